@@ -1,0 +1,3 @@
+module github.com/cajal-sim/cajal
+
+go 1.26.8

@@ -1,0 +1,378 @@
+package kernel
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/cajal-sim/cajal/internal/ir"
+)
+
+// value is one node of the value graph a block lowers to.
+type value struct {
+	op    Opcode
+	fn    ir.Fn
+	args  [3]int
+	nargs int
+	slot  int32
+	draw  int32
+	k     float64
+	cnst  bool // a constant held in a register
+}
+
+type varKey struct {
+	name string
+	idx  ir.Index
+}
+
+type output struct {
+	key  varKey
+	slot int32
+	val  int
+	op   Opcode // OpStore or OpScatterAdd
+}
+
+type compiler struct {
+	vals    []value
+	memo    map[value]int
+	slots   []Slot
+	slotIdx map[varKey]int32
+	scalars []string
+	scIdx   map[string]int32
+	cur     map[varKey]int
+	written []varKey
+	uses    Uses
+}
+
+// Compile lowers a block to a program. If cond is not nil, the program also
+// computes it, and Filter selects the elements for which it is non-zero.
+func Compile(b ir.Block, cond *ir.Node) (*Program, error) {
+	c := &compiler{
+		memo:    map[value]int{},
+		slotIdx: map[varKey]int32{},
+		scIdx:   map[string]int32{},
+		cur:     map[varKey]int{},
+	}
+	for _, a := range b {
+		if a.Target.Kind != ir.Var {
+			return nil, fmt.Errorf("kernel: assignment to a non-variable %s", a.Target)
+		}
+		v, err := c.lower(a.Value)
+		if err != nil {
+			return nil, err
+		}
+		key := varKey{a.Target.Name, a.Target.Index}
+		if a.Target.Index == ir.Scalar {
+			return nil, fmt.Errorf("kernel: cannot write the shared variable %s element by element", a.Target.Name)
+		}
+		if _, seen := c.cur[key]; !seen && a.Target.Index != ir.Local {
+			c.written = append(c.written, key)
+		}
+		c.cur[key] = v
+	}
+	result := -1
+	if cond != nil {
+		v, err := c.lower(cond)
+		if err != nil {
+			return nil, err
+		}
+		result = v
+	}
+	var outs []output
+	for _, key := range c.written {
+		slot := c.slot(key)
+		c.slots[slot].Written = true
+		outs = append(outs, output{key: key, slot: slot, val: c.cur[key], op: OpStore})
+	}
+	return c.emit(outs, result)
+}
+
+func (c *compiler) slot(key varKey) int32 {
+	if s, ok := c.slotIdx[key]; ok {
+		return s
+	}
+	s := int32(len(c.slots))
+	c.slots = append(c.slots, Slot{Name: key.name, Index: key.idx})
+	c.slotIdx[key] = s
+	switch key.idx {
+	case ir.Pre:
+		c.uses.Pre = true
+	case ir.Post:
+		c.uses.Post = true
+	}
+	return s
+}
+
+func (c *compiler) add(v value) int {
+	for i := v.nargs; i < 3; i++ {
+		v.args[i] = -1
+	}
+	if id, ok := c.memo[v]; ok {
+		return id
+	}
+	id := len(c.vals)
+	c.vals = append(c.vals, v)
+	c.memo[v] = id
+	return id
+}
+
+func (c *compiler) constant(x float64) int {
+	return c.add(value{cnst: true, k: x})
+}
+
+func (c *compiler) isConst(id int) (float64, bool) {
+	v := c.vals[id]
+	return v.k, v.cnst
+}
+
+func (c *compiler) lower(n *ir.Node) (int, error) {
+	switch n.Kind {
+	case ir.Const:
+		return c.constant(n.Value), nil
+	case ir.Var:
+		key := varKey{n.Name, n.Index}
+		if id, ok := c.cur[key]; ok {
+			return id, nil
+		}
+		switch n.Index {
+		case ir.Local:
+			return 0, fmt.Errorf("kernel: temporary %s read before it is set", n.Name)
+		case ir.Scalar:
+			s, ok := c.scIdx[n.Name]
+			if !ok {
+				s = int32(len(c.scalars))
+				c.scalars = append(c.scalars, n.Name)
+				c.scIdx[n.Name] = s
+			}
+			return c.add(value{op: OpScalar, slot: s}), nil
+		}
+		return c.add(value{op: OpLoad, slot: c.slot(key)}), nil
+	}
+	switch n.Fn {
+	case ir.Rand, ir.Randn:
+		c.uses.Elem = true
+		op := OpRand
+		if n.Fn == ir.Randn {
+			op = OpRandn
+		}
+		return c.add(value{op: op, draw: int32(n.Draw)}), nil
+	case ir.ElemIdx:
+		c.uses.Elem = true
+		return c.add(value{op: OpIndex, k: 0}), nil
+	case ir.PreIdx:
+		c.uses.Pre = true
+		return c.add(value{op: OpIndex, k: 1}), nil
+	case ir.PostIdx:
+		c.uses.Post = true
+		return c.add(value{op: OpIndex, k: 2}), nil
+	}
+	if len(n.Args) != n.Fn.Arity() {
+		return 0, fmt.Errorf("kernel: %s takes %d arguments, got %d", n.Fn, n.Fn.Arity(), len(n.Args))
+	}
+	var args [3]int
+	var consts [3]float64
+	allConst := true
+	for i, a := range n.Args {
+		id, err := c.lower(a)
+		if err != nil {
+			return 0, err
+		}
+		args[i] = id
+		var ok bool
+		consts[i], ok = c.isConst(id)
+		allConst = allConst && ok
+	}
+	if allConst {
+		return c.constant(ir.Eval(n.Fn, consts[:len(n.Args)]...)), nil
+	}
+	if len(n.Args) == 2 {
+		a, b := args[0], args[1]
+		ka, ca := c.isConst(a)
+		kb, cb := c.isConst(b)
+		switch {
+		case n.Fn == ir.Add && cb:
+			return c.add(value{op: OpAddK, args: [3]int{a}, nargs: 1, k: kb}), nil
+		case n.Fn == ir.Add && ca:
+			return c.add(value{op: OpAddK, args: [3]int{b}, nargs: 1, k: ka}), nil
+		case n.Fn == ir.Sub && cb:
+			return c.add(value{op: OpAddK, args: [3]int{a}, nargs: 1, k: -kb}), nil
+		case n.Fn == ir.Sub && ca:
+			return c.add(value{op: OpRSubK, args: [3]int{b}, nargs: 1, k: ka}), nil
+		case n.Fn == ir.Mul && cb:
+			return c.add(value{op: OpMulK, args: [3]int{a}, nargs: 1, k: kb}), nil
+		case n.Fn == ir.Mul && ca:
+			return c.add(value{op: OpMulK, args: [3]int{b}, nargs: 1, k: ka}), nil
+		case n.Fn == ir.Div && cb:
+			return c.add(value{op: OpDivK, args: [3]int{a}, nargs: 1, k: kb}), nil
+		case n.Fn == ir.Div && ca:
+			return c.add(value{op: OpRDivK, args: [3]int{b}, nargs: 1, k: ka}), nil
+		}
+		// Commutative operations: order the operands so that a+b and b+a
+		// share one value.
+		switch n.Fn {
+		case ir.Add, ir.Mul, ir.Eq, ir.Ne, ir.And, ir.Or, ir.Min, ir.Max:
+			if a > b {
+				args[0], args[1] = b, a
+			}
+		}
+	}
+	return c.add(value{op: OpFn, fn: n.Fn, args: args, nargs: len(n.Args)}), nil
+}
+
+// scatterAdd rewrites a store of x + e to a neuron variable x through a
+// synapse as an accumulation of e, which stays right when several synapses
+// of one chunk reach the same neuron.
+func (c *compiler) scatterAdd(o *output, users []int) bool {
+	v := c.vals[o.val]
+	if v.op != OpFn || (v.fn != ir.Add && v.fn != ir.Sub) || users[o.val] != 1 {
+		return false
+	}
+	load, ok := c.memo[value{op: OpLoad, slot: o.slot, args: [3]int{-1, -1, -1}}]
+	if !ok || users[load] != 1 {
+		return false
+	}
+	var e int
+	switch {
+	case v.args[0] == load:
+		e = v.args[1]
+	case v.args[1] == load && v.fn == ir.Add:
+		e = v.args[0]
+	default:
+		return false
+	}
+	if v.fn == ir.Sub {
+		e = c.add(value{op: OpMulK, args: [3]int{e}, nargs: 1, k: -1})
+	}
+	o.val, o.op = e, OpScatterAdd
+	return true
+}
+
+// live marks the values the outputs need and counts each value's users.
+func (c *compiler) live(outs []output, result int) (live []bool, users []int) {
+	live = make([]bool, len(c.vals))
+	users = make([]int, len(c.vals))
+	var mark func(id int)
+	mark = func(id int) {
+		if live[id] {
+			return
+		}
+		live[id] = true
+		v := c.vals[id]
+		for i := 0; i < v.nargs; i++ {
+			mark(v.args[i])
+		}
+	}
+	for _, o := range outs {
+		mark(o.val)
+	}
+	if result >= 0 {
+		mark(result)
+	}
+	for id, v := range c.vals {
+		if !live[id] {
+			continue
+		}
+		for i := 0; i < v.nargs; i++ {
+			users[v.args[i]]++
+		}
+	}
+	for _, o := range outs {
+		users[o.val]++
+	}
+	if result >= 0 {
+		users[result]++
+	}
+	return live, users
+}
+
+func (c *compiler) emit(outs []output, result int) (*Program, error) {
+	_, users := c.live(outs, result)
+	serial := false
+	for i := range outs {
+		o := &outs[i]
+		if o.key.idx == ir.Pre || o.key.idx == ir.Post {
+			if c.scatterAdd(o, users) {
+				_, users = c.live(outs, result)
+				continue
+			}
+			serial = true
+		}
+	}
+	live, _ := c.live(outs, result)
+
+	// Last use of each value, counted in instructions.
+	order := []int{}
+	for id, v := range c.vals {
+		if live[id] && !v.cnst {
+			order = append(order, id)
+		}
+	}
+	lastUse := make([]int, len(c.vals))
+	for t, id := range order {
+		v := c.vals[id]
+		for i := 0; i < v.nargs; i++ {
+			lastUse[v.args[i]] = t
+		}
+	}
+	for i, o := range outs {
+		lastUse[o.val] = len(order) + i
+	}
+	if result >= 0 {
+		lastUse[result] = math.MaxInt
+	}
+
+	p := &Program{Slots: c.slots, Scalars: c.scalars, Result: -1, Serial: serial, Uses: c.uses}
+	reg := make([]int32, len(c.vals))
+	for i := range reg {
+		reg[i] = -1
+	}
+	var free []int32
+	newReg := func() int32 {
+		if n := len(free); n > 0 {
+			r := free[n-1]
+			free = free[:n-1]
+			return r
+		}
+		p.NumRegs++
+		return int32(p.NumRegs - 1)
+	}
+	for id, v := range c.vals {
+		if live[id] && v.cnst {
+			reg[id] = newReg()
+			p.Consts = append(p.Consts, Const{Reg: reg[id], Value: v.k})
+		}
+	}
+	for t, id := range order {
+		v := c.vals[id]
+		in := Instr{Op: v.op, Fn: v.fn, Slot: v.slot, Draw: v.draw, K: v.k, A: -1, B: -1, C: -1}
+		ops := [3]*int32{&in.A, &in.B, &in.C}
+		for i := 0; i < v.nargs; i++ {
+			*ops[i] = reg[v.args[i]]
+		}
+		// Registers whose value dies here can hold the result: the
+		// element-wise loops read each operand before writing it.
+		for i := 0; i < v.nargs; i++ {
+			a := v.args[i]
+			if lastUse[a] == t && !c.vals[a].cnst && reg[a] >= 0 {
+				free = append(free, reg[a])
+				reg[a] = -2 // freed; keep from freeing twice
+			}
+		}
+		in.Dst = newReg()
+		reg[id] = in.Dst
+		p.Code = append(p.Code, in)
+	}
+	for _, o := range outs {
+		p.Code = append(p.Code, Instr{Op: o.op, Slot: o.slot, A: reg[o.val], B: -1, C: -1})
+	}
+	if result >= 0 {
+		p.Result = reg[result]
+	}
+	for _, in := range p.Code {
+		if in.Op == OpStore || in.Op == OpScatterAdd {
+			if in.A < 0 {
+				return nil, fmt.Errorf("kernel: internal error: store of a freed register")
+			}
+		}
+	}
+	return p, nil
+}

@@ -1,0 +1,305 @@
+package kernel
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/rng"
+)
+
+// Env binds a program to its data for one run of it.
+type Env struct {
+	Arrays  [][]float64 // one per Program.Slots entry
+	Scalars []float64   // one per Program.Scalars entry
+	Pre     []int32     // presynaptic neuron of each synapse (synapse programs)
+	Post    []int32     // postsynaptic neuron of each synapse
+	Key     rng.Key     // random stream
+	Step    uint64      // time step, the counter of the random draws
+	Check   bool        // report stored values that are NaN or infinite
+}
+
+// NonFinite reports a stored value that is NaN or infinite.
+type NonFinite struct {
+	Name  string // the variable
+	Elem  int    // the element
+	Value float64
+}
+
+func (e *NonFinite) Error() string {
+	return fmt.Sprintf("%s became %v at element %d", e.Name, e.Value, e.Elem)
+}
+
+// Machine runs one program; it holds the registers. A machine is used by
+// one goroutine at a time; make one per worker.
+type Machine struct {
+	p       *Program
+	scratch [][]float64
+	regs    [][]float64
+	elem    []int32 // element of each lane, for index-list runs and random draws
+	pre     []int32
+	post    []int32
+	one     []int32 // a one-element index list for serial runs
+}
+
+// NewMachine allocates the registers of p.
+func (p *Program) NewMachine() *Machine {
+	m := &Machine{
+		p:       p,
+		scratch: make([][]float64, p.NumRegs),
+		regs:    make([][]float64, p.NumRegs),
+		elem:    make([]int32, ChunkSize),
+		pre:     make([]int32, ChunkSize),
+		post:    make([]int32, ChunkSize),
+		one:     make([]int32, 1),
+	}
+	buf := make([]float64, p.NumRegs*ChunkSize)
+	for r := range m.scratch {
+		m.scratch[r] = buf[r*ChunkSize : (r+1)*ChunkSize : (r+1)*ChunkSize]
+	}
+	for _, c := range p.Consts {
+		s := m.scratch[c.Reg]
+		for k := range s {
+			s[k] = c.Value
+		}
+	}
+	return m
+}
+
+// Range runs the program for the elements lo to hi-1.
+func (m *Machine) Range(env *Env, lo, hi int) error {
+	if m.p.Serial {
+		for e := lo; e < hi; e++ {
+			m.one[0] = int32(e)
+			if err := m.chunk(env, 0, 1, m.one); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for c := lo; c < hi; c += ChunkSize {
+		if err := m.chunk(env, c, min(ChunkSize, hi-c), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Indices runs the program for the listed elements, in order.
+func (m *Machine) Indices(env *Env, idx []int32) error {
+	step := ChunkSize
+	if m.p.Serial {
+		step = 1
+	}
+	for c := 0; c < len(idx); c += step {
+		n := min(step, len(idx)-c)
+		if err := m.chunk(env, 0, n, idx[c:c+n]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Filter runs the program for the elements lo to hi-1 and appends to out
+// those for which its condition is non-zero.
+func (m *Machine) Filter(env *Env, lo, hi int, out []int32) ([]int32, error) {
+	for c := lo; c < hi; c += ChunkSize {
+		n := min(ChunkSize, hi-c)
+		if err := m.chunk(env, c, n, nil); err != nil {
+			return out, err
+		}
+		r := m.regs[m.p.Result][:n]
+		for k, x := range r {
+			if x != 0 {
+				out = append(out, int32(c+k))
+			}
+		}
+	}
+	return out, nil
+}
+
+// chunk runs the program for n elements: lo, lo+1, ... when idx is nil,
+// else idx[0:n].
+func (m *Machine) chunk(env *Env, lo, n int, idx []int32) error {
+	p := m.p
+	for _, c := range p.Consts {
+		m.regs[c.Reg] = m.scratch[c.Reg][:n]
+	}
+	elem := m.elem[:n]
+	if idx != nil {
+		copy(elem, idx)
+	} else if p.Uses.Elem || p.Uses.Pre || p.Uses.Post {
+		for k := range elem {
+			elem[k] = int32(lo + k)
+		}
+	}
+	if p.Uses.Pre {
+		pre := m.pre[:n]
+		for k, e := range elem {
+			pre[k] = env.Pre[e]
+		}
+	}
+	if p.Uses.Post {
+		post := m.post[:n]
+		for k, e := range elem {
+			post[k] = env.Post[e]
+		}
+	}
+	for i := range p.Code {
+		in := &p.Code[i]
+		switch in.Op {
+		case OpLoad:
+			arr := env.Arrays[in.Slot]
+			var at []int32
+			switch p.Slots[in.Slot].Index {
+			case ir.Pre:
+				at = m.pre[:n]
+			case ir.Post:
+				at = m.post[:n]
+			default:
+				if idx == nil {
+					m.regs[in.Dst] = arr[lo : lo+n]
+					continue
+				}
+				at = elem
+			}
+			d := m.scratch[in.Dst][:n]
+			for k, e := range at {
+				d[k] = arr[e]
+			}
+			m.regs[in.Dst] = d
+		case OpStore:
+			src := m.regs[in.A][:n]
+			arr := env.Arrays[in.Slot]
+			var at []int32
+			switch p.Slots[in.Slot].Index {
+			case ir.Pre:
+				at = m.pre[:n]
+			case ir.Post:
+				at = m.post[:n]
+			default:
+				if idx == nil {
+					copy(arr[lo:lo+n], src)
+					if env.Check {
+						if err := checkFinite(p.Slots[in.Slot].Name, src, lo, nil); err != nil {
+							return err
+						}
+					}
+					continue
+				}
+				at = elem
+			}
+			for k, e := range at {
+				arr[e] = src[k]
+			}
+			if env.Check {
+				if err := checkFinite(p.Slots[in.Slot].Name, src, 0, at); err != nil {
+					return err
+				}
+			}
+		case OpScatterAdd:
+			src := m.regs[in.A][:n]
+			arr := env.Arrays[in.Slot]
+			at := elem
+			switch p.Slots[in.Slot].Index {
+			case ir.Pre:
+				at = m.pre[:n]
+			case ir.Post:
+				at = m.post[:n]
+			}
+			for k, e := range at {
+				arr[e] += src[k]
+			}
+		case OpScalar:
+			d := m.scratch[in.Dst][:n]
+			x := env.Scalars[in.Slot]
+			for k := range d {
+				d[k] = x
+			}
+			m.regs[in.Dst] = d
+		case OpIndex:
+			d := m.scratch[in.Dst][:n]
+			at := elem
+			switch in.K {
+			case 1:
+				at = m.pre[:n]
+			case 2:
+				at = m.post[:n]
+			}
+			for k, e := range at {
+				d[k] = float64(e)
+			}
+			m.regs[in.Dst] = d
+		case OpRand:
+			d := m.scratch[in.Dst][:n]
+			for k, e := range elem {
+				d[k] = env.Key.Uniform(env.Step, uint64(e), uint64(in.Draw))
+			}
+			m.regs[in.Dst] = d
+		case OpRandn:
+			d := m.scratch[in.Dst][:n]
+			for k, e := range elem {
+				d[k] = env.Key.Normal(env.Step, uint64(e), uint64(in.Draw))
+			}
+			m.regs[in.Dst] = d
+		case OpAddK:
+			a := m.regs[in.A][:n]
+			d := m.scratch[in.Dst][:n]
+			for k, x := range a {
+				d[k] = x + in.K
+			}
+			m.regs[in.Dst] = d
+		case OpMulK:
+			a := m.regs[in.A][:n]
+			d := m.scratch[in.Dst][:n]
+			for k, x := range a {
+				d[k] = x * in.K
+			}
+			m.regs[in.Dst] = d
+		case OpDivK:
+			a := m.regs[in.A][:n]
+			d := m.scratch[in.Dst][:n]
+			for k, x := range a {
+				d[k] = x / in.K
+			}
+			m.regs[in.Dst] = d
+		case OpRSubK:
+			a := m.regs[in.A][:n]
+			d := m.scratch[in.Dst][:n]
+			for k, x := range a {
+				d[k] = in.K - x
+			}
+			m.regs[in.Dst] = d
+		case OpRDivK:
+			a := m.regs[in.A][:n]
+			d := m.scratch[in.Dst][:n]
+			for k, x := range a {
+				d[k] = in.K / x
+			}
+			m.regs[in.Dst] = d
+		case OpFn:
+			m.fn(in, n)
+		}
+	}
+	return nil
+}
+
+func checkFinite(name string, src []float64, lo int, at []int32) error {
+	var acc float64
+	for _, x := range src {
+		acc += x - x // 0 for finite x, NaN otherwise
+	}
+	if acc == 0 {
+		return nil
+	}
+	for k, x := range src {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			e := lo + k
+			if at != nil {
+				e = int(at[k])
+			}
+			return &NonFinite{Name: name, Elem: e, Value: x}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,120 @@
+package kernel
+
+import (
+	"math"
+
+	"github.com/cajal-sim/cajal/internal/ir"
+)
+
+// fn runs an OpFn instruction over n lanes. The common arithmetic has its
+// own loops; the rest goes through ir.Eval lane by lane.
+func (m *Machine) fn(in *Instr, n int) {
+	d := m.scratch[in.Dst][:n]
+	a := m.regs[in.A][:n]
+	switch in.Fn.Arity() {
+	case 1:
+		switch in.Fn {
+		case ir.Neg:
+			for k, x := range a {
+				d[k] = -x
+			}
+		case ir.Exp:
+			for k, x := range a {
+				d[k] = math.Exp(x)
+			}
+		case ir.Sqrt:
+			for k, x := range a {
+				d[k] = math.Sqrt(x)
+			}
+		case ir.Abs:
+			for k, x := range a {
+				d[k] = math.Abs(x)
+			}
+		case ir.Not:
+			for k, x := range a {
+				d[k] = b2f(x == 0)
+			}
+		case ir.Exprel:
+			for k, x := range a {
+				d[k] = ir.Exprelf(x)
+			}
+		default:
+			for k, x := range a {
+				d[k] = ir.Eval(in.Fn, x)
+			}
+		}
+	case 2:
+		b := m.regs[in.B][:n]
+		switch in.Fn {
+		case ir.Add:
+			for k, x := range a {
+				d[k] = x + b[k]
+			}
+		case ir.Sub:
+			for k, x := range a {
+				d[k] = x - b[k]
+			}
+		case ir.Mul:
+			for k, x := range a {
+				d[k] = x * b[k]
+			}
+		case ir.Div:
+			for k, x := range a {
+				d[k] = x / b[k]
+			}
+		case ir.Lt:
+			for k, x := range a {
+				d[k] = b2f(x < b[k])
+			}
+		case ir.Gt:
+			for k, x := range a {
+				d[k] = b2f(x > b[k])
+			}
+		case ir.Le:
+			for k, x := range a {
+				d[k] = b2f(x <= b[k])
+			}
+		case ir.Ge:
+			for k, x := range a {
+				d[k] = b2f(x >= b[k])
+			}
+		case ir.And:
+			for k, x := range a {
+				d[k] = b2f(x != 0 && b[k] != 0)
+			}
+		case ir.Or:
+			for k, x := range a {
+				d[k] = b2f(x != 0 || b[k] != 0)
+			}
+		default:
+			for k, x := range a {
+				d[k] = ir.Eval(in.Fn, x, b[k])
+			}
+		}
+	case 3:
+		b := m.regs[in.B][:n]
+		c := m.regs[in.C][:n]
+		switch in.Fn {
+		case ir.Select:
+			for k, x := range a {
+				if x != 0 {
+					d[k] = b[k]
+				} else {
+					d[k] = c[k]
+				}
+			}
+		default:
+			for k, x := range a {
+				d[k] = ir.Eval(in.Fn, x, b[k], c[k])
+			}
+		}
+	}
+	m.regs[in.Dst] = d
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
