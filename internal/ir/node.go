@@ -26,9 +26,10 @@ const (
 	Post                // the postsynaptic neuron of a synapse
 	Scalar              // one value for the whole group (t, dt, shared variables)
 	Local               // a temporary of the block
+	Noise               // white noise xi (in equations only; integrators replace it)
 )
 
-var indexNames = [...]string{"elem", "pre", "post", "scalar", "local"}
+var indexNames = [...]string{"elem", "pre", "post", "scalar", "local", "noise"}
 
 func (x Index) String() string {
 	if int(x) < len(indexNames) {
