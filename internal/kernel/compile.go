@@ -184,27 +184,41 @@ func (c *compiler) lower(n *ir.Node) (int, error) {
 	if allConst {
 		return c.constant(ir.Eval(n.Fn, consts[:len(n.Args)]...)), nil
 	}
+	if n.Fn == ir.Neg {
+		return c.mulK(args[0], -1), nil
+	}
 	if len(n.Args) == 2 {
 		a, b := args[0], args[1]
 		ka, ca := c.isConst(a)
 		kb, cb := c.isConst(b)
 		switch {
 		case n.Fn == ir.Add && cb:
-			return c.add(value{op: OpAddK, args: [3]int{a}, nargs: 1, k: kb}), nil
+			return c.addK(a, kb), nil
 		case n.Fn == ir.Add && ca:
-			return c.add(value{op: OpAddK, args: [3]int{b}, nargs: 1, k: ka}), nil
+			return c.addK(b, ka), nil
 		case n.Fn == ir.Sub && cb:
-			return c.add(value{op: OpAddK, args: [3]int{a}, nargs: 1, k: -kb}), nil
+			return c.addK(a, -kb), nil
 		case n.Fn == ir.Sub && ca:
-			return c.add(value{op: OpRSubK, args: [3]int{b}, nargs: 1, k: ka}), nil
+			return c.addK(c.mulK(b, -1), ka), nil
 		case n.Fn == ir.Mul && cb:
-			return c.add(value{op: OpMulK, args: [3]int{a}, nargs: 1, k: kb}), nil
+			return c.mulK(a, kb), nil
 		case n.Fn == ir.Mul && ca:
-			return c.add(value{op: OpMulK, args: [3]int{b}, nargs: 1, k: ka}), nil
+			return c.mulK(b, ka), nil
 		case n.Fn == ir.Div && cb:
-			return c.add(value{op: OpDivK, args: [3]int{a}, nargs: 1, k: kb}), nil
+			return c.mulK(a, 1/kb), nil
 		case n.Fn == ir.Div && ca:
 			return c.add(value{op: OpRDivK, args: [3]int{b}, nargs: 1, k: ka}), nil
+		case n.Fn == ir.Add:
+			if v := c.vals[b]; v.op == OpMulK {
+				return c.add(value{op: OpAxpyK, args: [3]int{v.args[0], a}, nargs: 2, k: v.k}), nil
+			}
+			if v := c.vals[a]; v.op == OpMulK {
+				return c.add(value{op: OpAxpyK, args: [3]int{v.args[0], b}, nargs: 2, k: v.k}), nil
+			}
+		case n.Fn == ir.Sub:
+			if v := c.vals[b]; v.op == OpMulK {
+				return c.add(value{op: OpAxpyK, args: [3]int{v.args[0], a}, nargs: 2, k: -v.k}), nil
+			}
 		}
 		// Commutative operations: order the operands so that a+b and b+a
 		// share one value.
@@ -216,6 +230,33 @@ func (c *compiler) lower(n *ir.Node) (int, error) {
 		}
 	}
 	return c.add(value{op: OpFn, fn: n.Fn, args: args, nargs: len(n.Args)}), nil
+}
+
+// mulK returns a*k, folding chains of constant factors and negations
+// into one multiplication. Reassociating constants changes the last bits
+// of a result; every backend runs the same folded program.
+func (c *compiler) mulK(a int, k float64) int {
+	if k == 1 {
+		return a
+	}
+	if v, ok := c.isConst(a); ok {
+		return c.constant(v * k)
+	}
+	if v := c.vals[a]; v.op == OpMulK {
+		return c.mulK(v.args[0], v.k*k)
+	}
+	return c.add(value{op: OpMulK, args: [3]int{a}, nargs: 1, k: k})
+}
+
+// addK returns a+k, folding chains of constant terms.
+func (c *compiler) addK(a int, k float64) int {
+	if k == 0 {
+		return a
+	}
+	if v := c.vals[a]; v.op == OpAddK {
+		return c.addK(v.args[0], v.k+k)
+	}
+	return c.add(value{op: OpAddK, args: [3]int{a}, nargs: 1, k: k})
 }
 
 // scatterAdd rewrites a store of x + e to a neuron variable x through a

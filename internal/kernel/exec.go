@@ -277,6 +277,14 @@ func (m *Machine) chunk(env *Env, lo, n int, idx []int32) error {
 				d[k] = in.K / x
 			}
 			m.regs[in.Dst] = d
+		case OpAxpyK:
+			a := m.regs[in.A][:n]
+			b := m.regs[in.B][:n]
+			d := m.scratch[in.Dst][:n]
+			for k, x := range a {
+				d[k] = x*in.K + b[k]
+			}
+			m.regs[in.Dst] = d
 		case OpFn:
 			m.fn(in, n)
 		}

@@ -34,6 +34,10 @@ func (m *Machine) fn(in *Instr, n int) {
 			for k, x := range a {
 				d[k] = b2f(x == 0)
 			}
+		case ir.Floor:
+			for k, x := range a {
+				d[k] = math.Floor(x)
+			}
 		case ir.Exprel:
 			for k, x := range a {
 				d[k] = ir.Exprelf(x)

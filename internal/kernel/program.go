@@ -25,11 +25,12 @@ const (
 	OpDivK                     // Dst = A / K
 	OpRSubK                    // Dst = K - A
 	OpRDivK                    // Dst = K / A
+	OpAxpyK                    // Dst = A*K + B
 	OpStore                    // array Slot at the elements = A
 	OpScatterAdd               // array Slot at the elements += A, one element after another
 )
 
-var opNames = [...]string{"load", "scalar", "index", "rand", "randn", "fn", "addk", "mulk", "divk", "rsubk", "rdivk", "store", "scatteradd"}
+var opNames = [...]string{"load", "scalar", "index", "rand", "randn", "fn", "addk", "mulk", "divk", "rsubk", "rdivk", "axpyk", "store", "scatteradd"}
 
 func (o Opcode) String() string {
 	if int(o) < len(opNames) {

@@ -1,0 +1,20 @@
+// Package cajal simulates networks of spiking neurons described by
+// equations with physical units, as Brian2 users write them.
+//
+// A Network holds neuron groups and monitors and runs them on a fixed time
+// step. A group's model is Brian2's equation text:
+//
+//	dv/dt = (el - v)/tau + I/C : volt (unless refractory)
+//	I : amp
+//
+// Names the model does not define come from the group's Namespace, then
+// from constants (pi, e, inf) and units (mV, nS, ...). Every equation,
+// threshold and reset is checked for syntax and physical dimensions when the
+// group is made; errors name the text, line and column. Each Run compiles the
+// model into kernels that sweep whole arrays of neurons (namespace values
+// are read again, so a value changed between runs takes effect in the next),
+// then advances the clock.
+//
+// Quantities from Go carry their dimension: unit.Q(10, unit.Nanosiemens), or
+// strings such as "10*nS".
+package cajal

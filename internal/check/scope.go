@@ -1,0 +1,142 @@
+package check
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// Value is a namespace entry resolved to a quantity or a boolean.
+type Value struct {
+	Q      unit.Quantity
+	IsBool bool
+}
+
+// ValueOf converts a Go value from a user's namespace: float64, int types,
+// bool, unit.Quantity, or a string parsed as a quantity ("10*nS").
+func ValueOf(x any) (Value, error) {
+	switch x := x.(type) {
+	case float64:
+		return Value{Q: unit.Scalar(x)}, nil
+	case float32:
+		return Value{Q: unit.Scalar(float64(x))}, nil
+	case int:
+		return Value{Q: unit.Scalar(float64(x))}, nil
+	case int64:
+		return Value{Q: unit.Scalar(float64(x))}, nil
+	case int32:
+		return Value{Q: unit.Scalar(float64(x))}, nil
+	case uint64:
+		return Value{Q: unit.Scalar(float64(x))}, nil
+	case bool:
+		v := Value{IsBool: true}
+		if x {
+			v.Q = unit.Scalar(1)
+		}
+		return v, nil
+	case unit.Quantity:
+		return Value{Q: x}, nil
+	case string:
+		q, err := unit.Parse(x)
+		if err != nil {
+			return Value{}, err
+		}
+		return Value{Q: q}, nil
+	}
+	return Value{}, fmt.Errorf("unsupported value %v of type %T; expected a number, a bool, a unit.Quantity or a string such as \"10*nS\"", x, x)
+}
+
+// Scope resolves the names of code run for the elements of one group.
+type Scope struct {
+	Model      *Model           // the group's own variables
+	Namespace  map[string]Value // the user's names
+	N          int              // number of elements (neurons or synapses)
+	Dt         float64          // time step in seconds
+	Refractory bool             // the group has lastspike and not_refractory
+
+	// Pre and Post are the scopes of the pre- and postsynaptic neurons of
+	// a synapse group; nil for neurons.
+	Pre, Post *Scope
+
+	draws *int // counter of random draws, shared by all code of a group
+}
+
+// NextDraw returns a fresh random draw number for the group.
+func (s *Scope) NextDraw() int {
+	if s.draws == nil {
+		s.draws = new(int)
+	}
+	d := *s.draws
+	*s.draws++
+	return d
+}
+
+var constants = map[string]float64{"pi": math.Pi, "e": math.E, "inf": math.Inf(1)}
+
+// Names lists the names visible in the scope, for suggestions.
+func (s *Scope) names() []string {
+	var out []string
+	for _, v := range s.Model.Vars {
+		out = append(out, v.Name)
+	}
+	for n := range s.Namespace {
+		out = append(out, n)
+	}
+	if s.Post != nil {
+		for _, v := range s.Post.Model.Vars {
+			out = append(out, v.Name, v.Name+"_post")
+		}
+		for _, v := range s.Pre.Model.Vars {
+			out = append(out, v.Name+"_pre")
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// suggest returns the closest of names to name, if close enough.
+func suggest(name string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := distance(name, n); d < bestD || (d == bestD && n < best && best != "") {
+			best, bestD = n, d
+		}
+	}
+	if bestD > len(name)/2 {
+		return ""
+	}
+	return best
+}
+
+// distance is the Levenshtein distance.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// own returns the ir node of a variable of m read from code of the scope
+// at index idx.
+func ownNode(v *Var, idx ir.Index) *ir.Node {
+	if v.Shared {
+		return ir.V(v.Name, ir.Scalar)
+	}
+	return ir.V(v.Name, idx)
+}

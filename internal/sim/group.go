@@ -1,0 +1,189 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/kernel"
+	"github.com/cajal-sim/cajal/internal/rng"
+)
+
+// Group is a population of elements with per-element arrays and shared
+// scalars.
+type Group struct {
+	Name    string
+	N       int
+	ID      int // numbers the group's random streams
+	Arrays  map[string][]float64
+	Scalars map[string]float64
+
+	update, threshold, reset *bound
+	Spikes                   []int32 // spikes of the current step, ascending
+	parts                    [][]int32
+}
+
+// Code is the compiled behaviour of a group.
+type Code struct {
+	Update    ir.Block // state update, run every step for every element
+	Threshold *ir.Node // spike condition, nil for none
+	Reset     ir.Block // run for each element that spiked
+}
+
+// Stream numbers of a group's programs.
+const (
+	streamUpdate = iota
+	streamThreshold
+	streamReset
+	streamInit
+	streamsPerGroup
+)
+
+// bound is a program bound to a group's data, with one machine per worker.
+type bound struct {
+	prog     *kernel.Program
+	envs     []kernel.Env // one per worker (Step and t change each step)
+	machines []*kernel.Machine
+	tSlot    int // index of t in Scalars, or -1
+}
+
+// NewGroup allocates a group with the named arrays, zeroed.
+func NewGroup(name string, n, id int, arrays []string) *Group {
+	g := &Group{Name: name, N: n, ID: id, Arrays: map[string][]float64{}, Scalars: map[string]float64{}}
+	for _, a := range arrays {
+		g.Arrays[a] = make([]float64, n)
+	}
+	return g
+}
+
+// AddArray adds a per-element array filled with x, if missing.
+func (g *Group) AddArray(name string, x float64) {
+	if _, ok := g.Arrays[name]; ok {
+		return
+	}
+	a := make([]float64, g.N)
+	for i := range a {
+		a[i] = x
+	}
+	g.Arrays[name] = a
+}
+
+func (g *Group) bind(b ir.Block, cond *ir.Node, stream uint64, seed uint64, workers int) (*bound, error) {
+	if len(b) == 0 && cond == nil {
+		return nil, nil
+	}
+	p, err := kernel.Compile(b, cond)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", g.Name, err)
+	}
+	bd := &bound{prog: p, tSlot: -1}
+	env := kernel.Env{Key: rng.NewKey(seed, uint64(g.ID*streamsPerGroup)+stream)}
+	for _, s := range p.Slots {
+		a, ok := g.Arrays[s.Name]
+		if !ok {
+			return nil, fmt.Errorf("%s: no variable %s", g.Name, s.Name)
+		}
+		env.Arrays = append(env.Arrays, a)
+	}
+	env.Scalars = make([]float64, len(p.Scalars))
+	for i, name := range p.Scalars {
+		if name == "t" {
+			bd.tSlot = i
+			continue
+		}
+		x, ok := g.Scalars[name]
+		if !ok {
+			return nil, fmt.Errorf("%s: no shared variable %s", g.Name, name)
+		}
+		env.Scalars[i] = x
+	}
+	for w := 0; w < workers; w++ {
+		e := env
+		e.Scalars = append([]float64(nil), env.Scalars...)
+		bd.envs = append(bd.envs, e)
+		bd.machines = append(bd.machines, p.NewMachine())
+	}
+	return bd, nil
+}
+
+func (bd *bound) setTime(w int, step uint64, t float64, check bool) *kernel.Env {
+	e := &bd.envs[w]
+	e.Step = step
+	e.Check = check
+	if bd.tSlot >= 0 {
+		e.Scalars[bd.tSlot] = t
+	}
+	return e
+}
+
+// Compile binds code to the group for a run with the given seed and worker
+// count.
+func (g *Group) Compile(c Code, seed uint64, workers int) error {
+	var err error
+	if g.update, err = g.bind(c.Update, nil, streamUpdate, seed, workers); err != nil {
+		return err
+	}
+	if g.threshold, err = g.bind(nil, c.Threshold, streamThreshold, seed, workers); err != nil {
+		return err
+	}
+	if g.reset, err = g.bind(c.Reset, nil, streamReset, seed, 1); err != nil {
+		return err
+	}
+	g.parts = make([][]int32, workers)
+	return nil
+}
+
+// InitKey is the random stream for initial values set by expressions.
+func (g *Group) InitKey(seed uint64, k int) rng.Key {
+	return rng.NewKey(seed, uint64(g.ID*streamsPerGroup+streamInit)+uint64(k)<<32)
+}
+
+// EvalRange evaluates a block once for elements lo to hi-1, outside the
+// run loop (initial values from expressions).
+func (g *Group) EvalRange(b ir.Block, key rng.Key, lo, hi int) error {
+	p, err := kernel.Compile(b, nil)
+	if err != nil {
+		return err
+	}
+	env := &kernel.Env{Key: key, Scalars: make([]float64, len(p.Scalars))}
+	for _, s := range p.Slots {
+		a, ok := g.Arrays[s.Name]
+		if !ok {
+			return fmt.Errorf("%s: no variable %s", g.Name, s.Name)
+		}
+		env.Arrays = append(env.Arrays, a)
+	}
+	for i, name := range p.Scalars {
+		env.Scalars[i] = g.Scalars[name]
+	}
+	return p.NewMachine().Range(env, lo, hi)
+}
+
+// split returns the bounds of part w of n elements in w parts, aligned to
+// chunks.
+func split(n, parts, w int) (int, int) {
+	chunks := (n + kernel.ChunkSize - 1) / kernel.ChunkSize
+	lo := chunks * w / parts * kernel.ChunkSize
+	hi := chunks * (w + 1) / parts * kernel.ChunkSize
+	return min(lo, n), min(hi, n)
+}
+
+// DivergenceError reports a variable that became NaN or infinite.
+type DivergenceError struct {
+	Group string
+	Var   string
+	Elem  int
+	Time  float64 // seconds
+	Value float64
+}
+
+func (e *DivergenceError) Error() string {
+	return fmt.Sprintf("simulation diverged: %s.%s of element %d became %v at t = %s", e.Group, e.Var, e.Elem, e.Value, formatTime(e.Time))
+}
+
+func formatTime(t float64) string {
+	if math.Abs(t) < 1 {
+		return fmt.Sprintf("%.4g ms", t*1e3)
+	}
+	return fmt.Sprintf("%.6g s", t)
+}

@@ -1,0 +1,152 @@
+package sim
+
+import (
+	"errors"
+	"runtime"
+	"sync"
+
+	"github.com/cajal-sim/cajal/internal/kernel"
+)
+
+// Network is the clock and the objects it runs.
+type Network struct {
+	Dt       float64 // seconds
+	Seed     uint64
+	Workers  int // goroutines for element-wise programs; 0 means GOMAXPROCS
+	Step     int64
+	Groups   []*Group
+	Monitors []Monitor
+}
+
+// Monitor records during a run.
+type Monitor interface {
+	// Start is called at the start of each step, before the state update.
+	Start(step int64, t float64)
+	// End is called after thresholds and resets.
+	End(step int64, t float64)
+}
+
+// MinParallel is the smallest group that is split across workers.
+const MinParallel = 4 * kernel.ChunkSize
+
+// WorkerCount is the number of workers a run uses.
+func (n *Network) WorkerCount() int {
+	if n.Workers > 0 {
+		return n.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// Time is the time of the current step in seconds.
+func (n *Network) Time() float64 { return float64(n.Step) * n.Dt }
+
+// Run advances the network by steps time steps; the groups must have been
+// compiled. progress, if not nil, is called with the number of steps done
+// now and then. A divergence stops the run with a *DivergenceError after
+// the monitors have recorded the step.
+func (n *Network) Run(steps int64, progress func(done int64)) error {
+	workers := n.WorkerCount()
+	every := max(steps/100, 1)
+	for s := int64(0); s < steps; s++ {
+		step := n.Step
+		t := float64(step) * n.Dt
+		for _, m := range n.Monitors {
+			m.Start(step, t)
+		}
+		for _, g := range n.Groups {
+			if err := g.runUpdate(uint64(step), t, workers); err != nil {
+				var nf *kernel.NonFinite
+				if errors.As(err, &nf) {
+					for _, m := range n.Monitors {
+						m.End(step, t)
+					}
+					return &DivergenceError{Group: g.Name, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value}
+				}
+				return err
+			}
+		}
+		for _, g := range n.Groups {
+			if err := g.runThreshold(uint64(step), t, workers); err != nil {
+				return err
+			}
+		}
+		for _, g := range n.Groups {
+			if err := g.runReset(uint64(step), t); err != nil {
+				return err
+			}
+		}
+		for _, m := range n.Monitors {
+			m.End(step, t)
+		}
+		n.Step++
+		if progress != nil && (s+1)%every == 0 {
+			progress(s + 1)
+		}
+	}
+	return nil
+}
+
+// parallel runs f(w, lo, hi) for the parts of a group of size n.
+func parallel(n, workers int, f func(w, lo, hi int) error) error {
+	if workers <= 1 || n < MinParallel {
+		return f(0, 0, n)
+	}
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		lo, hi := split(n, workers, w)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[w] = f(w, lo, hi)
+		}()
+	}
+	lo, hi := split(n, workers, 0)
+	errs[0] = f(0, lo, hi)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *Group) runUpdate(step uint64, t float64, workers int) error {
+	bd := g.update
+	if bd == nil {
+		return nil
+	}
+	return parallel(g.N, min(workers, len(bd.machines)), func(w, lo, hi int) error {
+		return bd.machines[w].Range(bd.setTime(w, step, t, true), lo, hi)
+	})
+}
+
+func (g *Group) runThreshold(step uint64, t float64, workers int) error {
+	g.Spikes = g.Spikes[:0]
+	bd := g.threshold
+	if bd == nil {
+		return nil
+	}
+	workers = min(workers, len(bd.machines))
+	err := parallel(g.N, workers, func(w, lo, hi int) error {
+		var err error
+		g.parts[w], err = bd.machines[w].Filter(bd.setTime(w, step, t, false), lo, hi, g.parts[w][:0])
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for w := range g.parts {
+		g.Spikes = append(g.Spikes, g.parts[w]...)
+		g.parts[w] = g.parts[w][:0]
+	}
+	return nil
+}
+
+func (g *Group) runReset(step uint64, t float64) error {
+	if g.reset == nil || len(g.Spikes) == 0 {
+		return nil
+	}
+	return g.reset.machines[0].Indices(g.reset.setTime(0, step, t, false), g.Spikes)
+}

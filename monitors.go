@@ -1,0 +1,142 @@
+package cajal
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/cajal-sim/cajal/internal/sim"
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// SpikeMonitor records the spikes of a group or subgroup.
+type SpikeMonitor struct{ m *sim.SpikeMonitor }
+
+// SpikeMonitor records every spike of src from now on.
+func (n *Network) SpikeMonitor(src Source) *SpikeMonitor {
+	g, lo, hi := src.span()
+	m := sim.NewSpikeMonitor(g.sg, lo, hi)
+	n.sim.Monitors = append(n.sim.Monitors, m)
+	return &SpikeMonitor{m}
+}
+
+// I is the index of each spike's neuron, counted within the source.
+func (m *SpikeMonitor) I() []int32 { return m.m.I }
+
+// T is the time of each spike in seconds.
+func (m *SpikeMonitor) T() []float64 { return m.m.T }
+
+// Count is the number of spikes of each neuron of the source.
+func (m *SpikeMonitor) Count() []int { return m.m.Count }
+
+// Num is the number of spikes recorded.
+func (m *SpikeMonitor) Num() int { return len(m.m.T) }
+
+// Rates returns each neuron's mean rate in hertz over [from, to) seconds.
+func (m *SpikeMonitor) Rates(from, to float64) []float64 {
+	r := make([]float64, len(m.m.Count))
+	for k, t := range m.m.T {
+		if t >= from && t < to {
+			r[m.m.I[k]]++
+		}
+	}
+	for i := range r {
+		r[i] /= to - from
+	}
+	return r
+}
+
+// StateMonitor records variables of chosen neurons.
+type StateMonitor struct {
+	m   *sim.StateMonitor
+	idx map[string]int
+}
+
+// StateMonitor records the variables vars of the neurons indices (counted
+// within src; nil for all) every interval (zero: every step), from now on.
+// Values are recorded at the start of each step, before the update.
+func (n *Network) StateMonitor(src Source, vars []string, indices []int, interval unit.Quantity) (*StateMonitor, error) {
+	g, lo, hi := src.span()
+	every := int64(1)
+	if interval != (unit.Quantity{}) {
+		if !interval.Dim.Equal(unit.Second.Dim) || interval.Value <= 0 {
+			return nil, fmt.Errorf("cajal: a recording interval must be a positive duration, got %v", interval)
+		}
+		every = int64(math.Round(interval.Value / n.dt))
+		if every < 1 || math.Abs(float64(every)*n.dt-interval.Value) > 1e-9*interval.Value {
+			return nil, fmt.Errorf("cajal: the recording interval %v is not a multiple of dt = %g s", interval, n.dt)
+		}
+	}
+	idx := map[string]int{}
+	for k, v := range vars {
+		_, isArray := g.sg.Arrays[v]
+		_, isScalar := g.sg.Scalars[v]
+		if !isArray && !isScalar {
+			return nil, fmt.Errorf("cajal: %s has no recordable variable %q", g.spec.Name, v)
+		}
+		idx[v] = k
+	}
+	var abs []int
+	if indices == nil {
+		for i := lo; i < hi; i++ {
+			abs = append(abs, i)
+		}
+	} else {
+		for _, i := range indices {
+			if i < 0 || lo+i >= hi {
+				return nil, fmt.Errorf("cajal: index %d is outside the %d recorded neurons", i, hi-lo)
+			}
+			abs = append(abs, lo+i)
+		}
+	}
+	m := sim.NewStateMonitor(g.sg, vars, abs, every)
+	n.sim.Monitors = append(n.sim.Monitors, m)
+	return &StateMonitor{m: m, idx: idx}, nil
+}
+
+// T is the time of each sample in seconds.
+func (m *StateMonitor) T() []float64 { return m.m.T }
+
+// Values returns the traces of a variable in SI units: one slice per
+// recorded neuron.
+func (m *StateMonitor) Values(name string) ([][]float64, error) {
+	k, ok := m.idx[name]
+	if !ok {
+		return nil, fmt.Errorf("cajal: the monitor does not record %q", name)
+	}
+	return m.m.Values[k], nil
+}
+
+// PopulationRateMonitor records the instantaneous rate of a population.
+type PopulationRateMonitor struct{ m *sim.RateMonitor }
+
+// PopulationRateMonitor records the rate of src at every step from now on.
+func (n *Network) PopulationRateMonitor(src Source) *PopulationRateMonitor {
+	g, lo, hi := src.span()
+	m := &sim.RateMonitor{Group: g.sg, Lo: lo, Hi: hi, Dt: n.dt}
+	n.sim.Monitors = append(n.sim.Monitors, m)
+	return &PopulationRateMonitor{m}
+}
+
+// T is the time of each step in seconds.
+func (m *PopulationRateMonitor) T() []float64 { return m.m.T }
+
+// Rate is the fraction of the population that spiked in each step, divided
+// by dt, in hertz.
+func (m *PopulationRateMonitor) Rate() []float64 { return m.m.Rate }
+
+// SmoothRate averages the rate over a flat window of the given number of
+// steps, centred on each step.
+func (m *PopulationRateMonitor) SmoothRate(steps int) []float64 {
+	r := m.m.Rate
+	out := make([]float64, len(r))
+	h := steps / 2
+	for i := range r {
+		lo, hi := max(0, i-h), min(len(r), i-h+steps)
+		s := 0.0
+		for _, x := range r[lo:hi] {
+			s += x
+		}
+		out[i] = s / float64(hi-lo)
+	}
+	return out
+}

@@ -1,0 +1,97 @@
+package cajal
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"time"
+
+	"github.com/cajal-sim/cajal/internal/sim"
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// Options configure a network.
+type Options struct {
+	Dt      unit.Quantity // time step; zero means 0.1 ms
+	Seed    uint64        // seed of all random numbers; one seed, one result
+	Threads int           // worker goroutines; 0 means all processors
+	// Progress, if set, is called during a run with the simulated time
+	// done and the run's total, both in seconds.
+	Progress func(done, total float64)
+	// Report, if set, receives a line of text progress now and then, as
+	// Brian2's report='text'.
+	Report io.Writer
+}
+
+// Network holds groups and monitors and advances them in time.
+type Network struct {
+	opts   Options
+	dt     float64
+	sim    sim.Network
+	groups []*NeuronGroup
+}
+
+// NewNetwork makes an empty network.
+func NewNetwork(opts Options) (*Network, error) {
+	dt := 1e-4
+	if opts.Dt != (unit.Quantity{}) {
+		if !opts.Dt.Dim.Equal(unit.Second.Dim) {
+			return nil, fmt.Errorf("cajal: dt must be a duration, got dimension %s", opts.Dt.Dim)
+		}
+		dt = opts.Dt.Value
+		if !(dt > 0) || math.IsInf(dt, 0) {
+			return nil, fmt.Errorf("cajal: dt must be positive, got %v", opts.Dt)
+		}
+	}
+	if opts.Threads < 0 {
+		return nil, fmt.Errorf("cajal: Threads must not be negative, got %d", opts.Threads)
+	}
+	n := &Network{opts: opts, dt: dt}
+	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads}
+	return n, nil
+}
+
+// Dt is the time step in seconds.
+func (n *Network) Dt() float64 { return n.dt }
+
+// T is the current time in seconds.
+func (n *Network) T() float64 { return n.sim.Time() }
+
+// Run advances the network by d. Models are compiled at the start of each
+// run with the namespaces' current values. A run that diverges stops with a
+// *DivergenceError; the monitors keep what they recorded.
+func (n *Network) Run(d unit.Quantity) error {
+	if !d.Dim.Equal(unit.Second.Dim) {
+		return fmt.Errorf("cajal: a run takes a duration, got dimension %s", d.Dim)
+	}
+	if d.Value < 0 || math.IsNaN(d.Value) || math.IsInf(d.Value, 0) {
+		return fmt.Errorf("cajal: a run's duration must be positive and finite, got %v", d)
+	}
+	steps := int64(math.Round(d.Value / n.dt))
+	workers := n.sim.WorkerCount()
+	for _, g := range n.groups {
+		code, err := g.build()
+		if err != nil {
+			return err
+		}
+		if err := g.sg.Compile(code, n.opts.Seed, workers); err != nil {
+			return err
+		}
+	}
+	start := time.Now()
+	var progress func(int64)
+	if n.opts.Progress != nil || n.opts.Report != nil {
+		lastReport := start
+		progress = func(done int64) {
+			if n.opts.Progress != nil {
+				n.opts.Progress(float64(done)*n.dt, float64(steps)*n.dt)
+			}
+			if n.opts.Report != nil && (time.Since(lastReport) > 10*time.Second || done == steps) {
+				lastReport = time.Now()
+				fmt.Fprintf(n.opts.Report, "%.6g s simulated of %.6g s (%d%%) in %s\n",
+					float64(done)*n.dt, float64(steps)*n.dt, done*100/max(steps, 1), time.Since(start).Round(time.Millisecond))
+			}
+		}
+	}
+	return n.sim.Run(steps, progress)
+}

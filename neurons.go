@@ -1,0 +1,189 @@
+package cajal
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/cajal-sim/cajal/internal/check"
+	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/ode"
+	"github.com/cajal-sim/cajal/internal/sim"
+	"github.com/cajal-sim/cajal/internal/syntax"
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// Namespace maps names used in model text to values: float64 or int
+// (dimensionless), bool, unit.Quantity, or a string such as "10*nS". It is
+// read at every Run, so a change between runs takes effect in the next.
+type Namespace map[string]any
+
+// Neurons describes a neuron group, with Brian2's arguments.
+type Neurons struct {
+	Name      string    // used in messages; default "neurons"
+	N         int       // number of neurons
+	Model     string    // equations
+	Threshold string    // spike condition, e.g. "v > vt"; empty for none
+	Reset     string    // statements run on a spike, e.g. "v = el"
+	Method    string    // integration method; empty chooses one as Brian2 does
+	Namespace Namespace // names the model text uses
+	// Refractory is a duration (unit.Quantity, or a string expression such
+	// as "5*ms" or "tau_ref") or a condition string that holds while the
+	// neuron is refractory. Nil for none.
+	Refractory any
+}
+
+// NeuronGroup is a population of neurons with the same equations.
+type NeuronGroup struct {
+	net        *Network
+	spec       Neurons
+	model      *check.Model
+	method     ode.Method
+	sg         *sim.Group
+	refr       string // refractory expression text
+	draws      int
+	lastMethod ode.Method
+}
+
+// NeuronGroup adds a group to the network. The model, threshold, reset and
+// refractoriness are checked now; errors name the line and column.
+func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
+	if spec.Name == "" {
+		spec.Name = "neurons"
+	}
+	if spec.N <= 0 {
+		return nil, fmt.Errorf("cajal: %s: the number of neurons must be positive, got %d", spec.Name, spec.N)
+	}
+	m, err := check.Declare(spec.Name+".model", spec.Model, check.Neurons)
+	if err != nil {
+		return nil, err
+	}
+	g := &NeuronGroup{net: n, spec: spec, model: m}
+	switch r := spec.Refractory.(type) {
+	case nil:
+	case string:
+		g.refr = strings.TrimSpace(r)
+	case unit.Quantity:
+		if !r.Dim.Equal(unit.Second.Dim) {
+			return nil, fmt.Errorf("cajal: %s: the refractory period must be a duration, got dimension %s", spec.Name, r.Dim)
+		}
+		if r.Value < 0 {
+			return nil, fmt.Errorf("cajal: %s: the refractory period must not be negative, got %v", spec.Name, r)
+		}
+		g.refr = fmt.Sprintf("%.17g*second", r.Value)
+	default:
+		return nil, fmt.Errorf("cajal: %s: Refractory must be a unit.Quantity or a string, got %T", spec.Name, r)
+	}
+	if g.method, err = ode.Parse(spec.Method); err != nil {
+		return nil, fmt.Errorf("cajal: %s: %v", spec.Name, err)
+	}
+	var arrays []string
+	g.sg = sim.NewGroup(spec.Name, spec.N, len(n.groups), nil)
+	for _, v := range m.Vars {
+		if v.Kind == syntax.Subexpression {
+			continue
+		}
+		if v.Shared {
+			g.sg.Scalars[v.Name] = 0
+		} else {
+			arrays = append(arrays, v.Name)
+		}
+	}
+	for _, a := range arrays {
+		g.sg.AddArray(a, 0)
+	}
+	if g.refr != "" {
+		g.sg.AddArray("lastspike", negInf)
+		g.sg.AddArray("not_refractory", 1)
+	}
+	if _, err := g.build(); err != nil {
+		return nil, err
+	}
+	n.groups = append(n.groups, g)
+	n.sim.Groups = append(n.sim.Groups, g.sg)
+	return g, nil
+}
+
+var negInf = math.Inf(-1)
+
+// N is the number of neurons.
+func (g *NeuronGroup) N() int { return g.spec.N }
+
+// Name is the group's name.
+func (g *NeuronGroup) Name() string { return g.spec.Name }
+
+// Method is the integration method of the last build.
+func (g *NeuronGroup) Method() string { return string(g.lastMethod) }
+
+func (g *NeuronGroup) scope() (*check.Scope, error) {
+	s := &check.Scope{Model: g.model, N: g.spec.N, Dt: g.net.dt, Refractory: g.refr != "",
+		Namespace: map[string]check.Value{}}
+	for k, v := range g.spec.Namespace {
+		val, err := check.ValueOf(v)
+		if err != nil {
+			return nil, fmt.Errorf("cajal: %s: namespace entry %q: %v", g.spec.Name, k, err)
+		}
+		s.Namespace[k] = val
+	}
+	return s, nil
+}
+
+// build checks the group's code against the current namespace and writes
+// it as ir: the state update, threshold and reset.
+func (g *NeuronGroup) build() (sim.Code, error) {
+	var code sim.Code
+	s, err := g.scope()
+	if err != nil {
+		return code, err
+	}
+	eqs, err := s.Equations()
+	if err != nil {
+		return code, err
+	}
+	name := g.spec.Name
+	sys := ode.System{Eqs: eqs, Dt: g.net.dt, NoiseDraw: 1 << 20}
+	if g.refr != "" {
+		sys.NotRefractory = "not_refractory"
+		a, err := s.RefractoryPeriod(name+".refractory", g.refr)
+		if err != nil {
+			return code, err
+		}
+		code.Update = append(code.Update, a)
+	}
+	method := g.method
+	if method == "" {
+		if method, err = ode.Choose(sys); err != nil {
+			return code, fmt.Errorf("cajal: %s: no method can integrate the equations: %v", name, err)
+		}
+	}
+	upd, err := ode.Integrate(sys, method)
+	if err != nil {
+		return code, fmt.Errorf("cajal: %s: method %q cannot integrate the equations: %v", name, method, err)
+	}
+	code.Update = append(code.Update, upd...)
+	if t := strings.TrimSpace(g.spec.Threshold); t != "" {
+		cond, err := s.Condition(name+".threshold", g.spec.Threshold, "the threshold")
+		if err != nil {
+			return code, err
+		}
+		if g.refr != "" {
+			cond = ir.Call(ir.And, cond, ir.V("not_refractory", ir.Elem))
+		}
+		code.Threshold = cond
+	}
+	if strings.TrimSpace(g.spec.Reset) != "" {
+		if code.Threshold == nil {
+			return code, fmt.Errorf("cajal: %s: a reset needs a threshold", name)
+		}
+		if code.Reset, err = s.Statements(name+".reset", g.spec.Reset); err != nil {
+			return code, err
+		}
+	}
+	if g.refr != "" && code.Threshold != nil {
+		code.Reset = append(code.Reset,
+			ir.Assign{Target: ir.V("lastspike", ir.Elem), Value: ir.V("t", ir.Scalar)},
+			ir.Assign{Target: ir.V("not_refractory", ir.Elem), Value: ir.Num(0)})
+	}
+	g.lastMethod = method
+	return code, nil
+}
