@@ -27,11 +27,12 @@ type checker struct {
 	own      ir.Index // index of the scope's own variables (Pre or Post when inlining a neuron's subexpression into synapse code)
 	noise    bool     // xi may appear
 	inlining map[string]bool
+	done     map[string]typed // subexpressions already checked
 	err      *syntax.Error
 }
 
 func (s *Scope) checker(source, text string) *checker {
-	return &checker{scope: s, source: source, text: text, own: ir.Elem, inlining: map[string]bool{}}
+	return &checker{scope: s, source: source, text: text, own: ir.Elem, inlining: map[string]bool{}, done: map[string]typed{}}
 }
 
 func (c *checker) fail(pos syntax.Pos, format string, args ...any) {
@@ -273,14 +274,17 @@ func (c *checker) variable(e *syntax.Ident, v *Var, idx ir.Index, scope *Scope) 
 	if v.Kind != syntax.Subexpression {
 		return typed{n: ownNode(v, idx), dim: v.Dim, typ: v.Type}
 	}
-	key := fmt.Sprintf("%s@%d", v.Name, idx)
+	key := fmt.Sprintf("%s@%d@%p", v.Name, idx, scope)
+	if t, ok := c.done[key]; ok {
+		return t
+	}
 	if c.inlining[key] {
 		c.fail(e.At, "the subexpression %s refers to itself", v.Name)
 	}
 	c.inlining[key] = true
 	defer delete(c.inlining, key)
 	sub := &checker{scope: scope, source: scope.Model.Source, text: scope.Model.Text, own: idx,
-		noise: c.noise, inlining: c.inlining}
+		noise: c.noise, inlining: c.inlining, done: c.done}
 	var t typed
 	if err := sub.run(func() { t = sub.expr(v.Eq.RHS) }); err != nil {
 		c.err = sub.err
@@ -294,7 +298,33 @@ func (c *checker) variable(e *syntax.Ident, v *Var, idx ir.Index, scope *Scope) 
 			"the expression for %s has dimension %s; expected %s, its declared unit", v.Name, dimName(t.dim), dimName(v.Dim))
 		panic(bail{})
 	}
-	return typed{n: t.n, dim: v.Dim, typ: v.Type}
+	if size(t.n, map[*ir.Node]int{}) > maxNodes {
+		c.fail(e.At, "the subexpression %s is too large once the subexpressions it uses are written out (over %d operations)", v.Name, maxNodes)
+	}
+	t = typed{n: t.n, dim: v.Dim, typ: v.Type}
+	c.done[key] = t
+	return t
+}
+
+// maxNodes bounds the size of an expression with its subexpressions
+// written out, so that chains of subexpressions that each use the previous
+// one several times cannot blow up.
+const maxNodes = 100000
+
+// size counts the nodes of n as a tree, memoised over shared subtrees.
+func size(n *ir.Node, memo map[*ir.Node]int) int {
+	if s, ok := memo[n]; ok {
+		return s
+	}
+	s := 1
+	for _, a := range n.Args {
+		s += size(a, memo)
+		if s > maxNodes {
+			break
+		}
+	}
+	memo[n] = s
+	return s
 }
 
 type fnSpec struct {

@@ -2,6 +2,7 @@ package ode
 
 import (
 	"fmt"
+	"math"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -87,7 +88,11 @@ func exact(sys System, an *analysis) (ir.Block, error) {
 	m := mat.NewDense(2*n, 2*n, nil)
 	for i := range n {
 		for j := range n {
-			m.Set(i, j, ls.A[i][j].Value*sys.Dt)
+			x := ls.A[i][j].Value * sys.Dt
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return nil, fmt.Errorf("the coefficient of %s in the equation for %s is not finite", sys.Eqs[j].Var, sys.Eqs[i].Var)
+			}
+			m.Set(i, j, x)
 		}
 		m.Set(i, n+i, sys.Dt)
 	}

@@ -1,0 +1,30 @@
+// Command cajal runs Cajal's published models and benchmarks.
+//
+//	cajal list                 the models it knows
+//	cajal run ficurve -o out   run one, print its summary, write its figures
+//	cajal bench                time neuron updates at full size
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/alecthomas/kong"
+)
+
+type cli struct {
+	List  listCmd  `cmd:"" help:"List the models that run can run."`
+	Run   runCmd   `cmd:"" help:"Run a model, print its summary and write its figures."`
+	Bench benchCmd `cmd:"" help:"Measure the time per neuron update of full-size groups."`
+}
+
+func main() {
+	var c cli
+	ctx := kong.Parse(&c, kong.Name("cajal"),
+		kong.Description("Cajal simulates spiking neural networks described by equations with units."),
+		kong.UsageOnError())
+	if err := ctx.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "cajal:", err)
+		os.Exit(1)
+	}
+}
