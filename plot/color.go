@@ -1,0 +1,99 @@
+package plot
+
+import (
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+)
+
+// namedColors maps the colour names accepted by [Color] to their values,
+// which follow matplotlib (CSS4 names, single-letter codes and C0–C9).
+var namedColors = map[string]color.NRGBA{
+	"black":       {0x00, 0x00, 0x00, 0xff},
+	"white":       {0xff, 0xff, 0xff, 0xff},
+	"blue":        {0x00, 0x00, 0xff, 0xff},
+	"red":         {0xff, 0x00, 0x00, 0xff},
+	"crimson":     {0xdc, 0x14, 0x3c, 0xff},
+	"darkblue":    {0x00, 0x00, 0x8b, 0xff},
+	"deepskyblue": {0x00, 0xbf, 0xff, 0xff},
+	"coral":       {0xff, 0x7f, 0x50, 0xff},
+	"green":       {0x00, 0x80, 0x00, 0xff},
+	"darkgreen":   {0x00, 0x64, 0x00, 0xff},
+	"darkred":     {0x8b, 0x00, 0x00, 0xff},
+	"gray":        {0x80, 0x80, 0x80, 0xff},
+	"grey":        {0x80, 0x80, 0x80, 0xff},
+	"lightgray":   {0xd3, 0xd3, 0xd3, 0xff},
+	"lightgrey":   {0xd3, 0xd3, 0xd3, 0xff},
+	"darkgray":    {0xa9, 0xa9, 0xa9, 0xff},
+	"darkgrey":    {0xa9, 0xa9, 0xa9, 0xff},
+	"orange":      {0xff, 0xa5, 0x00, 0xff},
+	"purple":      {0x80, 0x00, 0x80, 0xff},
+	"magenta":     {0xff, 0x00, 0xff, 0xff},
+	"cyan":        {0x00, 0xff, 0xff, 0xff},
+	"yellow":      {0xff, 0xff, 0x00, 0xff},
+	"brown":       {0xa5, 0x2a, 0x2a, 0xff},
+	"pink":        {0xff, 0xc0, 0xcb, 0xff},
+	"navy":        {0x00, 0x00, 0x80, 0xff},
+	"teal":        {0x00, 0x80, 0x80, 0xff},
+	"olive":       {0x80, 0x80, 0x00, 0xff},
+	"k":           {0x00, 0x00, 0x00, 0xff},
+	"w":           {0xff, 0xff, 0xff, 0xff},
+	"b":           {0x00, 0x00, 0xff, 0xff},
+	"r":           {0xff, 0x00, 0x00, 0xff},
+	"g":           {0x00, 0x80, 0x00, 0xff},
+	"c":           {0x00, 0xbf, 0xbf, 0xff},
+	"m":           {0xbf, 0x00, 0xbf, 0xff},
+	"y":           {0xbf, 0xbf, 0x00, 0xff},
+}
+
+// palette is matplotlib's default "tab10" colour cycle, used for series
+// without a colour and available by name as "C0" to "C9".
+var palette = [...]color.NRGBA{
+	{0x1f, 0x77, 0xb4, 0xff},
+	{0xff, 0x7f, 0x0e, 0xff},
+	{0x2c, 0xa0, 0x2c, 0xff},
+	{0xd6, 0x27, 0x28, 0xff},
+	{0x94, 0x67, 0xbd, 0xff},
+	{0x8c, 0x56, 0x4b, 0xff},
+	{0xe3, 0x77, 0xc2, 0xff},
+	{0x7f, 0x7f, 0x7f, 0xff},
+	{0xbc, 0xbd, 0x22, 0xff},
+	{0x17, 0xbe, 0xcf, 0xff},
+}
+
+// Color returns the colour with the given name. Names are case-insensitive:
+// "black", "white", "blue", "red", "crimson", "darkblue", "deepskyblue",
+// "coral", "green", "darkgreen", "darkred", "gray"/"grey", "lightgray",
+// "darkgray", "orange", "purple", "magenta", "cyan", "yellow", "brown",
+// "pink", "navy", "teal", "olive", matplotlib's single-letter codes
+// ("k", "b", "r", "g", "c", "m", "y", "w"), the default cycle "C0" to "C9",
+// and hexadecimal "#rrggbb" or "#rrggbbaa". An empty or unknown name is an
+// error.
+func Color(name string) (color.Color, error) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if c, ok := namedColors[n]; ok {
+		return c, nil
+	}
+	if len(n) == 2 && n[0] == 'c' && n[1] >= '0' && n[1] <= '9' {
+		return palette[n[1]-'0'], nil
+	}
+	if strings.HasPrefix(n, "#") && (len(n) == 7 || len(n) == 9) {
+		v, err := strconv.ParseUint(n[1:], 16, 32)
+		if err == nil {
+			if len(n) == 7 {
+				v = v<<8 | 0xff
+			}
+			return color.NRGBA{R: uint8(v >> 24), G: uint8(v >> 16), B: uint8(v >> 8), A: uint8(v)}, nil
+		}
+	}
+	if n == "" {
+		return nil, fmt.Errorf("plot: empty color name")
+	}
+	return nil, fmt.Errorf("plot: unknown color %q (want a name such as \"red\" or \"#rrggbb\")", name)
+}
+
+// defaultColor returns the k-th colour of the default cycle.
+func defaultColor(k int) color.Color {
+	return palette[k%len(palette)]
+}
