@@ -25,10 +25,18 @@ type Options struct {
 
 // Network holds groups and monitors and advances them in time.
 type Network struct {
-	opts   Options
-	dt     float64
-	sim    sim.Network
-	groups []*NeuronGroup
+	opts     Options
+	dt       float64
+	sim      sim.Network
+	groups   []*NeuronGroup
+	synapses []*SynapseGroup
+	ids      int
+}
+
+// nextID numbers the network's objects (their random streams).
+func (n *Network) nextID() int {
+	n.ids++
+	return n.ids - 1
 }
 
 // NewNetwork makes an empty network.
@@ -75,6 +83,11 @@ func (n *Network) Run(d unit.Quantity) error {
 			return err
 		}
 		if err := g.sg.Compile(code, n.opts.Seed, workers); err != nil {
+			return err
+		}
+	}
+	for _, s := range n.synapses {
+		if err := s.compile(workers); err != nil {
 			return err
 		}
 	}

@@ -78,7 +78,7 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 		return nil, fmt.Errorf("cajal: %s: %v", spec.Name, err)
 	}
 	var arrays []string
-	g.sg = sim.NewGroup(spec.Name, spec.N, len(n.groups), nil)
+	g.sg = sim.NewGroup(spec.Name, spec.N, n.nextID(), nil)
 	for _, v := range m.Vars {
 		if v.Kind == syntax.Subexpression {
 			continue
@@ -116,16 +116,11 @@ func (g *NeuronGroup) Name() string { return g.spec.Name }
 func (g *NeuronGroup) Method() string { return string(g.lastMethod) }
 
 func (g *NeuronGroup) scope() (*check.Scope, error) {
-	s := &check.Scope{Model: g.model, N: g.spec.N, Dt: g.net.dt, Refractory: g.refr != "",
-		Namespace: map[string]check.Value{}}
-	for k, v := range g.spec.Namespace {
-		val, err := check.ValueOf(v)
-		if err != nil {
-			return nil, fmt.Errorf("cajal: %s: namespace entry %q: %v", g.spec.Name, k, err)
-		}
-		s.Namespace[k] = val
+	ns, err := resolve(g.spec.Name, g.spec.Namespace)
+	if err != nil {
+		return nil, err
 	}
-	return s, nil
+	return &check.Scope{Model: g.model, N: g.spec.N, Dt: g.net.dt, Refractory: g.refr != "", Namespace: ns}, nil
 }
 
 // build checks the group's code against the current namespace and writes
@@ -136,7 +131,7 @@ func (g *NeuronGroup) build() (sim.Code, error) {
 	if err != nil {
 		return code, err
 	}
-	eqs, err := s.Equations()
+	eqs, _, err := s.Equations()
 	if err != nil {
 		return code, err
 	}

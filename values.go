@@ -2,9 +2,11 @@ package cajal
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/cajal-sim/cajal/internal/check"
 	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/rng"
 	"github.com/cajal-sim/cajal/internal/syntax"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -52,19 +54,7 @@ func (g *NeuronGroup) Set(name string, value any) error { return g.set(name, val
 
 // Get returns a copy of a variable's values in SI units (volt, siemens,
 // ...), one per neuron; booleans are 0 or 1.
-func (g *NeuronGroup) Get(name string) ([]float64, error) {
-	if a, ok := g.sg.Arrays[name]; ok {
-		return append([]float64(nil), a...), nil
-	}
-	if x, ok := g.sg.Scalars[name]; ok {
-		out := make([]float64, g.spec.N)
-		for i := range out {
-			out[i] = x
-		}
-		return out, nil
-	}
-	return nil, fmt.Errorf("cajal: %s has no variable %q with stored values", g.spec.Name, name)
-}
+func (g *NeuronGroup) Get(name string) ([]float64, error) { return g.store().get(name, g.spec.N) }
 
 // Unit returns a variable's dimension.
 func (g *NeuronGroup) Unit(name string) (unit.Dim, error) {
@@ -75,9 +65,55 @@ func (g *NeuronGroup) Unit(name string) (unit.Dim, error) {
 	return v.Dim, nil
 }
 
+// store is the variables of a group of neurons or synapses, as Set and Get
+// see them.
+type store struct {
+	name    string
+	what    string // "neurons" or "synapses"
+	model   *check.Model
+	extra   map[string]*check.Var // implicit variables (a synapse's delay)
+	arrays  map[string][]float64
+	scalars map[string]float64
+	scope   func() (*check.Scope, error)
+	eval    func(b ir.Block, key rng.Key, lo, hi int) error
+	key     func(k int) rng.Key
+	draws   *int
+}
+
+func (g *NeuronGroup) store() *store {
+	return &store{name: g.spec.Name, what: "neurons", model: g.model, arrays: g.sg.Arrays, scalars: g.sg.Scalars,
+		scope: g.scope, eval: g.sg.EvalRange, draws: &g.draws,
+		key: func(k int) rng.Key { return g.sg.InitKey(g.net.opts.Seed, k) }}
+}
+
 func (g *NeuronGroup) set(name string, value any, lo, hi int) error {
-	v := g.model.Lookup(name)
-	where := fmt.Sprintf("cajal: %s.%s", g.spec.Name, name)
+	return g.store().set(name, value, lo, hi)
+}
+
+func (st *store) lookup(name string) *check.Var {
+	if v := st.extra[name]; v != nil {
+		return v
+	}
+	return st.model.Lookup(name)
+}
+
+func (st *store) get(name string, n int) ([]float64, error) {
+	if a, ok := st.arrays[name]; ok {
+		return append([]float64(nil), a...), nil
+	}
+	if x, ok := st.scalars[name]; ok {
+		out := make([]float64, n)
+		for i := range out {
+			out[i] = x
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("cajal: %s has no variable %q with stored values", st.name, name)
+}
+
+func (st *store) set(name string, value any, lo, hi int) error {
+	v := st.lookup(name)
+	where := fmt.Sprintf("cajal: %s.%s", st.name, name)
 	if v == nil {
 		return fmt.Errorf("%s: the model has no variable %q", where, name)
 	}
@@ -99,68 +135,67 @@ func (g *NeuronGroup) set(name string, value any, lo, hi int) error {
 		}
 		return val.Q.Value, nil
 	}
+	each := func(m int, at func(i int) any) error {
+		if m != n {
+			return fmt.Errorf("%s: %d values for %d %s", where, m, n, st.what)
+		}
+		for i := range vals {
+			f, err := fits(at(i))
+			if err != nil {
+				return fmt.Errorf("%s: %v", where, err)
+			}
+			vals[i] = f
+		}
+		return nil
+	}
+	var err error
 	switch x := value.(type) {
 	case string:
-		return g.setExpr(v, x, lo, hi)
+		return st.setExpr(v, x, lo, hi)
+	case Uniform, Normal:
+		return st.setDist(v, x, lo, hi)
 	case []float64:
-		if len(x) != n {
-			return fmt.Errorf("%s: %d values for %d neurons", where, len(x), n)
-		}
-		for i, e := range x {
-			f, err := fits(e)
-			if err != nil {
-				return fmt.Errorf("%s: %v", where, err)
-			}
-			vals[i] = f
-		}
+		err = each(len(x), func(i int) any { return x[i] })
 	case []unit.Quantity:
-		if len(x) != n {
-			return fmt.Errorf("%s: %d values for %d neurons", where, len(x), n)
-		}
-		for i, e := range x {
-			f, err := fits(e)
-			if err != nil {
-				return fmt.Errorf("%s: %v", where, err)
-			}
-			vals[i] = f
-		}
+		err = each(len(x), func(i int) any { return x[i] })
 	case []bool:
-		if len(x) != n {
-			return fmt.Errorf("%s: %d values for %d neurons", where, len(x), n)
-		}
-		for i, e := range x {
-			f, err := fits(e)
-			if err != nil {
-				return fmt.Errorf("%s: %v", where, err)
-			}
-			vals[i] = f
-		}
+		err = each(len(x), func(i int) any { return x[i] })
+	case []int:
+		err = each(len(x), func(i int) any { return x[i] })
 	default:
-		f, err := fits(x)
-		if err != nil {
+		var f float64
+		if f, err = fits(x); err != nil {
 			return fmt.Errorf("%s: %v", where, err)
 		}
 		for i := range vals {
 			vals[i] = f
 		}
 	}
-	if v.Shared {
-		g.sg.Scalars[name] = vals[0]
-		return nil
-	}
-	copy(g.sg.Arrays[name][lo:hi], vals)
-	return nil
-}
-
-// setExpr evaluates an expression for neurons lo to hi-1. As in Brian2, i
-// and N in the expression count within the (sub)group.
-func (g *NeuronGroup) setExpr(v *check.Var, text string, lo, hi int) error {
-	s, err := g.scope()
 	if err != nil {
 		return err
 	}
-	s.N = hi - lo
-	source := g.spec.Name + "." + v.Name
+	if v.Shared {
+		st.scalars[name] = vals[0]
+		return nil
+	}
+	copy(st.arrays[name][lo:hi], vals)
+	return nil
+}
+
+// setExpr evaluates an expression for elements lo to hi-1. As in Brian2, i
+// and N in a neuron group's expression count within the (sub)group.
+func (st *store) setExpr(v *check.Var, text string, lo, hi int) error {
+	s, err := st.scope()
+	if err != nil {
+		return err
+	}
+	source := st.name + "." + v.Name
+	if v.Shared {
+		return fmt.Errorf("cajal: %s: a shared variable takes a value, not an expression", source)
+	}
+	if s.Post == nil {
+		s.N = hi - lo
+	}
 	var n *ir.Node
 	if v.Type == check.Bool {
 		n, err = s.Condition(source, text, "the value of "+v.Name)
@@ -170,13 +205,78 @@ func (g *NeuronGroup) setExpr(v *check.Var, text string, lo, hi int) error {
 	if err != nil {
 		return err
 	}
-	n = relativeIndex(n, lo)
-	target := ir.V(v.Name, ir.Elem)
-	if v.Shared {
-		return fmt.Errorf("cajal: %s: a shared variable takes a value, not an expression", source)
+	if s.Post == nil {
+		n = relativeIndex(n, lo)
 	}
-	g.draws++
-	return g.sg.EvalRange(ir.Block{{Target: target, Value: n}}, g.sg.InitKey(g.net.opts.Seed, g.draws), lo, hi)
+	*st.draws++
+	return st.eval(ir.Block{{Target: ir.V(v.Name, ir.Elem), Value: n}}, st.key(*st.draws), lo, hi)
+}
+
+// Uniform is a value drawn uniformly from [Lo, Hi) for each element; Lo
+// and Hi are quantities or numbers, as Set takes them.
+type Uniform struct{ Lo, Hi any }
+
+// Normal is a value drawn from a normal distribution for each element,
+// clipped to [Min, Max] where they are given (as ANNarchy's Normal does:
+// clipped, not redrawn).
+type Normal struct{ Mean, Std, Min, Max any }
+
+// setDist draws values from a distribution.
+func (st *store) setDist(v *check.Var, d any, lo, hi int) error {
+	where := fmt.Sprintf("cajal: %s.%s", st.name, v.Name)
+	q := func(x any, what string) (*ir.Node, error) {
+		val, err := check.ValueOf(x)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %v", where, what, err)
+		}
+		if val.IsBool || !val.Q.Dim.Equal(v.Dim) {
+			return nil, fmt.Errorf("%s: %s must have dimension %s, got %v", where, what, v.Dim, x)
+		}
+		return ir.Num(val.Q.Value), nil
+	}
+	var n *ir.Node
+	switch d := d.(type) {
+	case Uniform:
+		a, err := q(d.Lo, "Uniform.Lo")
+		if err != nil {
+			return err
+		}
+		b, err := q(d.Hi, "Uniform.Hi")
+		if err != nil {
+			return err
+		}
+		n = ir.Plus(a, ir.Times(ir.Minus(b, a), ir.Call(ir.Rand)))
+	case Normal:
+		mu, err := q(d.Mean, "Normal.Mean")
+		if err != nil {
+			return err
+		}
+		sd, err := q(d.Std, "Normal.Std")
+		if err != nil {
+			return err
+		}
+		if sd.Value < 0 {
+			return fmt.Errorf("%s: Normal.Std must not be negative", where)
+		}
+		n = ir.Plus(mu, ir.Times(sd, ir.Call(ir.Randn)))
+		lo, hi := ir.Num(math.Inf(-1)), ir.Num(math.Inf(1))
+		if d.Min != nil {
+			if lo, err = q(d.Min, "Normal.Min"); err != nil {
+				return err
+			}
+		}
+		if d.Max != nil {
+			if hi, err = q(d.Max, "Normal.Max"); err != nil {
+				return err
+			}
+		}
+		if lo.Value > hi.Value {
+			return fmt.Errorf("%s: Normal.Min is above Normal.Max", where)
+		}
+		n = ir.Call(ir.Clip, n, lo, hi)
+	}
+	*st.draws++
+	return st.eval(ir.Block{{Target: ir.V(v.Name, ir.Elem), Value: n}}, st.key(*st.draws), lo, hi)
 }
 
 // relativeIndex rewrites the element index i as i - lo.

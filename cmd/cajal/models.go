@@ -27,7 +27,7 @@ var models = map[string]model{
 			cfg := ficurve.Default
 			cfg.OutDir, cfg.Threads = o.out, o.threads
 			if o.quick {
-				cfg.N, cfg.Duration = 41, unit.Q(0.5, unit.Second)
+				cfg.N, cfg.Duration, cfg.Dt = 41, unit.Q(0.5, unit.Second), unit.Q(0.1, unit.Millisecond)
 			}
 			r, err := ficurve.Run(cfg)
 			if err != nil {

@@ -22,12 +22,13 @@ import (
 type Config struct {
 	N        int           // neurons, one current each
 	Duration unit.Quantity // simulated time
+	Dt       unit.Quantity // time step
 	Threads  int
 	OutDir   string // where the figure goes; empty for none
 }
 
 // Default is the full demonstration.
-var Default = Config{N: 200, Duration: unit.Q(2, unit.Second)}
+var Default = Config{N: 200, Duration: unit.Q(2, unit.Second), Dt: unit.Q(0.01, unit.Millisecond)}
 
 // Result holds the measured and analytic curves.
 type Result struct {
@@ -68,7 +69,7 @@ func Analytic(I float64) float64 {
 
 // Run simulates the group and draws the figure.
 func Run(cfg Config) (*Result, error) {
-	net, err := cajal.NewNetwork(cajal.Options{Dt: unit.Q(0.1, unit.Millisecond), Threads: cfg.Threads})
+	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Threads: cfg.Threads})
 	if err != nil {
 		return nil, err
 	}

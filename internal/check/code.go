@@ -9,24 +9,25 @@ import (
 )
 
 // Equations checks the model's differential equations and subexpressions
-// and returns the equations integrated every step: all of a neuron group's,
-// and a synapse group's except the (event-driven) ones.
-func (s *Scope) Equations() ([]ir.Equation, error) {
+// and returns the equations integrated every step (all of a neuron
+// group's, and a synapse group's clock-driven ones) and the (event-driven)
+// ones.
+func (s *Scope) Equations() (clock, event []ir.Equation, err error) {
 	m := s.Model
 	c := s.checker(m.Source, m.Text)
-	var out []ir.Equation
-	err := c.run(func() {
+	err = c.run(func() {
 		for _, v := range m.Vars {
 			switch v.Kind {
 			case syntax.Subexpression:
+				if v.Summed {
+					continue
+				}
 				c.variable(&syntax.Ident{At: v.Eq.NamePos, Name: v.Name}, v, ir.Elem, s)
 			case syntax.Differential:
 				c.noise = true
 				rhs := c.expr(v.Eq.RHS)
-				c.number(v.Eq.RHS, rhs, "the right-hand side of the equation for "+v.Name)
 				if v.Eq.Coef != nil {
 					coef := c.expr(v.Eq.Coef)
-					c.number(v.Eq.Coef, coef, "the coefficient of d"+v.Name+"/dt")
 					rhs = typed{n: ir.Over(rhs.n, coef.n), dim: rhs.dim.Div(coef.dim), anyDim: rhs.anyDim}
 				}
 				c.noise = false
@@ -39,10 +40,49 @@ func (s *Scope) Equations() ([]ir.Equation, error) {
 					c.fail(start(v.Eq.RHS), "dimension mismatch in the equation for %s: %s must have dimension %s (the unit of %s, %s, per second), got %s",
 						v.Name, lhs, dimName(want), v.Name, dimName(v.Dim), dimName(rhs.dim))
 				}
-				if !v.EventDriven {
-					out = append(out, ir.Equation{Var: v.Name, RHS: rhs.n, Hold: v.UnlessRefractory})
+				eq := ir.Equation{Var: v.Name, RHS: rhs.n, Hold: v.UnlessRefractory}
+				if v.EventDriven {
+					event = append(event, eq)
+				} else {
+					clock = append(clock, eq)
 				}
 			}
+		}
+	})
+	return clock, event, err
+}
+
+// SummedVar is a (summed) subexpression of a synapse model: every step,
+// the postsynaptic variable Target is set to the sum of Value over the
+// neuron's synapses.
+type SummedVar struct {
+	Target string
+	Value  *ir.Node
+}
+
+// Summed checks the (summed) subexpressions of a synapse model.
+func (s *Scope) Summed() ([]SummedVar, error) {
+	m := s.Model
+	c := s.checker(m.Source, m.Text)
+	var out []SummedVar
+	err := c.run(func() {
+		for _, v := range m.Vars {
+			if !v.Summed {
+				continue
+			}
+			base, _ := cutSuffix(v.Name, "_post")
+			tv := s.Post.Model.Lookup(base)
+			if tv == nil || tv.Kind != syntax.Parameter {
+				c.fail(v.Eq.NamePos, "the summed variable %s must name a parameter of the postsynaptic group (declared there as %s : unit)", v.Name, base)
+			}
+			if !tv.Dim.Equal(v.Dim) {
+				c.fail(v.Eq.NamePos, "the summed variable %s has dimension %s, the postsynaptic %s %s", v.Name, dimName(v.Dim), base, dimName(tv.Dim))
+			}
+			val := c.expr(v.Eq.RHS)
+			if !val.anyDim && !val.dim.Equal(v.Dim) {
+				c.fail(start(v.Eq.RHS), "the expression for %s has dimension %s; expected %s", v.Name, dimName(val.dim), dimName(v.Dim))
+			}
+			out = append(out, SummedVar{Target: base, Value: val.n})
 		}
 	})
 	return out, err
@@ -95,7 +135,6 @@ func (s *Scope) ExpressionOf(source, text string, want unit.Dim, what string) (*
 	var n *ir.Node
 	err = c.run(func() {
 		t := c.expr(e)
-		c.number(e, t, what)
 		if !t.anyDim && !t.dim.Equal(want) {
 			c.fail(start(e), "%s must have dimension %s, got %s", what, dimName(want), dimName(t.dim))
 		}
@@ -166,7 +205,6 @@ func (s *Scope) Statements(source, text string) (ir.Block, error) {
 				b = append(b, ir.Assign{Target: target.n, Value: val.n})
 				continue
 			}
-			c.number(st.Value, val, "the value assigned to "+name)
 			var v *ir.Node
 			switch st.Op {
 			case syntax.ASSIGN, syntax.ADD_ASSIGN, syntax.SUB_ASSIGN:

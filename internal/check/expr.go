@@ -56,14 +56,10 @@ func (c *checker) run(f func()) (err error) {
 
 func dimName(d unit.Dim) string { return d.String() }
 
-func (c *checker) number(e syntax.Expr, t typed, what string) {
-	if t.typ == Bool {
-		c.fail(e.Pos(), "%s must be a number, not a boolean condition; use int(...) to turn a condition into 0 or 1", what)
-	}
-}
-
+// dimensionless checks that a value has no dimension. A boolean condition
+// counts as the dimensionless 0 or 1 wherever a number is expected, as in
+// Brian2.
 func (c *checker) dimensionless(e syntax.Expr, t typed, what string) {
-	c.number(e, t, what)
 	if !t.anyDim && !t.dim.IsDimensionless() {
 		c.fail(e.Pos(), "%s must be dimensionless, but has dimension %s", what, dimName(t.dim))
 	}
@@ -106,10 +102,10 @@ func (c *checker) expr(e syntax.Expr) typed {
 			}
 			return typed{n: ir.Call(ir.Not, x.n), typ: Bool}
 		}
-		c.number(e.X, x, "the operand of unary "+e.Op.String())
 		if e.Op == syntax.SUB {
 			x.n = ir.Call(ir.Neg, x.n)
 		}
+		x.typ = Number
 		return x
 	case *syntax.Binary:
 		return c.binary(e)
@@ -136,13 +132,9 @@ func (c *checker) binary(e *syntax.Binary) typed {
 		}
 		fallthrough
 	case syntax.LT, syntax.LE, syntax.GT, syntax.GE:
-		c.number(e.X, x, "the left side of "+op)
-		c.number(e.Y, y, "the right side of "+op)
 		c.same(e.At, "the comparison "+op, x, y)
 		return typed{n: ir.Call(fn, x.n, y.n), typ: Bool}
 	}
-	c.number(e.X, x, "the left operand of "+op)
-	c.number(e.Y, y, "the right operand of "+op)
 	switch e.Op {
 	case syntax.ADD, syntax.SUB, syntax.MOD:
 		d, any := c.same(e.At, op, x, y)
@@ -206,12 +198,16 @@ func (c *checker) ident(e *syntax.Ident) typed {
 		return typed{n: ir.Num(float64(s.N))}
 	case "i":
 		if s.Post != nil {
-			return typed{n: ir.Call(ir.PreIdx)}
+			return typed{n: ir.Minus(ir.Call(ir.PreIdx), ir.Num(float64(s.PreOffset)))}
 		}
 		return typed{n: ir.Call(ir.ElemIdx)}
 	case "j":
 		if s.Post != nil {
-			return typed{n: ir.Call(ir.PostIdx)}
+			return typed{n: ir.Minus(ir.Call(ir.PostIdx), ir.Num(float64(s.PostOffset)))}
+		}
+	case "lastupdate":
+		if s.Post != nil {
+			return typed{n: ir.V("lastupdate", ir.Elem), dim: unit.Second.Dim}
 		}
 	case "True", "true":
 		return typed{n: ir.Num(1), typ: Bool}
@@ -368,18 +364,14 @@ func (c *checker) call(e *syntax.Call) typed {
 		c.dimensionless(e.Args[0], args[0], what(0))
 		return typed{n: ir.Call(ir.Trunc, nodes[0])}
 	case ir.Sqrt:
-		c.number(e.Args[0], args[0], what(0))
 		return typed{n: ir.Call(ir.Sqrt, nodes[0]), dim: args[0].dim.Pow(0.5), anyDim: args[0].anyDim}
 	case ir.Abs, ir.Floor, ir.Ceil:
-		c.number(e.Args[0], args[0], what(0))
 		return typed{n: ir.Call(spec.fn, nodes[0]), dim: args[0].dim, anyDim: args[0].anyDim}
 	case ir.Sign:
-		c.number(e.Args[0], args[0], what(0))
 		return typed{n: ir.Call(spec.fn, nodes[0])}
 	case ir.Min, ir.Max, ir.Clip:
 		d, any := args[0].dim, args[0].anyDim
 		for i := range args {
-			c.number(e.Args[i], args[i], what(i))
 			if i > 0 {
 				d, any = c.same(e.Args[i].Pos(), "the arguments of "+e.Fun.Name, typed{dim: d, anyDim: any}, args[i])
 			}

@@ -66,7 +66,7 @@ func (m *Model) Lookup(name string) *Var {
 // Reserved are names a model cannot define.
 var Reserved = map[string]bool{
 	"t": true, "dt": true, "i": true, "j": true, "N": true, "xi": true,
-	"lastspike": true, "not_refractory": true, "True": true, "False": true,
+	"lastspike": true, "not_refractory": true, "lastupdate": true, "True": true, "False": true,
 	"true": true, "false": true, "and": true, "or": true, "not": true,
 }
 

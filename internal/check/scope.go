@@ -60,6 +60,9 @@ type Scope struct {
 	// Pre and Post are the scopes of the pre- and postsynaptic neurons of
 	// a synapse group; nil for neurons.
 	Pre, Post *Scope
+	// PreOffset and PostOffset are the first neurons of the source and
+	// target subgroups: i and j count from them.
+	PreOffset, PostOffset int
 
 	draws *int // counter of random draws, shared by all code of a group
 }

@@ -129,3 +129,39 @@ func expEuler(sys System, an *analysis) (ir.Block, error) {
 	}
 	return b, nil
 }
+
+// EventDriven advances linear, uncoupled equations over an elapsed time
+// given as an expression (t - lastupdate), in closed form: the update of
+// (event-driven) synaptic variables when a spike reaches the synapse. Each
+// equation may read only its own variable and constants or parameters.
+func EventDriven(eqs []ir.Equation, elapsed *ir.Node) (ir.Block, error) {
+	if len(eqs) == 0 {
+		return nil, nil
+	}
+	sys := System{Eqs: eqs}
+	an, err := analyse(sys)
+	if err != nil {
+		return nil, err
+	}
+	if an.stochastic() {
+		return nil, fmt.Errorf("event-driven equations cannot have noise; make %s clock-driven", eqs[0].Var)
+	}
+	var b ir.Block
+	for i, eq := range eqs {
+		a, rest, ok := ir.Linear(an.f[i], eq.Var, ir.Elem)
+		if !ok || an.readsSystem(a) || an.readsSystem(rest) || isTimeOrRandom(a) || isTimeOrRandom(rest) {
+			return nil, fmt.Errorf("the event-driven equation for %s must be linear in %s with constant coefficients, and read no other changing variable; make it clock-driven", eq.Var, eq.Var)
+		}
+		if ir.UsesAny(an.f[i], func(v *ir.Node) bool { return v.Index == ir.Pre || v.Index == ir.Post }) {
+			return nil, fmt.Errorf("the event-driven equation for %s reads neuron variables, which change between events; make it clock-driven", eq.Var)
+		}
+		x := ir.V(eq.Var, ir.Elem)
+		slope := ir.Plus(ir.Times(a, x), rest)
+		step := ir.Times(elapsed, ir.Call(ir.Exprel, ir.Times(a, elapsed)))
+		b = append(b, ir.Assign{Target: newVal(eq.Var), Value: ir.Plus(x, ir.Times(slope, step))})
+	}
+	for _, eq := range eqs {
+		b = append(b, ir.Assign{Target: ir.V(eq.Var, ir.Elem), Value: newVal(eq.Var)})
+	}
+	return b, nil
+}

@@ -20,7 +20,10 @@ type Group struct {
 
 	update, threshold, reset *bound
 	Spikes                   []int32 // spikes of the current step, ascending
-	parts                    [][]int32
+	// Emit, if set, replaces the threshold: it appends the elements that
+	// spike at a step (spike generators).
+	Emit  func(step int64, out []int32) []int32
+	parts [][]int32
 }
 
 // Code is the compiled behaviour of a group.
@@ -68,20 +71,26 @@ func (g *Group) AddArray(name string, x float64) {
 	g.Arrays[name] = a
 }
 
-func (g *Group) bind(b ir.Block, cond *ir.Node, stream uint64, seed uint64, workers int) (*bound, error) {
+// arrays finds the array a program slot names.
+type arrays func(s kernel.Slot) ([]float64, bool)
+
+// bindProgram compiles code and binds it to its data, with one machine per
+// worker.
+func bindProgram(owner string, b ir.Block, cond *ir.Node, key rng.Key, workers int,
+	find arrays, scalars map[string]float64, pre, post []int32) (*bound, error) {
 	if len(b) == 0 && cond == nil {
 		return nil, nil
 	}
 	p, err := kernel.Compile(b, cond)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", g.Name, err)
+		return nil, fmt.Errorf("%s: %w", owner, err)
 	}
 	bd := &bound{prog: p, tSlot: -1}
-	env := kernel.Env{Key: rng.NewKey(seed, uint64(g.ID*streamsPerGroup)+stream)}
+	env := kernel.Env{Key: key, Pre: pre, Post: post}
 	for _, s := range p.Slots {
-		a, ok := g.Arrays[s.Name]
+		a, ok := find(s)
 		if !ok {
-			return nil, fmt.Errorf("%s: no variable %s", g.Name, s.Name)
+			return nil, fmt.Errorf("%s: no variable %s (%s)", owner, s.Name, s.Index)
 		}
 		env.Arrays = append(env.Arrays, a)
 	}
@@ -91,19 +100,28 @@ func (g *Group) bind(b ir.Block, cond *ir.Node, stream uint64, seed uint64, work
 			bd.tSlot = i
 			continue
 		}
-		x, ok := g.Scalars[name]
+		x, ok := scalars[name]
 		if !ok {
-			return nil, fmt.Errorf("%s: no shared variable %s", g.Name, name)
+			return nil, fmt.Errorf("%s: no shared variable %s", owner, name)
 		}
 		env.Scalars[i] = x
 	}
-	for w := 0; w < workers; w++ {
+	for w := 0; w < max(workers, 1); w++ {
 		e := env
 		e.Scalars = append([]float64(nil), env.Scalars...)
 		bd.envs = append(bd.envs, e)
 		bd.machines = append(bd.machines, p.NewMachine())
 	}
 	return bd, nil
+}
+
+func (g *Group) bind(b ir.Block, cond *ir.Node, stream uint64, seed uint64, workers int) (*bound, error) {
+	find := func(s kernel.Slot) ([]float64, bool) {
+		a, ok := g.Arrays[s.Name]
+		return a, ok && s.Index == ir.Elem
+	}
+	key := rng.NewKey(seed, uint64(g.ID*streamsPerGroup)+stream)
+	return bindProgram(g.Name, b, cond, key, workers, find, g.Scalars, nil, nil)
 }
 
 func (bd *bound) setTime(w int, step uint64, t float64, check bool) *kernel.Env {

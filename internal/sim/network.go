@@ -15,6 +15,7 @@ type Network struct {
 	Workers  int // goroutines for element-wise programs; 0 means GOMAXPROCS
 	Step     int64
 	Groups   []*Group
+	Synapses []*Synapses
 	Monitors []Monitor
 }
 
@@ -65,8 +66,25 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 				return err
 			}
 		}
+		for _, s := range n.Synapses {
+			if err := s.StepUpdate(uint64(step), t, workers); err != nil {
+				var nf *kernel.NonFinite
+				if errors.As(err, &nf) {
+					for _, m := range n.Monitors {
+						m.End(step, t)
+					}
+					return &DivergenceError{Group: s.Name, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value}
+				}
+				return err
+			}
+		}
 		for _, g := range n.Groups {
 			if err := g.runThreshold(uint64(step), t, workers); err != nil {
+				return err
+			}
+		}
+		for _, s := range n.Synapses {
+			if err := s.Deliver(uint64(step), t); err != nil {
 				return err
 			}
 		}
@@ -124,6 +142,10 @@ func (g *Group) runUpdate(step uint64, t float64, workers int) error {
 
 func (g *Group) runThreshold(step uint64, t float64, workers int) error {
 	g.Spikes = g.Spikes[:0]
+	if g.Emit != nil {
+		g.Spikes = g.Emit(int64(step), g.Spikes)
+		return nil
+	}
 	bd := g.threshold
 	if bd == nil {
 		return nil

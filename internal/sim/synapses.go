@@ -1,0 +1,308 @@
+package sim
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/kernel"
+	"github.com/cajal-sim/cajal/internal/rng"
+)
+
+// Synapses connects neurons Src[SrcLo:SrcHi] to Tgt[TgtLo:TgtHi]. Synapses
+// are numbered in the order they were made; Pre and Post hold the absolute
+// neuron indices in Src and Tgt, and two permutations order them by
+// presynaptic and by postsynaptic neuron (CSR) for spike delivery.
+type Synapses struct {
+	Name         string
+	ID           int
+	Src, Tgt     *Group
+	SrcLo, SrcHi int
+	TgtLo, TgtHi int
+	Arrays       map[string][]float64
+	Scalars      map[string]float64
+	Pre, Post    []int32
+	Pathways     []*Pathway
+
+	byPre, preStart   []int32
+	byPost, postStart []int32
+	sorted            bool
+
+	update *bound
+	summed []*Summed
+}
+
+// Pathway delivers the spikes of the presynaptic (or, for on_post, the
+// postsynaptic) neurons to their synapses after a delay, and runs code for
+// each synapse reached.
+type Pathway struct {
+	Name     string // "pre" or "post"
+	FromPost bool
+	Code     ir.Block
+	// Delay is the delay in steps of all synapses, used when PerSynapse is
+	// nil; PerSynapse holds one delay in steps per synapse.
+	Delay      int
+	PerSynapse []int32
+
+	prog   *bound
+	ring   [][]int32 // future steps: neurons (one delay) or synapses (per-synapse delays)
+	events []int32   // scratch: the synapses reached this step
+	Events int64     // synapse events delivered so far
+}
+
+// Summed writes, each step, the sum over each postsynaptic neuron's
+// synapses of a per-synapse expression into a variable of the neuron.
+type Summed struct {
+	Target string   // variable of the postsynaptic group
+	Value  *ir.Node // per synapse
+	prog   *bound
+}
+
+// NewSynapses makes an empty synapse group.
+func NewSynapses(name string, id int, src *Group, srcLo, srcHi int, tgt *Group, tgtLo, tgtHi int) *Synapses {
+	return &Synapses{Name: name, ID: id, Src: src, SrcLo: srcLo, SrcHi: srcHi, Tgt: tgt, TgtLo: tgtLo, TgtHi: tgtHi,
+		Arrays: map[string][]float64{}, Scalars: map[string]float64{}}
+}
+
+// N is the number of synapses.
+func (s *Synapses) N() int { return len(s.Pre) }
+
+// AddArray declares a per-synapse variable filled with x for existing and
+// future synapses.
+func (s *Synapses) AddArray(name string) {
+	if _, ok := s.Arrays[name]; !ok {
+		s.Arrays[name] = make([]float64, len(s.Pre))
+	}
+}
+
+// Add appends synapses from neurons pre to post (absolute indices); their
+// variables start at zero. It returns the index of the first new synapse.
+func (s *Synapses) Add(pre, post []int32) int {
+	first := len(s.Pre)
+	s.Pre = append(s.Pre, pre...)
+	s.Post = append(s.Post, post...)
+	for name, a := range s.Arrays {
+		s.Arrays[name] = append(a, make([]float64, len(pre))...)
+	}
+	for _, p := range s.Pathways {
+		if p.PerSynapse != nil {
+			p.PerSynapse = append(p.PerSynapse, make([]int32, len(pre))...)
+		}
+	}
+	s.sorted = false
+	return first
+}
+
+// index builds the CSR permutations.
+func (s *Synapses) index() {
+	if s.sorted {
+		return
+	}
+	s.byPre, s.preStart = csr(s.Pre, s.SrcLo, s.SrcHi)
+	s.byPost, s.postStart = csr(s.Post, s.TgtLo, s.TgtHi)
+	s.sorted = true
+}
+
+// csr orders synapse numbers by neuron (stable: by synapse number within a
+// neuron) and returns the order and each neuron's first position.
+func csr(neuron []int32, lo, hi int) (order, start []int32) {
+	n := hi - lo
+	start = make([]int32, n+1)
+	for _, k := range neuron {
+		start[int(k)-lo+1]++
+	}
+	for i := 1; i <= n; i++ {
+		start[i] += start[i-1]
+	}
+	order = make([]int32, len(neuron))
+	next := append([]int32(nil), start[:n]...)
+	for syn, k := range neuron {
+		r := int(k) - lo
+		order[next[r]] = int32(syn)
+		next[r]++
+	}
+	return order, start
+}
+
+// SynapseCode is the compiled behaviour of a synapse group.
+type SynapseCode struct {
+	Update ir.Block // clock-driven equations, every step for every synapse
+	Summed []*Summed
+	// Pathway code is in the Pathways themselves.
+}
+
+func (s *Synapses) find(sl kernel.Slot) ([]float64, bool) {
+	var m map[string][]float64
+	switch sl.Index {
+	case ir.Elem:
+		m = s.Arrays
+	case ir.Pre:
+		m = s.Src.Arrays
+	case ir.Post:
+		m = s.Tgt.Arrays
+	default:
+		return nil, false
+	}
+	a, ok := m[sl.Name]
+	return a, ok
+}
+
+// Compile binds the code for a run.
+func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64) error {
+	s.index()
+	key := func(stream int) rng.Key { return rng.NewKey(seed, uint64(s.ID*streamsPerGroup+stream)) }
+	var err error
+	if s.update, err = bindProgram(s.Name, c.Update, nil, key(streamUpdate), workers, s.find, s.Scalars, s.Pre, s.Post); err != nil {
+		return err
+	}
+	s.summed = c.Summed
+	for _, sm := range s.summed {
+		b := ir.Block{{Target: ir.V(sm.Target, ir.Post), Value: ir.Plus(ir.V(sm.Target, ir.Post), sm.Value)}}
+		if sm.prog, err = bindProgram(s.Name, b, nil, key(streamUpdate), 1, s.find, s.Scalars, s.Pre, s.Post); err != nil {
+			return err
+		}
+	}
+	for k, p := range s.Pathways {
+		if p.prog, err = bindProgram(s.Name+"."+p.Name, p.Code, nil, key(streamReset+k), 1, s.find, s.Scalars, s.Pre, s.Post); err != nil {
+			return err
+		}
+		maxDelay := p.Delay
+		for _, d := range p.PerSynapse {
+			maxDelay = max(maxDelay, int(d))
+		}
+		p.grow(maxDelay+1, step)
+	}
+	return nil
+}
+
+// grow makes the ring hold at least n steps, keeping what is in flight:
+// an entry in slot i is due at the first step >= step that is i modulo the
+// old size.
+func (p *Pathway) grow(n int, step uint64) {
+	if len(p.ring) >= n {
+		return
+	}
+	old := p.ring
+	p.ring = make([][]int32, n)
+	for i, due := range old {
+		if len(due) == 0 {
+			continue
+		}
+		L := uint64(len(old))
+		at := step + (uint64(i)+L-step%L)%L
+		p.ring[at%uint64(n)] = due
+	}
+}
+
+// StepUpdate runs the clock-driven equations and the summed variables.
+func (s *Synapses) StepUpdate(step uint64, t float64, workers int) error {
+	if bd := s.update; bd != nil {
+		n := len(s.Pre)
+		err := parallel(n, min(workers, len(bd.machines)), func(w, lo, hi int) error {
+			return bd.machines[w].Range(bd.setTime(w, step, t, true), lo, hi)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, sm := range s.summed {
+		tgt := s.Tgt.Arrays[sm.Target]
+		for i := s.TgtLo; i < s.TgtHi; i++ {
+			tgt[i] = 0
+		}
+		bd := sm.prog
+		if err := bd.machines[0].Range(bd.setTime(0, step, t, false), 0, len(s.Pre)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Deliver queues this step's spikes and runs the pathways' code for the
+// synapses whose delayed spikes arrive now.
+func (s *Synapses) Deliver(step uint64, t float64) error {
+	for _, p := range s.Pathways {
+		if err := s.deliver(p, step, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Synapses) deliver(p *Pathway, step uint64, t float64) error {
+	src, lo, hi := s.Src, s.SrcLo, s.SrcHi
+	order, start := s.byPre, s.preStart
+	if p.FromPost {
+		src, lo, hi = s.Tgt, s.TgtLo, s.TgtHi
+		order, start = s.byPost, s.postStart
+	}
+	L := uint64(len(p.ring))
+	for _, k := range src.Spikes {
+		if int(k) < lo || int(k) >= hi {
+			continue
+		}
+		r := int(k) - lo
+		if p.PerSynapse == nil {
+			slot := (step + uint64(p.Delay)) % L
+			p.ring[slot] = append(p.ring[slot], int32(r))
+			continue
+		}
+		for _, syn := range order[start[r]:start[r+1]] {
+			slot := (step + uint64(p.PerSynapse[syn])) % L
+			p.ring[slot] = append(p.ring[slot], syn)
+		}
+	}
+	slot := step % L
+	due := p.ring[slot]
+	if len(due) == 0 {
+		return nil
+	}
+	events := p.events[:0]
+	if p.PerSynapse == nil {
+		for _, r := range due {
+			events = append(events, order[start[r]:start[r+1]]...)
+		}
+	} else {
+		events = append(events, due...)
+	}
+	p.ring[slot] = due[:0]
+	p.events = events
+	p.Events += int64(len(events))
+	if p.prog == nil || len(events) == 0 {
+		return nil
+	}
+	return p.prog.machines[0].Indices(p.prog.setTime(0, step, t, false), events)
+}
+
+// Connections returns the synapses in presynaptic order (for tests and
+// writers): for each source neuron, its synapses by number.
+func (s *Synapses) Connections() [][]int32 {
+	s.index()
+	out := make([][]int32, s.SrcHi-s.SrcLo)
+	for r := range out {
+		out[r] = s.byPre[s.preStart[r]:s.preStart[r+1]]
+	}
+	return out
+}
+
+// EvalRange evaluates a block for synapses lo to hi-1 (initial values).
+func (s *Synapses) EvalRange(b ir.Block, key rng.Key, lo, hi int) error {
+	bd, err := bindProgram(s.Name, b, nil, key, 1, s.find, s.Scalars, s.Pre, s.Post)
+	if err != nil || bd == nil {
+		return err
+	}
+	return bd.machines[0].Range(&bd.envs[0], lo, hi)
+}
+
+// Check verifies the group's indices (for tests).
+func (s *Synapses) Check() error {
+	for k := range s.Pre {
+		if int(s.Pre[k]) < s.SrcLo || int(s.Pre[k]) >= s.SrcHi || int(s.Post[k]) < s.TgtLo || int(s.Post[k]) >= s.TgtHi {
+			return fmt.Errorf("synapse %d: %d -> %d outside the groups", k, s.Pre[k], s.Post[k])
+		}
+	}
+	if !sort.SliceIsSorted(s.byPre, func(a, b int) bool { return s.Pre[s.byPre[a]] < s.Pre[s.byPre[b]] }) {
+		return fmt.Errorf("presynaptic order broken")
+	}
+	return nil
+}

@@ -1,0 +1,305 @@
+package cajal
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/cajal-sim/cajal/internal/check"
+	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/ode"
+	"github.com/cajal-sim/cajal/internal/rng"
+	"github.com/cajal-sim/cajal/internal/sim"
+	"github.com/cajal-sim/cajal/internal/syntax"
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// Synapses describes a group of synapses, with Brian2's arguments.
+type Synapses struct {
+	Name           string // used in messages; default "synapses"
+	Source, Target Source
+	Model          string // synaptic variables and equations
+	OnPre          string // statements run when a presynaptic spike arrives
+	OnPost         string // statements run when a postsynaptic spike arrives
+	// Delay of the on_pre pathway: a unit.Quantity for all synapses, or a
+	// string expression evaluated for each new synapse ("rand()*5*ms").
+	// PostDelay likewise for on_post. Nil means no delay.
+	Delay, PostDelay any
+	Method           string // for clock-driven equations
+	Namespace        Namespace
+}
+
+// SynapseGroup is a group of synapses between two neuron groups.
+type SynapseGroup struct {
+	net      *Network
+	spec     Synapses
+	model    *check.Model
+	method   ode.Method
+	ss       *sim.Synapses
+	src, tgt *NeuronGroup
+	pre      *sim.Pathway
+	post     *sim.Pathway
+	delays   [2]delaySpec
+	extra    map[string]*check.Var
+	draws    int
+	connects int
+}
+
+// delaySpec is a pathway's delay: one duration, or an expression per synapse.
+type delaySpec struct {
+	fixed float64
+	expr  string
+}
+
+// Synapses adds a synapse group to the network. Its code is checked now;
+// connect it with Connect.
+func (n *Network) Synapses(spec Synapses) (*SynapseGroup, error) {
+	if spec.Name == "" {
+		spec.Name = "synapses"
+	}
+	if spec.Source == nil || spec.Target == nil {
+		return nil, fmt.Errorf("cajal: %s: Source and Target are required", spec.Name)
+	}
+	src, slo, shi := spec.Source.span()
+	tgt, tlo, thi := spec.Target.span()
+	if src.net != n || tgt.net != n {
+		return nil, fmt.Errorf("cajal: %s: the source and target must belong to this network", spec.Name)
+	}
+	m, err := check.Declare(spec.Name+".model", spec.Model, check.Synapses)
+	if err != nil {
+		return nil, err
+	}
+	s := &SynapseGroup{net: n, spec: spec, model: m, src: src, tgt: tgt, extra: map[string]*check.Var{}}
+	if s.method, err = ode.Parse(spec.Method); err != nil {
+		return nil, fmt.Errorf("cajal: %s: %v", spec.Name, err)
+	}
+	s.ss = sim.NewSynapses(spec.Name, n.nextID(), src.sg, slo, shi, tgt.sg, tlo, thi)
+	hasEvent := false
+	for _, v := range m.Vars {
+		if v.Kind == syntax.Subexpression {
+			continue
+		}
+		if v.Shared {
+			s.ss.Scalars[v.Name] = 0
+		} else {
+			s.ss.AddArray(v.Name)
+		}
+		hasEvent = hasEvent || v.EventDriven
+	}
+	if hasEvent {
+		s.ss.AddArray("lastupdate")
+	}
+	for k, d := range []any{spec.Delay, spec.PostDelay} {
+		if s.delays[k], err = parseDelay(spec.Name, d); err != nil {
+			return nil, err
+		}
+	}
+	second := unit.Second.Dim
+	if strings.TrimSpace(spec.OnPre) != "" {
+		s.pre = &sim.Pathway{Name: "pre"}
+		s.ss.Pathways = append(s.ss.Pathways, s.pre)
+		s.ss.AddArray("delay")
+		s.extra["delay"] = &check.Var{Name: "delay", Kind: syntax.Parameter, Dim: second}
+	}
+	if strings.TrimSpace(spec.OnPost) != "" {
+		s.post = &sim.Pathway{Name: "post", FromPost: true}
+		s.ss.Pathways = append(s.ss.Pathways, s.post)
+		s.ss.AddArray("post_delay")
+		s.extra["post_delay"] = &check.Var{Name: "post_delay", Kind: syntax.Parameter, Dim: second}
+	}
+	if _, err := s.build(); err != nil {
+		return nil, err
+	}
+	n.synapses = append(n.synapses, s)
+	n.sim.Synapses = append(n.sim.Synapses, s.ss)
+	return s, nil
+}
+
+func parseDelay(name string, d any) (delaySpec, error) {
+	switch d := d.(type) {
+	case nil:
+		return delaySpec{}, nil
+	case string:
+		return delaySpec{expr: d}, nil
+	case unit.Quantity:
+		if !d.Dim.Equal(unit.Second.Dim) {
+			return delaySpec{}, fmt.Errorf("cajal: %s: a delay must be a duration, got dimension %s", name, d.Dim)
+		}
+		if d.Value < 0 || math.IsNaN(d.Value) || math.IsInf(d.Value, 0) {
+			return delaySpec{}, fmt.Errorf("cajal: %s: a delay must be finite and not negative, got %v", name, d)
+		}
+		return delaySpec{fixed: d.Value}, nil
+	}
+	return delaySpec{}, fmt.Errorf("cajal: %s: a delay is a unit.Quantity or a string expression, got %T", name, d)
+}
+
+// N is the number of synapses.
+func (s *SynapseGroup) N() int { return s.ss.N() }
+
+// I is each synapse's presynaptic neuron, counted within the source.
+func (s *SynapseGroup) I() []int {
+	out := make([]int, s.ss.N())
+	for k, p := range s.ss.Pre {
+		out[k] = int(p) - s.ss.SrcLo
+	}
+	return out
+}
+
+// J is each synapse's postsynaptic neuron, counted within the target.
+func (s *SynapseGroup) J() []int {
+	out := make([]int, s.ss.N())
+	for k, p := range s.ss.Post {
+		out[k] = int(p) - s.ss.TgtLo
+	}
+	return out
+}
+
+// Events is the number of synaptic events delivered so far by the on_pre
+// and on_post pathways.
+func (s *SynapseGroup) Events() (pre, post int64) {
+	if s.pre != nil {
+		pre = s.pre.Events
+	}
+	if s.post != nil {
+		post = s.post.Events
+	}
+	return pre, post
+}
+
+func (s *SynapseGroup) scope() (*check.Scope, error) {
+	ns, err := resolve(s.spec.Name, s.spec.Namespace)
+	if err != nil {
+		return nil, err
+	}
+	pre, err := s.src.scope()
+	if err != nil {
+		return nil, err
+	}
+	post, err := s.tgt.scope()
+	if err != nil {
+		return nil, err
+	}
+	return &check.Scope{Model: s.model, Namespace: ns, N: s.ss.N(), Dt: s.net.dt, Pre: pre, Post: post,
+		PreOffset: s.ss.SrcLo, PostOffset: s.ss.TgtLo}, nil
+}
+
+func (s *SynapseGroup) store() *store {
+	return &store{name: s.spec.Name, what: "synapses", model: s.model, extra: s.extra,
+		arrays: s.ss.Arrays, scalars: s.ss.Scalars, scope: s.scope, eval: s.ss.EvalRange, draws: &s.draws,
+		key: func(k int) rng.Key { return rng.NewKey(s.net.opts.Seed, 1<<62|uint64(s.ss.ID)<<32|uint64(k)) }}
+}
+
+// Set sets a synaptic variable of every synapse, as NeuronGroup.Set does;
+// expressions may also use i, j and the pre- and postsynaptic variables
+// (v_pre, v_post). "delay" and "post_delay" set the pathways' delays.
+func (s *SynapseGroup) Set(name string, value any) error {
+	return s.store().set(name, value, 0, s.ss.N())
+}
+
+// Get returns a copy of a synaptic variable's values in SI units.
+func (s *SynapseGroup) Get(name string) ([]float64, error) { return s.store().get(name, s.ss.N()) }
+
+// build checks the code against the current namespaces and writes it as
+// ir.
+func (s *SynapseGroup) build() (sim.SynapseCode, error) {
+	var code sim.SynapseCode
+	sc, err := s.scope()
+	if err != nil {
+		return code, err
+	}
+	clock, event, err := sc.Equations()
+	if err != nil {
+		return code, err
+	}
+	name := s.spec.Name
+	if len(clock) > 0 {
+		sys := ode.System{Eqs: clock, Dt: s.net.dt, NoiseDraw: 1 << 20}
+		method := s.method
+		if method == "" {
+			if method, err = ode.Choose(sys); err != nil {
+				return code, fmt.Errorf("cajal: %s: no method can integrate the clock-driven equations: %v", name, err)
+			}
+		}
+		if code.Update, err = ode.Integrate(sys, method); err != nil {
+			return code, fmt.Errorf("cajal: %s: method %q cannot integrate the equations: %v", name, method, err)
+		}
+	}
+	summed, err := sc.Summed()
+	if err != nil {
+		return code, err
+	}
+	for _, sv := range summed {
+		code.Summed = append(code.Summed, &sim.Summed{Target: sv.Target, Value: sv.Value})
+	}
+	var advance ir.Block
+	if len(event) > 0 {
+		elapsed := ir.Minus(ir.V("t", ir.Scalar), ir.V("lastupdate", ir.Elem))
+		if advance, err = ode.EventDriven(event, elapsed); err != nil {
+			return code, fmt.Errorf("cajal: %s: %v", name, err)
+		}
+		advance = append(advance, ir.Assign{Target: ir.V("lastupdate", ir.Elem), Value: ir.V("t", ir.Scalar)})
+	}
+	for _, p := range []struct {
+		path *sim.Pathway
+		text string
+		src  string
+	}{{s.pre, s.spec.OnPre, name + ".on_pre"}, {s.post, s.spec.OnPost, name + ".on_post"}} {
+		if p.path == nil {
+			continue
+		}
+		b, err := sc.Statements(p.src, p.text)
+		if err != nil {
+			return code, err
+		}
+		p.path.Code = append(append(ir.Block{}, advance...), b...)
+	}
+	return code, nil
+}
+
+// compile prepares the group for a run: code, and each pathway's delays in
+// steps.
+func (s *SynapseGroup) compile(workers int) error {
+	code, err := s.build()
+	if err != nil {
+		return err
+	}
+	for k, p := range []*sim.Pathway{s.pre, s.post} {
+		if p == nil {
+			continue
+		}
+		arr := s.ss.Arrays[[]string{"delay", "post_delay"}[k]]
+		steps := make([]int32, len(arr))
+		uniform := true
+		for i, d := range arr {
+			if d < 0 || math.IsNaN(d) || math.IsInf(d, 0) {
+				return fmt.Errorf("cajal: %s: synapse %d has delay %v; delays must be finite and not negative", s.spec.Name, i, d)
+			}
+			steps[i] = int32(math.Round(d / s.net.dt))
+			uniform = uniform && steps[i] == steps[0]
+		}
+		perSynapse := s.delays[k].expr != "" || !uniform
+		if perSynapse {
+			p.PerSynapse = steps
+		} else {
+			p.PerSynapse = nil
+			p.Delay = int(math.Round(s.delays[k].fixed / s.net.dt))
+			if len(steps) > 0 {
+				p.Delay = int(steps[0])
+			}
+		}
+	}
+	return s.ss.Compile(code, s.net.opts.Seed, workers, uint64(s.net.sim.Step))
+}
+
+// resolve converts a namespace.
+func resolve(owner string, ns Namespace) (map[string]check.Value, error) {
+	out := map[string]check.Value{}
+	for k, v := range ns {
+		val, err := check.ValueOf(v)
+		if err != nil {
+			return nil, fmt.Errorf("cajal: %s: namespace entry %q: %v", owner, k, err)
+		}
+		out[k] = val
+	}
+	return out, nil
+}
