@@ -37,6 +37,7 @@ type Result struct {
 	Analytic []float64 // analytic rate in hertz
 	Figure   string    // path of the figure, if written
 	Method   string
+	T, Dt    float64 // run length and time step, seconds
 }
 
 const model = `
@@ -91,7 +92,7 @@ func Run(cfg Config) (*Result, error) {
 	if err := net.Run(cfg.Duration); err != nil {
 		return nil, err
 	}
-	res := &Result{Method: g.Method()}
+	res := &Result{Method: g.Method(), T: cfg.Duration.Value, Dt: net.Dt()}
 	res.I, _ = g.Get("I")
 	T := cfg.Duration.Value
 	for i, c := range sm.Count() {
@@ -119,7 +120,7 @@ func (r *Result) Draw(path string) error {
 		XLabel: "input current (nA)", YLabel: "firing rate (Hz)", Legend: true,
 		Series: []plot.Series{
 			{Kind: plot.Line, X: nA, Y: r.Analytic, Label: "analytic", Color: "black"},
-			{Kind: plot.Markers, X: nA, Y: r.Rate, Label: "Cajal (" + r.Method + ")", Color: "red", Size: 2},
+			{Kind: plot.Markers, X: nA, Y: r.Rate, Label: "Cajal (" + r.Method + ")", Color: "red", Size: 1.5},
 		},
 	}}}
 	return fig.Save(path)
@@ -135,4 +136,17 @@ func (r *Result) Summary() string {
 	}
 	return fmt.Sprintf("f-I curve of %d neurons (%s): %.1f Hz at %.2f nA; largest deviation from the analytic rate %.2f Hz",
 		len(r.Rate), r.Method, r.Rate[len(r.Rate)-1], r.I[len(r.I)-1]*1e9, worst)
+}
+
+// Check compares the simulated rates with the analytic ones: on a grid of
+// dt each period is shortened by less than one step, so a rate lies
+// between f - 1/T and f/(1 - f*dt) + 1/T for a run of length T.
+func (r *Result) Check() error {
+	for i, f := range r.Rate {
+		want := r.Analytic[i]
+		if f < want-1/r.T || f > want/(1-want*r.Dt)+1/r.T {
+			return fmt.Errorf("at %.3f nA the rate is %.2f Hz, the analytic rate %.2f Hz", r.I[i]*1e9, f, want)
+		}
+	}
+	return nil
 }
