@@ -1,0 +1,42 @@
+package vogels2011
+
+import (
+	"testing"
+)
+
+// The reduced network keeps each neuron's 200 inputs (epsilon*N) with a
+// quarter of the neurons, so its mean-field dynamics are those of the full
+// network with larger finite-size fluctuations. Expectations, from the
+// reference run of the seed in Brian2 (164.7, 70.2, 17.7 Hz in the first
+// three seconds; CV 0.02 in the first second):
+//   - without plasticity the drive is the same as at full size: the first
+//     second's rate within 15 % of 165 Hz (the tolerance), firing
+//     regular and synchronous (CV below 0.1);
+//   - with plasticity the inhibitory weights grow from 1e-10 and the rate
+//     falls each second: second 2 below 100 Hz and second 3 below 35 Hz
+//     (twice the reference, room for the smaller network's fluctuations);
+//   - the weights grow far from their start: mean above 0.5.
+func TestReduced(t *testing.T) {
+	cfg := Reduced
+	cfg.OutDir = t.TempDir()
+	r, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(r.Summary())
+	if d := r.Rates[0]/165 - 1; d > 0.15 || d < -0.15 {
+		t.Errorf("first-second rate %.1f Hz, want 165 Hz +- 15 %%", r.Rates[0])
+	}
+	if r.CVBefore > 0.1 {
+		t.Errorf("CV in the first second %.3f: the network should fire regularly", r.CVBefore)
+	}
+	if !(r.Rates[1] < r.Rates[0] && r.Rates[2] < r.Rates[1]) {
+		t.Errorf("rates %v do not fall with plasticity", r.Rates)
+	}
+	if r.Rates[1] > 100 || r.Rates[2] > 35 {
+		t.Errorf("rates %v fall too slowly", r.Rates)
+	}
+	if r.MeanWeight < 0.5 {
+		t.Errorf("mean plastic weight %.3f: plasticity did not act", r.MeanWeight)
+	}
+}
