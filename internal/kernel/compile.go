@@ -264,24 +264,29 @@ func (c *compiler) addK(a int, k float64) int {
 // of one chunk reach the same neuron.
 func (c *compiler) scatterAdd(o *output, users []int) bool {
 	v := c.vals[o.val]
-	if v.op != OpFn || (v.fn != ir.Add && v.fn != ir.Sub) || users[o.val] != 1 {
+	if users[o.val] != 1 {
 		return false
 	}
 	load, ok := c.memo[value{op: OpLoad, slot: o.slot, args: [3]int{-1, -1, -1}}]
 	if !ok || users[load] != 1 {
 		return false
 	}
-	var e int
+	// The increment e of x = x + e, in the forms the peephole rules give.
+	e := -1
 	switch {
-	case v.args[0] == load:
+	case v.op == OpFn && v.fn == ir.Add && v.args[0] == load:
 		e = v.args[1]
-	case v.args[1] == load && v.fn == ir.Add:
+	case v.op == OpFn && v.fn == ir.Add && v.args[1] == load:
 		e = v.args[0]
-	default:
-		return false
+	case v.op == OpFn && v.fn == ir.Sub && v.args[0] == load:
+		e = c.mulK(v.args[1], -1)
+	case v.op == OpAxpyK && v.args[1] == load:
+		e = c.mulK(v.args[0], v.k)
+	case v.op == OpAddK && v.args[0] == load:
+		e = c.constant(v.k)
 	}
-	if v.fn == ir.Sub {
-		e = c.add(value{op: OpMulK, args: [3]int{e}, nargs: 1, k: -1})
+	if e < 0 {
+		return false
 	}
 	o.val, o.op = e, OpScatterAdd
 	return true

@@ -141,6 +141,18 @@ func TestScatterAddThroughSynapses(t *testing.T) {
 	if g[0] != 1 || g[1] != 14 || g[2] != 16 {
 		t.Errorf("g = %v, want [1 14 16]", g)
 	}
+	// The forms the peephole rules produce: g_post += w*k, g_post += k,
+	// g_post -= w.
+	for _, val := range []*ir.Node{
+		ir.Plus(ir.V("g", ir.Post), ir.Times(v("w"), ir.Num(1e-9))),
+		ir.Plus(ir.V("g", ir.Post), ir.Num(1)),
+		ir.Minus(ir.V("g", ir.Post), v("w")),
+	} {
+		p, err := Compile(ir.Block{{Target: ir.V("g", ir.Post), Value: val}}, nil)
+		if err != nil || p.Serial {
+			t.Errorf("g_post = %s should compile to a scatter-add (err %v):\n%s", val, err, p)
+		}
+	}
 	// A non-additive write to a neuron runs one synapse at a time.
 	block = ir.Block{{Target: ir.V("g", ir.Post), Value: ir.Times(ir.V("g", ir.Post), ir.Num(0.5))}}
 	if p, err = Compile(block, nil); err != nil || !p.Serial {
