@@ -48,6 +48,11 @@ func newPanel(p *Panel, xTicks, yTicks int) (*panel, error) {
 	gp.Y.Label.Text = p.YLabel
 	if p.HideYTicks {
 		gp.Y.Tick.Marker = gplot.ConstantTicks(nil)
+		if gp.Y.Label.Text == "" {
+			// Without tick labels nothing keeps the first x tick label
+			// inside the figure: a blank label leaves room for half of it.
+			gp.Y.Label.Text = "  "
+		}
 	}
 
 	var xr, yr dataRange

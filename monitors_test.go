@@ -1,0 +1,101 @@
+package cajal
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// A state monitor with an interval records every n-th step; a population
+// rate monitor sees the fraction that fired; progress is reported.
+func TestMonitors(t *testing.T) {
+	var report bytes.Buffer
+	var calls int
+	var lastDone, lastTotal float64
+	n := newNet(t, Options{Report: &report, Progress: func(done, total float64) { calls++; lastDone, lastTotal = done, total }})
+	// Neurons 0-9 fire every step from 1 ms on; 10-19 never.
+	g, err := n.NeuronGroup(Neurons{N: 20, Model: "dx/dt = 1/second : 1", Threshold: "i < 10 and t >= 1*ms"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, _ := g.Slice(5, 15)
+	st, err := n.StateMonitor(sub, []string{"x"}, []int{0, 9}, unit.Q(1, unit.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rate := n.PopulationRateMonitor(g)
+	subSpikes := n.SpikeMonitor(sub)
+	run(t, n, unit.Q(5, unit.Millisecond))
+	if len(st.T()) != 5 || math.Abs(st.T()[3]-3e-3) > 1e-12 {
+		t.Errorf("state monitor times %v, want 0, 1, 2, 3, 4 ms", st.T())
+	}
+	x := mustValues(t, st, "x")
+	if len(x) != 2 || math.Abs(x[1][4]-4e-3) > 1e-12 {
+		t.Errorf("x of neuron 14 = %v, want 4e-3 at 4 ms", x[1])
+	}
+	if r := rate.Rate(); len(r) != 50 || r[5] != 0 || math.Abs(r[10]-0.5/1e-4) > 1e-6 {
+		t.Errorf("population rate at 0.5 ms %v and 1 ms %v, want 0 and 5000 Hz", r[5], r[10])
+	}
+	// Neurons 5-9 of the group are 0-4 of the subgroup: 5 neurons x 40 steps.
+	if subSpikes.Num() != 200 || subSpikes.Count()[0] != 40 || subSpikes.Count()[5] != 0 {
+		t.Errorf("subgroup spikes: %d in all, counts %v", subSpikes.Num(), subSpikes.Count())
+	}
+	if calls == 0 || lastDone != lastTotal || !strings.Contains(report.String(), "100%") {
+		t.Errorf("progress: %d calls, last %v of %v, report %q", calls, lastDone, lastTotal, report.String())
+	}
+	if _, err := n.StateMonitor(g, []string{"y"}, nil, unit.Quantity{}); err == nil {
+		t.Error("recorded an unknown variable")
+	}
+	if _, err := n.StateMonitor(g, []string{"x"}, nil, unit.Q(0.15, unit.Millisecond)); err == nil {
+		t.Error("accepted an interval that is not a multiple of dt")
+	}
+}
+
+// A recurrent network with random connections, delays, noise and
+// plasticity gives bit-identical results at 1, 2 and 4 threads.
+func TestNetworkThreadsDoNotChangeResults(t *testing.T) {
+	var ref []float64
+	for _, threads := range []int{1, 2, 4} {
+		n := newNet(t, Options{Seed: 21, Threads: threads})
+		g, err := n.NeuronGroup(Neurons{N: 2000, Model: `
+dv/dt = (-v + 1.1 + g + 0.1*sqrt(10*ms)*xi)/(10*ms) : 1 (unless refractory)
+dg/dt = -g/(5*ms) : 1
+`, Threshold: "v > 1", Reset: "v = 0", Refractory: "2*ms", Method: "euler"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Set("v", "rand()"); err != nil {
+			t.Fatal(err)
+		}
+		s, err := n.Synapses(Synapses{Source: g, Target: g, Model: "w : 1\ndA/dt = -A/(20*ms) : 1 (event-driven)",
+			OnPre: "g += w - 0.02\nA += 1", OnPost: "w = clip(w + 0.001*A, 0, 0.05)", Delay: "rand()*3*ms"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Connect(P(0.05), Condition("i != j")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Set("w", Uniform{0.0, 0.02}); err != nil {
+			t.Fatal(err)
+		}
+		run(t, n, unit.Q(100, unit.Millisecond))
+		if pre, post := s.Events(); pre < 10000 || post < 10000 {
+			t.Fatalf("only %d and %d synaptic events: the test needs activity", pre, post)
+		}
+		v, _ := g.Get("v")
+		w, _ := s.Get("w")
+		got := append(v, w...)
+		if ref == nil {
+			ref = got
+			continue
+		}
+		for k := range got {
+			if got[k] != ref[k] {
+				t.Fatalf("%d threads: value %d is %v, with 1 thread %v", threads, k, got[k], ref[k])
+			}
+		}
+	}
+}
