@@ -232,14 +232,16 @@ func (m *Machine) chunk(env *Env, lo, n int, idx []int32) error {
 			m.regs[in.Dst] = d
 		case OpRand:
 			d := m.scratch[in.Dst][:n]
+			sk := env.Key.Step(env.Step)
 			for k, e := range elem {
-				d[k] = env.Key.Uniform(env.Step, uint64(e), uint64(in.Draw))
+				d[k] = sk.Uniform(uint64(e), uint64(in.Draw))
 			}
 			m.regs[in.Dst] = d
 		case OpRandn:
 			d := m.scratch[in.Dst][:n]
+			sk := env.Key.Step(env.Step)
 			for k, e := range elem {
-				d[k] = env.Key.Normal(env.Step, uint64(e), uint64(in.Draw))
+				d[k] = sk.Normal(uint64(e), uint64(in.Draw))
 			}
 			m.regs[in.Dst] = d
 		case OpAddK:

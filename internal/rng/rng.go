@@ -7,8 +7,6 @@
 // correlation checks in the package tests.
 package rng
 
-import "math"
-
 const (
 	golden = 0x9e3779b97f4a7c15
 	k1     = 0xbf58476d1ce4e5b9
@@ -33,23 +31,27 @@ func NewKey(seed, stream uint64) Key {
 
 // Bits returns 64 random bits for (step, elem, draw).
 func (k Key) Bits(step uint64, elem uint64, draw uint64) uint64 {
-	z := mix(uint64(k) ^ (step * golden))
-	z = mix(z ^ (elem*k2 + draw*k1))
-	return mix(z + golden)
+	return k.Step(step).Bits(elem, draw)
 }
 
 // Uniform returns a number uniform in [0, 1) for (step, elem, draw).
 func (k Key) Uniform(step, elem, draw uint64) float64 {
-	return float64(k.Bits(step, elem, draw)>>11) * 0x1p-53
+	return k.Step(step).Uniform(elem, draw)
 }
 
-// Normal returns a standard normal number for (step, elem, draw), by the
-// Box-Muller transform of two uniform numbers drawn from the same counter.
-func (k Key) Normal(step, elem, draw uint64) float64 {
-	b := k.Bits(step, elem, draw)
-	// Two 32-bit uniforms would be too coarse in the tails; draw a second
-	// 64-bit word from a distinct counter instead.
-	u1 := (float64(b>>11) + 0.5) * 0x1p-53 // in (0, 1): log is finite
-	u2 := float64(mix(b^k2)>>11) * 0x1p-53
-	return math.Sqrt(-2*math.Log(u1)) * math.Cos(2*math.Pi*u2)
+// StepKey is a key bound to one time step: the part of the hash that is
+// the same for all elements, computed once.
+type StepKey uint64
+
+// Step binds the key to a step.
+func (k Key) Step(step uint64) StepKey { return StepKey(mix(uint64(k) ^ (step * golden))) }
+
+// Bits returns 64 random bits for (elem, draw).
+func (s StepKey) Bits(elem, draw uint64) uint64 {
+	return mix(mix(uint64(s)^(elem*k2+draw*k1)) + golden)
+}
+
+// Uniform returns a number uniform in [0, 1) for (elem, draw).
+func (s StepKey) Uniform(elem, draw uint64) float64 {
+	return float64(s.Bits(elem, draw)>>11) * 0x1p-53
 }

@@ -75,3 +75,46 @@ func TestStreamsDiffer(t *testing.T) {
 		t.Error("a draw is not a function of its counter")
 	}
 }
+
+// The tails of the normal numbers: P(|x| > 2) = 0.0455 and P(|x| > 3) =
+// 0.0027; with 2e6 draws the binomial standard errors are 1.5e-4 and 3.7e-5
+// (the test allows five), and the ziggurat's tail and wedge paths are both
+// exercised.
+func TestNormalTails(t *testing.T) {
+	k := NewKey(4, 4)
+	const n = 2000000
+	var c2, c3 float64
+	for i := uint64(0); i < n; i++ {
+		x := math.Abs(k.Normal(i, 0, 0))
+		if x > 2 {
+			c2++
+		}
+		if x > 3 {
+			c3++
+		}
+	}
+	if p := c2 / n; math.Abs(p-0.0455003) > 5*1.5e-4 {
+		t.Errorf("P(|x| > 2) = %v, want 0.0455", p)
+	}
+	if p := c3 / n; math.Abs(p-0.0026998) > 5*3.7e-5 {
+		t.Errorf("P(|x| > 3) = %v, want 0.0027", p)
+	}
+}
+
+func BenchmarkNormal(b *testing.B) {
+	k := NewKey(1, 1)
+	s := 0.0
+	for i := 0; i < b.N; i++ {
+		s += k.Normal(uint64(i), 7, 0)
+	}
+	_ = s
+}
+
+func BenchmarkUniform(b *testing.B) {
+	k := NewKey(1, 1)
+	s := 0.0
+	for i := 0; i < b.N; i++ {
+		s += k.Uniform(uint64(i), 7, 0)
+	}
+	_ = s
+}
