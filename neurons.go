@@ -120,7 +120,8 @@ func (g *NeuronGroup) scope() (*check.Scope, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &check.Scope{Model: g.model, N: g.spec.N, Dt: g.net.dt, Refractory: g.refr != "", Namespace: ns}, nil
+	return &check.Scope{Model: g.model, N: g.spec.N, Dt: g.net.dt, Refractory: g.refr != "", Namespace: ns,
+		Shared: g.sg.Scalars}, nil
 }
 
 // build checks the group's code against the current namespace and writes

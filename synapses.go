@@ -180,7 +180,7 @@ func (s *SynapseGroup) scope() (*check.Scope, error) {
 		return nil, err
 	}
 	return &check.Scope{Model: s.model, Namespace: ns, N: s.ss.N(), Dt: s.net.dt, Pre: pre, Post: post,
-		PreOffset: s.ss.SrcLo, PostOffset: s.ss.TgtLo}, nil
+		PreOffset: s.ss.SrcLo, PostOffset: s.ss.TgtLo, Shared: s.ss.Scalars}, nil
 }
 
 func (s *SynapseGroup) store() *store {

@@ -190,9 +190,6 @@ func (st *store) setExpr(v *check.Var, text string, lo, hi int) error {
 		return err
 	}
 	source := st.name + "." + v.Name
-	if v.Shared {
-		return fmt.Errorf("cajal: %s: a shared variable takes a value, not an expression", source)
-	}
 	if s.Post == nil {
 		s.N = hi - lo
 	}
@@ -204,6 +201,13 @@ func (st *store) setExpr(v *check.Var, text string, lo, hi int) error {
 	}
 	if err != nil {
 		return err
+	}
+	if v.Shared {
+		if n.Kind != ir.Const {
+			return fmt.Errorf("cajal: %s: a shared variable takes one value for all elements; %q is not constant", source, text)
+		}
+		st.scalars[v.Name] = n.Value
+		return nil
 	}
 	if s.Post == nil {
 		n = relativeIndex(n, lo)

@@ -268,6 +268,10 @@ func cutSuffix(s, suffix string) (string, bool) {
 // subexpression is inlined.
 func (c *checker) variable(e *syntax.Ident, v *Var, idx ir.Index, scope *Scope) typed {
 	if v.Kind != syntax.Subexpression {
+		if x, ok := scope.Shared[v.Name]; ok && v.Shared {
+			// Shared variables change only between runs: fold them.
+			return typed{n: ir.Num(x), dim: v.Dim, typ: v.Type}
+		}
 		return typed{n: ownNode(v, idx), dim: v.Dim, typ: v.Type}
 	}
 	key := fmt.Sprintf("%s@%d@%p", v.Name, idx, scope)

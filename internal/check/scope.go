@@ -56,6 +56,9 @@ type Scope struct {
 	N          int              // number of elements (neurons or synapses)
 	Dt         float64          // time step in seconds
 	Refractory bool             // the group has lastspike and not_refractory
+	// Shared holds the current values of the model's shared variables
+	// (SI units). Code cannot write them, so a run folds them as constants.
+	Shared map[string]float64
 
 	// Pre and Post are the scopes of the pre- and postsynaptic neurons of
 	// a synapse group; nil for neurons.

@@ -208,6 +208,10 @@ func (c *compiler) lower(n *ir.Node) (int, error) {
 			return c.mulK(a, 1/kb), nil
 		case n.Fn == ir.Div && ca:
 			return c.add(value{op: OpRDivK, args: [3]int{b}, nargs: 1, k: ka}), nil
+		case isCmp(n.Fn) && cb:
+			return c.cmpK(n.Fn, a, kb), nil
+		case isCmp(n.Fn) && ca:
+			return c.cmpK(mirror(n.Fn), b, ka), nil
 		case n.Fn == ir.Add:
 			if v := c.vals[b]; v.op == OpMulK {
 				return c.add(value{op: OpAxpyK, args: [3]int{v.args[0], a}, nargs: 2, k: v.k}), nil
@@ -246,6 +250,37 @@ func (c *compiler) mulK(a int, k float64) int {
 		return c.mulK(v.args[0], v.k*k)
 	}
 	return c.add(value{op: OpMulK, args: [3]int{a}, nargs: 1, k: k})
+}
+
+func isCmp(f ir.Fn) bool {
+	switch f {
+	case ir.Lt, ir.Le, ir.Gt, ir.Ge:
+		return true
+	}
+	return false
+}
+
+// mirror turns k < a into a > k.
+func mirror(f ir.Fn) ir.Fn {
+	switch f {
+	case ir.Lt:
+		return ir.Gt
+	case ir.Le:
+		return ir.Ge
+	case ir.Gt:
+		return ir.Lt
+	}
+	return ir.Le
+}
+
+// cmpK compares a with a constant. (x + k1) > k compares x with k - k1
+// exactly: a difference of two doubles is zero only when they are equal,
+// so its sign is the order of the operands.
+func (c *compiler) cmpK(f ir.Fn, a int, k float64) int {
+	if v := c.vals[a]; v.op == OpAddK && k == 0 {
+		a, k = v.args[0], -v.k
+	}
+	return c.add(value{op: OpCmpK, fn: f, args: [3]int{a}, nargs: 1, k: k})
 }
 
 // addK returns a+k, folding chains of constant terms.

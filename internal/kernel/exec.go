@@ -287,6 +287,28 @@ func (m *Machine) chunk(env *Env, lo, n int, idx []int32) error {
 				d[k] = x*in.K + b[k]
 			}
 			m.regs[in.Dst] = d
+		case OpCmpK:
+			a := m.regs[in.A][:n]
+			d := m.scratch[in.Dst][:n]
+			switch in.Fn {
+			case ir.Lt:
+				for k, x := range a {
+					d[k] = b2f(x < in.K)
+				}
+			case ir.Le:
+				for k, x := range a {
+					d[k] = b2f(x <= in.K)
+				}
+			case ir.Gt:
+				for k, x := range a {
+					d[k] = b2f(x > in.K)
+				}
+			default:
+				for k, x := range a {
+					d[k] = b2f(x >= in.K)
+				}
+			}
+			m.regs[in.Dst] = d
 		case OpFn:
 			m.fn(in, n)
 		}

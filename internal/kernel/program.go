@@ -26,11 +26,12 @@ const (
 	OpRSubK                    // Dst = K - A
 	OpRDivK                    // Dst = K / A
 	OpAxpyK                    // Dst = A*K + B
+	OpCmpK                     // Dst = Fn(A, K) for a comparison Fn: 1 or 0
 	OpStore                    // array Slot at the elements = A
 	OpScatterAdd               // array Slot at the elements += A, one element after another
 )
 
-var opNames = [...]string{"load", "scalar", "index", "rand", "randn", "fn", "addk", "mulk", "divk", "rsubk", "rdivk", "axpyk", "store", "scatteradd"}
+var opNames = [...]string{"load", "scalar", "index", "rand", "randn", "fn", "addk", "mulk", "divk", "rsubk", "rdivk", "axpyk", "cmpk", "store", "scatteradd"}
 
 func (o Opcode) String() string {
 	if int(o) < len(opNames) {
@@ -98,6 +99,10 @@ func (p *Program) String() string {
 			s += fmt.Sprintf("%s %s[%s], r%d\n", in.Op, sl.Name, sl.Index, in.A)
 		case OpFn:
 			s += fmt.Sprintf("r%d = %s r%d r%d r%d\n", in.Dst, in.Fn, in.A, in.B, in.C)
+		case OpAxpyK:
+			s += fmt.Sprintf("r%d = r%d*%g + r%d\n", in.Dst, in.A, in.K, in.B)
+		case OpCmpK:
+			s += fmt.Sprintf("r%d = r%d %s %g\n", in.Dst, in.A, in.Fn, in.K)
 		default:
 			s += fmt.Sprintf("r%d = %s r%d %g #%d\n", in.Dst, in.Op, in.A, in.K, in.Draw)
 		}
