@@ -56,13 +56,16 @@ func (n *Network) PoissonGroup(spec Poisson) (*NeuronGroup, error) {
 
 // SpikeGenerator describes a group that fires at given times, as Brian2's
 // SpikeGeneratorGroup: neuron Indices[k] fires at Times[k]. With a Period,
-// the pattern repeats every Period.
+// the pattern repeats every Period. Weights, if given, are NEST's
+// spike_weights: when neuron Indices[k] fires, its variable weight holds
+// Weights[k] (synapses read it as weight_pre), and 0 between its spikes.
 type SpikeGenerator struct {
 	Name    string
 	N       int
 	Indices []int
 	Times   []unit.Quantity
 	Period  unit.Quantity
+	Weights []float64
 }
 
 // SpikeGeneratorGroup adds a spike generator. Each time is rounded to the
@@ -74,7 +77,10 @@ func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error)
 	if len(spec.Indices) != len(spec.Times) {
 		return nil, fmt.Errorf("cajal: %s: %d indices for %d times", spec.Name, len(spec.Indices), len(spec.Times))
 	}
-	g, err := n.NeuronGroup(Neurons{Name: spec.Name, N: spec.N})
+	if spec.Weights != nil && len(spec.Weights) != len(spec.Times) {
+		return nil, fmt.Errorf("cajal: %s: %d weights for %d spikes", spec.Name, len(spec.Weights), len(spec.Times))
+	}
+	g, err := n.NeuronGroup(Neurons{Name: spec.Name, N: spec.N, Model: "weight : 1"})
 	if err != nil {
 		return nil, err
 	}
@@ -88,6 +94,7 @@ func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error)
 	type ev struct {
 		step int64
 		i    int32
+		w    float64
 	}
 	evs := make([]ev, len(spec.Times))
 	for k, t := range spec.Times {
@@ -98,7 +105,10 @@ func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error)
 		if i < 0 || i >= spec.N {
 			return nil, fmt.Errorf("cajal: %s: spike %d: index %d is outside the %d neurons", spec.Name, k, i, spec.N)
 		}
-		evs[k] = ev{int64(math.Round(t.Value / n.dt)), int32(i)}
+		evs[k] = ev{step: int64(math.Round(t.Value / n.dt)), i: int32(i)}
+		if spec.Weights != nil {
+			evs[k].w = spec.Weights[k]
+		}
 		if period > 0 && evs[k].step >= period {
 			return nil, fmt.Errorf("cajal: %s: spike %d at %v is not within the period %v", spec.Name, k, t, spec.Period)
 		}
@@ -110,7 +120,7 @@ func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error)
 		return evs[a].i < evs[b].i
 	})
 	for k := 1; k < len(evs); k++ {
-		if evs[k] == evs[k-1] {
+		if evs[k].step == evs[k-1].step && evs[k].i == evs[k-1].i {
 			return nil, fmt.Errorf("cajal: %s: neuron %d fires twice in the step at %g s", spec.Name, evs[k].i, float64(evs[k].step)*n.dt)
 		}
 	}
@@ -118,7 +128,13 @@ func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error)
 	for k, e := range evs {
 		steps[k] = e.step
 	}
+	weight := g.sg.Arrays["weight"]
+	var last []int32 // neurons whose weight is set
 	g.sg.Emit = func(step int64, out []int32) []int32 {
+		for _, i := range last {
+			weight[i] = 0
+		}
+		last = last[:0]
 		s := step
 		if period > 0 {
 			s = step % period
@@ -126,8 +142,34 @@ func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error)
 		k := sort.Search(len(steps), func(k int) bool { return steps[k] >= s })
 		for ; k < len(steps) && steps[k] == s; k++ {
 			out = append(out, evs[k].i)
+			if spec.Weights != nil {
+				weight[evs[k].i] = evs[k].w
+				last = append(last, evs[k].i)
+			}
 		}
 		return out
+	}
+	return g, nil
+}
+
+// ParrotGroup adds NEST's parrot neurons for src: neuron k repeats each
+// spike of src's neuron k one step later.
+func (n *Network) ParrotGroup(name string, src Source) (*NeuronGroup, error) {
+	if name == "" {
+		name = "parrots"
+	}
+	_, lo, hi := src.span()
+	g, err := n.NeuronGroup(Neurons{Name: name, N: hi - lo, Model: "received : 1",
+		Threshold: "received > 0", Reset: "received = 0"})
+	if err != nil {
+		return nil, err
+	}
+	s, err := n.Synapses(Synapses{Name: name + "_input", Source: src, Target: g, OnPre: "received += 1"})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Connect(OneToOne()); err != nil {
+		return nil, err
 	}
 	return g, nil
 }

@@ -140,3 +140,57 @@ func (m *PopulationRateMonitor) SmoothRate(steps int) []float64 {
 	}
 	return out
 }
+
+// WeightRecorder records a synaptic variable after every event of a
+// pathway, as NEST's weight_recorder: sender, target, time and value.
+type WeightRecorder struct {
+	s *SynapseGroup
+	p *sim.Pathway
+}
+
+// WeightRecorder records the variable name of each synapse reached by a
+// presynaptic spike ("pre") or a postsynaptic one ("post"), from now on.
+func (s *SynapseGroup) WeightRecorder(name, pathway string) (*WeightRecorder, error) {
+	p := s.pre
+	if pathway == "post" {
+		p = s.post
+	}
+	if p == nil || (pathway != "pre" && pathway != "post") {
+		return nil, fmt.Errorf("cajal: %s has no %q pathway", s.spec.Name, pathway)
+	}
+	if _, ok := s.ss.Arrays[name]; !ok {
+		return nil, fmt.Errorf("cajal: %s has no per-synapse variable %q", s.spec.Name, name)
+	}
+	p.Record = name
+	return &WeightRecorder{s: s, p: p}, nil
+}
+
+// Len is the number of events recorded.
+func (r *WeightRecorder) Len() int { return len(r.p.Log.T) }
+
+// Senders is each event's presynaptic neuron, counted within the source.
+func (r *WeightRecorder) Senders() []int {
+	out := make([]int, len(r.p.Log.Syn))
+	for k, syn := range r.p.Log.Syn {
+		out[k] = int(r.s.ss.Pre[syn]) - r.s.ss.SrcLo
+	}
+	return out
+}
+
+// Targets is each event's postsynaptic neuron, counted within the target.
+func (r *WeightRecorder) Targets() []int {
+	out := make([]int, len(r.p.Log.Syn))
+	for k, syn := range r.p.Log.Syn {
+		out[k] = int(r.s.ss.Post[syn]) - r.s.ss.TgtLo
+	}
+	return out
+}
+
+// Synapses is each event's synapse number.
+func (r *WeightRecorder) Synapses() []int32 { return r.p.Log.Syn }
+
+// Times is each event's time in seconds.
+func (r *WeightRecorder) Times() []float64 { return r.p.Log.T }
+
+// Values is the recorded variable after each event, in SI units.
+func (r *WeightRecorder) Values() []float64 { return r.p.Log.Value }

@@ -44,10 +44,23 @@ type Pathway struct {
 	Delay      int
 	PerSynapse []int32
 
+	// Record, if set, names a synaptic variable whose value after each
+	// event is logged (NEST's weight recorder).
+	Record string
+	Log    EventLog
+
 	prog   *bound
 	ring   [][]int32 // future steps: neurons (one delay) or synapses (per-synapse delays)
 	events []int32   // scratch: the synapses reached this step
 	Events int64     // synapse events delivered so far
+}
+
+// EventLog is a record of synaptic events: the synapse, the time and the
+// value of the recorded variable after the event.
+type EventLog struct {
+	Syn   []int32
+	T     []float64
+	Value []float64
 }
 
 // Summed writes, each step, the sum over each postsynaptic neuron's
@@ -271,7 +284,18 @@ func (s *Synapses) deliver(p *Pathway, step uint64, t float64) error {
 	if p.prog == nil || len(events) == 0 {
 		return nil
 	}
-	return p.prog.machines[0].Indices(p.prog.setTime(0, step, t, false), events)
+	if err := p.prog.machines[0].Indices(p.prog.setTime(0, step, t, false), events); err != nil {
+		return err
+	}
+	if p.Record != "" {
+		arr := s.Arrays[p.Record]
+		for _, syn := range events {
+			p.Log.Syn = append(p.Log.Syn, syn)
+			p.Log.T = append(p.Log.T, t)
+			p.Log.Value = append(p.Log.Value, arr[syn])
+		}
+	}
+	return nil
 }
 
 // Connections returns the synapses in presynaptic order (for tests and
