@@ -336,7 +336,7 @@ var functions = map[string]fnSpec{
 	"exp": {ir.Exp, 1}, "log": {ir.Log, 1}, "log10": {ir.Log10, 1}, "sqrt": {ir.Sqrt, 1},
 	"abs": {ir.Abs, 1}, "sin": {ir.Sin, 1}, "cos": {ir.Cos, 1}, "tan": {ir.Tan, 1},
 	"sinh": {ir.Sinh, 1}, "cosh": {ir.Cosh, 1}, "tanh": {ir.Tanh, 1}, "floor": {ir.Floor, 1},
-	"ceil": {ir.Ceil, 1}, "sign": {ir.Sign, 1}, "int": {ir.Trunc, 1}, "exprel": {ir.Exprel, 1},
+	"ceil": {ir.Ceil, 1}, "sign": {ir.Sign, 1}, "int": {ir.Trunc, 1}, "exprel": {ir.Exprel, 1}, "expm1": {ir.Expm1, 1}, "log1p": {ir.Log1p, 1},
 	"clip": {ir.Clip, 3}, "minimum": {ir.Min, 2}, "maximum": {ir.Max, 2},
 	"rand": {ir.Rand, 0}, "randn": {ir.Randn, 0},
 }
@@ -344,7 +344,7 @@ var functions = map[string]fnSpec{
 func (c *checker) call(e *syntax.Call) typed {
 	spec, ok := functions[e.Fun.Name]
 	if !ok {
-		c.fail(e.At, "unknown function %q; expected one of exp, log, log10, sqrt, abs, sin, cos, tan, sinh, cosh, tanh, floor, ceil, sign, int, exprel, clip, minimum, maximum, rand, randn", e.Fun.Name)
+		c.fail(e.At, "unknown function %q; expected one of exp, log, log10, sqrt, abs, sin, cos, tan, sinh, cosh, tanh, floor, ceil, sign, int, exprel, expm1, log1p, clip, minimum, maximum, rand, randn", e.Fun.Name)
 	}
 	if len(e.Args) != spec.arity {
 		c.fail(e.At, "%s takes %d argument(s), got %d", e.Fun.Name, spec.arity, len(e.Args))

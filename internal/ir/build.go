@@ -156,6 +156,10 @@ func Eval(fn Fn, a ...float64) float64 {
 		return math.Trunc(a[0])
 	case Exprel:
 		return Exprelf(a[0])
+	case Expm1:
+		return math.Expm1(a[0])
+	case Log1p:
+		return math.Log1p(a[0])
 	case Min:
 		return math.Min(a[0], a[1])
 	case Max:

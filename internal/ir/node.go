@@ -76,6 +76,8 @@ const (
 	Sign
 	Trunc   // int(x): towards zero
 	Exprel  // expm1(x)/x, 1 at 0: the propagator of a linear equation
+	Expm1   // exp(x) - 1, accurate near 0
+	Log1p   // log(1 + x), accurate near 0
 	Min     // minimum(a, b)
 	Max     // maximum(a, b)
 	Clip    // clip(x, lo, hi)
@@ -93,7 +95,7 @@ var fnNames = [...]string{
 	Lt: "<", Le: "<=", Gt: ">", Ge: ">=", Eq: "==", Ne: "!=", And: "and", Or: "or", Not: "not",
 	Exp: "exp", Log: "log", Log10: "log10", Sqrt: "sqrt", Abs: "abs", Sin: "sin", Cos: "cos",
 	Tan: "tan", Sinh: "sinh", Cosh: "cosh", Tanh: "tanh", Floor: "floor", Ceil: "ceil",
-	Sign: "sign", Trunc: "int", Exprel: "exprel", Min: "minimum", Max: "maximum", Clip: "clip",
+	Sign: "sign", Trunc: "int", Exprel: "exprel", Expm1: "expm1", Log1p: "log1p", Min: "minimum", Max: "maximum", Clip: "clip",
 	Select: "select", Rand: "rand", Randn: "randn", ElemIdx: "i", PreIdx: "i_pre", PostIdx: "j_post",
 }
 
