@@ -116,9 +116,12 @@ func (m *Machine) fn(in *Instr, n int) {
 	m.regs[in.Dst] = d
 }
 
+// b2f converts a condition to 1 or 0 without a branch (a conditional
+// move of the bits of 1.0).
 func b2f(b bool) float64 {
+	var bits uint64
 	if b {
-		return 1
+		bits = 0x3FF0000000000000
 	}
-	return 0
+	return math.Float64frombits(bits)
 }
