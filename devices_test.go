@@ -55,3 +55,26 @@ func TestDevices(t *testing.T) {
 		t.Error("recorded a pathway that does not exist")
 	}
 }
+
+// A shared variable takes one value even before any synapse exists.
+func TestSharedBeforeConnect(t *testing.T) {
+	n := newNet(t, Options{})
+	g, _ := n.NeuronGroup(Neurons{N: 2, Model: "v : 1"})
+	s, err := n.Synapses(Synapses{Source: g, Target: g, Model: "tau : second (shared, constant)"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Set("tau", unit.Q(5, unit.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Set("tau", []float64{1, 2}); err == nil {
+		t.Error("a shared variable took two values")
+	}
+	if err := s.Connect(); err != nil {
+		t.Fatal(err)
+	}
+	tau, _ := s.Get("tau")
+	if len(tau) != 4 || tau[3] != 5e-3 {
+		t.Errorf("tau = %v", tau)
+	}
+}

@@ -121,6 +121,9 @@ func (st *store) set(name string, value any, lo, hi int) error {
 		return fmt.Errorf("%s: a subexpression cannot be set", where)
 	}
 	n := hi - lo
+	if v.Shared {
+		n = 1 // one value, whatever the number of elements
+	}
 	vals := make([]float64, n)
 	fits := func(x any) (float64, error) {
 		val, err := check.ValueOf(x)
