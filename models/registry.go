@@ -56,6 +56,23 @@ type Synapse struct {
 
 	Params cajal.Namespace   // default parameters: the synapses' namespace
 	Init   map[string]string // initial values of new synapses, as expressions
+	// Targets lists the neuron models the synapse reads variables of
+	// (urbanczik needs pp_cond_exp_mc_urbanczik); empty means any.
+	Targets []string
+}
+
+// Fits reports whether the synapse model can target neurons of model
+// name.
+func (s Synapse) Fits(name string) bool {
+	if len(s.Targets) == 0 {
+		return true
+	}
+	for _, t := range s.Targets {
+		if t == name {
+			return true
+		}
+	}
+	return false
 }
 
 var (

@@ -99,6 +99,9 @@ func TestEveryModelBuilds(t *testing.T) {
 			if s.Doc == "" {
 				t.Errorf("%s: missing documentation", sn)
 			}
+			if !s.Fits(nn) {
+				continue
+			}
 			for _, port := range sortedKeys(m.Receptors) {
 				// hh_psc_alpha needs dt < 0.05 ms with rk4.
 				net := newNet(t, 0.025)
@@ -123,9 +126,13 @@ func TestEveryModelBuilds(t *testing.T) {
 				if pre, _ := syn.Events(); pre == 0 {
 					t.Errorf("%s -> %s: no presynaptic events", sn, nn)
 				}
-				for _, v := range get(t, g, "V_m") {
+				vm := "V_m"
+				if _, err := g.Unit(vm); err != nil {
+					vm = "V_s" // the two-compartment model's soma
+				}
+				for _, v := range get(t, g, vm) {
 					if math.IsNaN(v) {
-						t.Errorf("%s -> %s: V_m is NaN", sn, nn)
+						t.Errorf("%s -> %s: %s is NaN", sn, nn, vm)
 					}
 				}
 			}

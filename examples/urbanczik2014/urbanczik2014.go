@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/models"
 	"github.com/cajal-sim/cajal/plot"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -86,21 +87,16 @@ func Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 
-	// Neuron and devices.
+	// Neuron and devices. The seed's neuron parameters are NEST's
+	// defaults, which the library model carries.
 	net, err := cajal.NewNetwork(cajal.Options{Dt: unit.Q(resolution, ms), Seed: cfg.Seed + 1})
 	if err != nil {
 		return nil, err
 	}
-	nrnParams := NeuronParams()
-	nrn, err := net.NeuronGroup(cajal.Neurons{Name: "pp_cond_exp_mc_urbanczik", N: 1, Model: Neuron,
-		Threshold: Threshold, Refractory: "t_ref", Method: "rk4", Namespace: nrnParams})
+	nrnModel, _ := models.LookupNeuron("pp_cond_exp_mc_urbanczik")
+	nrn, err := nrnModel.Group(net, "", 1)
 	if err != nil {
 		return nil, err
-	}
-	for _, v := range []string{"V_s", "V_d"} {
-		if err := nrn.Set(v, unit.Q(-70, unit.Millivolt)); err != nil {
-			return nil, err
-		}
 	}
 
 	// Somatic input: a spike every 0.1 ms whose weight is the conductance
@@ -156,23 +152,19 @@ func Run(cfg Config) (*Result, error) {
 	}
 	srSoma := net.SpikeMonitor(nrn)
 
-	// Connections.
-	C := 300.0 // pF, dendritic capacitance
-	synNS := cajal.Namespace{
+	// Connections: the parrots reach the dendrite through Urbanczik
+	// synapses (weights in pA, as NEST's).
+	const C = 300.0 // pF, dendritic capacitance
+	synModel, _ := models.LookupSynapse("urbanczik")
+	synModel = synModel.With(cajal.Namespace{
 		"tau_Delta": unit.Q(100, ms), "eta": unit.Q(0.17, unit.Picoamp.Mul(unit.Millivolt).Div(ms)),
-		"Wmin": unit.Q(0, unit.Picoamp), "Wmax": unit.Q(4.5*C, unit.Picoamp),
-		"tau_L": unit.Q(10, ms), "tau_s": unit.Q(3, ms),
-		"C_m_d": unit.Q(C, unit.Picofarad), "g_L_d": unit.Q(30, unit.Nanosiemens),
-	}
-	urb, err := net.Synapses(cajal.Synapses{Name: "urbanczik_synapse", Source: prrtNrns, Target: nrn,
-		Model: Synapse, OnPre: OnPre, OnPost: OnPost, Method: "exponential_euler", Namespace: synNS})
+		"Wmax": 4.5 * C,
+	})
+	urb, err := synModel.Connect(net, "urbanczik_synapse", prrtNrns, nrn, nrnModel.Receptors["dendritic_exc"])
 	if err != nil {
 		return nil, err
 	}
-	if err := urb.Connect(); err != nil {
-		return nil, err
-	}
-	initW := unit.Q(0.3*C, unit.Picoamp)
+	const initW = 0.3 * C
 	for _, v := range []string{"w", "w0"} {
 		if err := urb.Set(v, initW); err != nil {
 			return nil, err
@@ -236,16 +228,16 @@ func Run(cfg Config) (*Result, error) {
 	}
 	for k, t := range wr.Times() {
 		res.WeightT = append(res.WeightT, t*1e3)
-		res.Weight = append(res.Weight, wr.Values()[k]*1e12)
+		res.Weight = append(res.Weight, wr.Values()[k])
 	}
 	res.WeightSender = wr.Senders()
 	w, _ := urb.Get("w")
-	res.MeanWeight0 = initW.Value * 1e12
+	res.MeanWeight0 = initW
 	for _, x := range w {
-		res.MeanWeight += x * 1e12 / float64(len(w))
+		res.MeanWeight += x / float64(len(w))
 	}
 	for _, x := range w {
-		d := x*1e12 - res.MeanWeight
+		d := x - res.MeanWeight
 		res.StdW += d * d / float64(len(w))
 	}
 	res.StdW = math.Sqrt(res.StdW)
