@@ -98,6 +98,9 @@ func (st *store) lookup(name string) *check.Var {
 }
 
 func (st *store) get(name string, n int) ([]float64, error) {
+	if v := st.lookup(name); v != nil && v.Kind == syntax.Subexpression && !v.Summed {
+		return st.evalSub(v, n)
+	}
 	if a, ok := st.arrays[name]; ok {
 		return append([]float64(nil), a...), nil
 	}
@@ -183,6 +186,27 @@ func (st *store) set(name string, value any, lo, hi int) error {
 	}
 	copy(st.arrays[name][lo:hi], vals)
 	return nil
+}
+
+// evalSub computes a subexpression for every element from the current
+// state, as Brian2 does when a subexpression is read.
+func (st *store) evalSub(v *check.Var, n int) ([]float64, error) {
+	s, err := st.scope()
+	if err != nil {
+		return nil, err
+	}
+	node, err := s.ExpressionOf(st.name+"."+v.Name, v.Name, v.Dim, "the subexpression "+v.Name)
+	if err != nil {
+		return nil, err
+	}
+	const tmp = "_value"
+	out := make([]float64, n)
+	st.arrays[tmp] = out
+	defer delete(st.arrays, tmp)
+	if err := st.eval(ir.Block{{Target: ir.V(tmp, ir.Elem), Value: node}}, st.key(0), 0, n); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // setExpr evaluates an expression for elements lo to hi-1. As in Brian2, i

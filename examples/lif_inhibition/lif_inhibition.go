@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/dendrify"
 	"github.com/cajal-sim/cajal/plot"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -95,6 +96,20 @@ func Namespace() cajal.Namespace {
 	}
 }
 
+// Model builds the neuron as the seed does, with Cajal's Dendrify-style
+// builder; it writes out [Equations] with the parameters of [Namespace].
+func Model() *dendrify.Model {
+	// model = PointNeuronModel(model='leakyIF', cm_abs=281*pF, gl_abs=30*nS, v_rest=-70.6*mV)
+	model := dendrify.PointNeuron("leakyIF", dendrify.Props{
+		Cm: unit.Q(281, unit.Picofarad), Gl: unit.Q(30, unit.Nanosiemens), VRest: vRest})
+	// model.synapse('AMPA', tag='ext', g=2*nS, t_decay=2.5*ms)
+	model.Synapse(dendrify.AMPA, "ext", unit.Q(2, unit.Nanosiemens), unit.Quantity{}, unit.Q(2.5, unit.Millisecond))
+	// model.synapse('GABA', tag='inh', g=2*nS, t_decay=7.5*ms)
+	model.Synapse(dendrify.GABA, "inh", unit.Q(2, unit.Nanosiemens), unit.Quantity{}, unit.Q(7.5, unit.Millisecond))
+	// model.add_params({'Vth': -40.4*mV, 'Vr': -65.6*mV})
+	return model.AddParams(cajal.Namespace{"Vth": unit.Q(-40.4, unit.Millivolt), "Vr": unit.Q(-65.6, unit.Millivolt)})
+}
+
 // vRest is v_rest, where make_neurongroup starts V.
 var vRest = unit.Q(-70.6, unit.Millivolt)
 
@@ -167,15 +182,10 @@ func Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	// neurons = model.make_neurongroup(N=N_e+N_i, threshold='V>Vth', reset='V=Vr', method='euler')
-	neurons, err := net.NeuronGroup(cajal.Neurons{
-		Name: "neurons", N: cfg.NE + cfg.NI, Model: Equations,
-		Threshold: "V>Vth", Reset: "V=Vr", Method: "euler",
-		Namespace: Namespace(),
+	neurons, err := Model().NeuronGroup(net, cajal.Neurons{
+		Name: "neurons", N: cfg.NE + cfg.NI, Threshold: "V>Vth", Reset: "V=Vr", Method: "euler",
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := neurons.Set("V", vRest); err != nil {
 		return nil, err
 	}
 	// inhibitory = neurons[:N_i]; excitatory = neurons[N_i:]

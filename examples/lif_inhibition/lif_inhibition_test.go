@@ -1,8 +1,10 @@
 package lif_inhibition
 
 import (
+	"fmt"
 	"math"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/cajal-sim/cajal"
@@ -146,5 +148,27 @@ func TestFull(t *testing.T) {
 	}
 	if res.Phase != 0.25 || res.NE != 700 || res.NI != 300 {
 		t.Errorf("full run: phase %g s, %d+%d neurons; want the seed's 0.25 s, 700+300", res.Phase, res.NE, res.NI)
+	}
+}
+
+// The builder writes exactly the equations and parameters written out
+// from Dendrify's source, so the example built with it is the same model.
+func TestBuilderGivesDendrifysModel(t *testing.T) {
+	eqs, err := Model().Equations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(eqs) != strings.TrimSpace(Equations) {
+		t.Errorf("builder equations:\n%s\nwritten out:\n%s", eqs, Equations)
+	}
+	ns, _ := Model().Namespace()
+	want := Namespace()
+	if len(ns) != len(want) {
+		t.Errorf("builder has %d parameters, written out %d", len(ns), len(want))
+	}
+	for k, v := range want {
+		if fmt.Sprint(ns[k]) != fmt.Sprint(v) {
+			t.Errorf("%s: builder %v, written out %v", k, ns[k], v)
+		}
 	}
 }
