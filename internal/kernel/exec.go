@@ -246,66 +246,73 @@ func (m *Machine) chunk(env *Env, lo, n int, idx []int32) error {
 			m.regs[in.Dst] = d
 		case OpAddK:
 			a := m.regs[in.A][:n]
-			d := m.scratch[in.Dst][:n]
+			d := m.scratch[in.Dst][:len(a)]
+			kk := in.K
 			for k, x := range a {
-				d[k] = x + in.K
+				d[k] = x + kk
 			}
 			m.regs[in.Dst] = d
 		case OpMulK:
 			a := m.regs[in.A][:n]
-			d := m.scratch[in.Dst][:n]
+			d := m.scratch[in.Dst][:len(a)]
+			kk := in.K
 			for k, x := range a {
-				d[k] = x * in.K
+				d[k] = x * kk
 			}
 			m.regs[in.Dst] = d
 		case OpDivK:
 			a := m.regs[in.A][:n]
-			d := m.scratch[in.Dst][:n]
+			d := m.scratch[in.Dst][:len(a)]
+			kk := in.K
 			for k, x := range a {
-				d[k] = x / in.K
+				d[k] = x / kk
 			}
 			m.regs[in.Dst] = d
 		case OpRSubK:
 			a := m.regs[in.A][:n]
-			d := m.scratch[in.Dst][:n]
+			d := m.scratch[in.Dst][:len(a)]
+			kk := in.K
 			for k, x := range a {
-				d[k] = in.K - x
+				d[k] = kk - x
 			}
 			m.regs[in.Dst] = d
 		case OpRDivK:
 			a := m.regs[in.A][:n]
-			d := m.scratch[in.Dst][:n]
+			d := m.scratch[in.Dst][:len(a)]
+			kk := in.K
 			for k, x := range a {
-				d[k] = in.K / x
+				d[k] = kk / x
 			}
 			m.regs[in.Dst] = d
 		case OpAxpyK:
 			a := m.regs[in.A][:n]
-			b := m.regs[in.B][:n]
-			d := m.scratch[in.Dst][:n]
+			b := m.regs[in.B][:len(a)]
+			d := m.scratch[in.Dst][:len(a)]
+			kk := in.K
 			for k, x := range a {
-				d[k] = x*in.K + b[k]
+				d[k] = x*kk + b[k]
 			}
 			m.regs[in.Dst] = d
 		case OpCmpK:
 			a := m.regs[in.A][:n]
-			d := m.scratch[in.Dst][:n]
+			d := m.scratch[in.Dst][:len(a)]
+			kk := in.K
 			switch in.Fn {
 			case ir.Lt:
 				for k, x := range a {
-					d[k] = b2f(x < in.K)
+					d[k] = b2f(x < kk)
 				}
 			case ir.Le:
 				for k, x := range a {
-					d[k] = b2f(x <= in.K)
+					d[k] = b2f(x <= kk)
 				}
 			case ir.Gt:
 				for k, x := range a {
-					d[k] = b2f(x > in.K)
+					d[k] = b2f(x > kk)
 				}
 			default:
 				for k, x := range a {
-					d[k] = b2f(x >= in.K)
+					d[k] = b2f(x >= kk)
 				}
 			}
 			m.regs[in.Dst] = d

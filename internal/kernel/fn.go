@@ -9,8 +9,8 @@ import (
 // fn runs an OpFn instruction over n lanes. The common arithmetic has its
 // own loops; the rest goes through ir.Eval lane by lane.
 func (m *Machine) fn(in *Instr, n int) {
-	d := m.scratch[in.Dst][:n]
 	a := m.regs[in.A][:n]
+	d := m.scratch[in.Dst][:len(a)]
 	switch in.Fn.Arity() {
 	case 1:
 		switch in.Fn {
@@ -48,7 +48,7 @@ func (m *Machine) fn(in *Instr, n int) {
 			}
 		}
 	case 2:
-		b := m.regs[in.B][:n]
+		b := m.regs[in.B][:len(a)]
 		switch in.Fn {
 		case ir.Add:
 			for k, x := range a {
@@ -96,8 +96,8 @@ func (m *Machine) fn(in *Instr, n int) {
 			}
 		}
 	case 3:
-		b := m.regs[in.B][:n]
-		c := m.regs[in.C][:n]
+		b := m.regs[in.B][:len(a)]
+		c := m.regs[in.C][:len(a)]
 		switch in.Fn {
 		case ir.Select:
 			for k, x := range a {

@@ -7,7 +7,7 @@ import (
 )
 
 // ChunkSize is the number of elements one register holds.
-const ChunkSize = 128
+const ChunkSize = 256
 
 // Opcode is a vector instruction.
 type Opcode uint8
