@@ -18,3 +18,5 @@
 // Quantities from Go carry their dimension: unit.Q(10, unit.Nanosiemens), or
 // strings such as "10*nS".
 package cajal
+
+import _ "github.com/cajal-sim/cajal/internal/native" // kernels compiled ahead of time

@@ -21,6 +21,10 @@ type Options struct {
 	// Report, if set, receives a line of text progress now and then, as
 	// Brian2's report='text'.
 	Report io.Writer
+	// Interpret runs every program in the interpreter, even where code
+	// compiled ahead of time exists (package internal/native); both give
+	// the same results.
+	Interpret bool
 }
 
 // Network holds groups and monitors and advances them in time.
@@ -82,11 +86,13 @@ func (n *Network) Run(d unit.Quantity) error {
 		if err != nil {
 			return err
 		}
+		g.sg.Interpret = n.opts.Interpret
 		if err := g.sg.Compile(code, n.opts.Seed, workers); err != nil {
 			return err
 		}
 	}
 	for _, s := range n.synapses {
+		s.ss.Interpret = n.opts.Interpret
 		if err := s.compile(workers); err != nil {
 			return err
 		}
@@ -107,4 +113,18 @@ func (n *Network) Run(d unit.Quantity) error {
 		}
 	}
 	return n.sim.Run(steps, progress)
+}
+
+// Programs reports how many programs the last run compiled and how many of
+// them ran code compiled ahead of time rather than the interpreter.
+func (n *Network) Programs() (native, total int) {
+	for _, g := range n.groups {
+		a, b := g.sg.Programs()
+		native, total = native+a, total+b
+	}
+	for _, s := range n.synapses {
+		a, b := s.ss.Programs()
+		native, total = native+a, total+b
+	}
+	return native, total
 }

@@ -18,6 +18,7 @@ type cli struct {
 	Run      runCmd      `cmd:"" help:"Run a model, print its summary and write its figures."`
 	Validate validateCmd `cmd:"" help:"Run models at full size and check their published results."`
 	Bench    benchCmd    `cmd:"" help:"Measure the time per neuron update of full-size groups."`
+	Gen      genCmd      `cmd:"" help:"Compile the models' programs to Go (internal/native)."`
 }
 
 func main() {

@@ -30,6 +30,8 @@ type Config struct {
 	Seed    uint64
 	Threads int
 	OutDir  string
+	// Interpret runs the interpreter even where compiled kernels exist.
+	Interpret bool
 }
 
 // Full is the seed's network.
@@ -76,6 +78,8 @@ type Result struct {
 	MeanWeight float64   // mean plastic weight at the end
 	Events     int64     // synaptic events delivered
 	Figure     string
+	// Native of Programs ran kernels compiled ahead of time.
+	Native, Programs int
 }
 
 // Run builds and runs the network.
@@ -88,7 +92,7 @@ func Run(cfg Config) (*Result, error) {
 		"tau_ampa": tauAmpa, "tau_gaba": tauGaba, "tau_stdp": tauStdp, "gl": gl, "el": el, "er": er,
 		"vt": vt, "memc": memc, "bgcurrent": bgcurrent, "alpha": alpha, "gmax": gmax, "eta": 0.0,
 	}
-	net, err := cajal.NewNetwork(cajal.Options{Seed: cfg.Seed, Threads: cfg.Threads})
+	net, err := cajal.NewNetwork(cajal.Options{Seed: cfg.Seed, Threads: cfg.Threads, Interpret: cfg.Interpret})
 	if err != nil {
 		return nil, err
 	}
@@ -146,6 +150,7 @@ w = clip(w+A_pre*eta, 0, gmax)
 		return nil, err
 	}
 	res := &Result{Config: cfg, T: sm.T(), I: sm.I()}
+	res.Native, res.Programs = net.Programs()
 	secs := int(math.Round(cfg.SimTime.Value))
 	counts := make([]float64, secs)
 	for _, t := range res.T {

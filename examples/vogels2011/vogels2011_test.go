@@ -2,6 +2,8 @@ package vogels2011
 
 import (
 	"testing"
+
+	"github.com/cajal-sim/cajal/unit"
 )
 
 // The reduced network keeps each neuron's 200 inputs (epsilon*N) with a
@@ -38,5 +40,35 @@ func TestReduced(t *testing.T) {
 	}
 	if r.MeanWeight < 0.5 {
 		t.Errorf("mean plastic weight %.3f: plasticity did not act", r.MeanWeight)
+	}
+}
+
+// The kernels compiled ahead of time (internal/native) and the interpreter
+// give bit-identical spikes and weights; the compiled ones are used.
+func TestCompiledKernelsAgree(t *testing.T) {
+	cfg := Reduced
+	cfg.SimTime = unit.Q(1.2, unit.Second)
+	native, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Interpret = true
+	interp, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if native.Native == 0 || native.Native != native.Programs {
+		t.Errorf("%d of %d programs ran compiled code; run go generate (cajal gen)", native.Native, native.Programs)
+	}
+	if interp.Native != 0 {
+		t.Errorf("the interpreted run used %d compiled programs", interp.Native)
+	}
+	if len(native.T) != len(interp.T) || native.MeanWeight != interp.MeanWeight {
+		t.Fatalf("compiled: %d spikes, mean weight %v; interpreted: %d, %v", len(native.T), native.MeanWeight, len(interp.T), interp.MeanWeight)
+	}
+	for k := range native.T {
+		if native.T[k] != interp.T[k] || native.I[k] != interp.I[k] {
+			t.Fatalf("spike %d differs", k)
+		}
 	}
 }

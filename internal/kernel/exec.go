@@ -40,11 +40,14 @@ type Machine struct {
 	pre     []int32
 	post    []int32
 	one     []int32 // a one-element index list for serial runs
+	native  Native  // compiled code for the program, if any
 }
 
-// NewMachine allocates the registers of p.
+// NewMachine allocates the registers of p. The machine runs compiled code
+// for p if there is some (RegisterNative), else interprets it.
 func (p *Program) NewMachine() *Machine {
 	m := &Machine{
+		native:  natives[p.Key()],
 		p:       p,
 		scratch: make([][]float64, p.NumRegs),
 		regs:    make([][]float64, p.NumRegs),
@@ -122,6 +125,14 @@ func (m *Machine) Filter(env *Env, lo, hi int, out []int32) ([]int32, error) {
 // else idx[0:n].
 func (m *Machine) chunk(env *Env, lo, n int, idx []int32) error {
 	p := m.p
+	if m.native != nil {
+		var res []float64
+		if p.Result >= 0 {
+			res = m.scratch[p.Result][:n]
+			m.regs[p.Result] = res
+		}
+		return m.native(env, lo, n, idx, res)
+	}
 	for _, c := range p.Consts {
 		m.regs[c.Reg] = m.scratch[c.Reg][:n]
 	}
@@ -345,3 +356,13 @@ func checkFinite(name string, src []float64, lo int, at []int32) error {
 	}
 	return nil
 }
+
+// Interpreted makes the machine interpret its program even when compiled
+// code exists (to compare the two).
+func (m *Machine) Interpreted() *Machine {
+	m.native = nil
+	return m
+}
+
+// Native reports whether the machine runs compiled code.
+func (m *Machine) Native() bool { return m.native != nil }

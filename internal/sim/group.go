@@ -20,6 +20,9 @@ type Group struct {
 
 	update, threshold, reset *bound
 	Spikes                   []int32 // spikes of the current step, ascending
+	// Interpret makes the group's programs run in the interpreter even
+	// where compiled code exists.
+	Interpret bool
 	// Emit, if set, replaces the threshold: it appends the elements that
 	// spike at a step (spike generators).
 	Emit  func(step int64, out []int32) []int32
@@ -77,13 +80,16 @@ type arrays func(s kernel.Slot) ([]float64, bool)
 // bindProgram compiles code and binds it to its data, with one machine per
 // worker.
 func bindProgram(owner string, b ir.Block, cond *ir.Node, key rng.Key, workers int,
-	find arrays, scalars map[string]float64, pre, post []int32) (*bound, error) {
+	find arrays, scalars map[string]float64, pre, post []int32, interpret bool) (*bound, error) {
 	if len(b) == 0 && cond == nil {
 		return nil, nil
 	}
 	p, err := kernel.Compile(b, cond)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", owner, err)
+	}
+	if err := kernel.LogSource(p); err != nil {
+		return nil, err
 	}
 	bd := &bound{prog: p, tSlot: -1}
 	env := kernel.Env{Key: key, Pre: pre, Post: post}
@@ -110,7 +116,11 @@ func bindProgram(owner string, b ir.Block, cond *ir.Node, key rng.Key, workers i
 		e := env
 		e.Scalars = append([]float64(nil), env.Scalars...)
 		bd.envs = append(bd.envs, e)
-		bd.machines = append(bd.machines, p.NewMachine())
+		m := p.NewMachine()
+		if interpret {
+			m.Interpreted()
+		}
+		bd.machines = append(bd.machines, m)
 	}
 	return bd, nil
 }
@@ -121,7 +131,7 @@ func (g *Group) bind(b ir.Block, cond *ir.Node, stream uint64, seed uint64, work
 		return a, ok && s.Index == ir.Elem
 	}
 	key := rng.NewKey(seed, uint64(g.ID*streamsPerGroup)+stream)
-	return bindProgram(g.Name, b, cond, key, workers, find, g.Scalars, nil, nil)
+	return bindProgram(g.Name, b, cond, key, workers, find, g.Scalars, nil, nil, g.Interpret)
 }
 
 func (bd *bound) setTime(w int, step uint64, t float64, check bool) *kernel.Env {
@@ -204,4 +214,23 @@ func formatTime(t float64) string {
 		return fmt.Sprintf("%.4g ms", t*1e3)
 	}
 	return fmt.Sprintf("%.6g s", t)
+}
+
+// count adds the programs of bd to native and total.
+func (bd *bound) count(native, total *int) {
+	if bd == nil {
+		return
+	}
+	*total++
+	if bd.machines[0].Native() {
+		*native++
+	}
+}
+
+// Programs counts the group's programs and those that run compiled code.
+func (g *Group) Programs() (native, total int) {
+	for _, bd := range []*bound{g.update, g.threshold, g.reset} {
+		bd.count(&native, &total)
+	}
+	return native, total
 }

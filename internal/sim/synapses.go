@@ -23,6 +23,7 @@ type Synapses struct {
 	Scalars      map[string]float64
 	Pre, Post    []int32
 	Pathways     []*Pathway
+	Interpret    bool // run the programs in the interpreter even where compiled code exists
 
 	byPre, preStart   []int32
 	byPost, postStart []int32
@@ -165,18 +166,18 @@ func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64)
 	s.index()
 	key := func(stream int) rng.Key { return rng.NewKey(seed, uint64(s.ID*streamsPerGroup+stream)) }
 	var err error
-	if s.update, err = bindProgram(s.Name, c.Update, nil, key(streamUpdate), workers, s.find, s.Scalars, s.Pre, s.Post); err != nil {
+	if s.update, err = bindProgram(s.Name, c.Update, nil, key(streamUpdate), workers, s.find, s.Scalars, s.Pre, s.Post, s.Interpret); err != nil {
 		return err
 	}
 	s.summed = c.Summed
 	for _, sm := range s.summed {
 		b := ir.Block{{Target: ir.V(sm.Target, ir.Post), Value: ir.Plus(ir.V(sm.Target, ir.Post), sm.Value)}}
-		if sm.prog, err = bindProgram(s.Name, b, nil, key(streamUpdate), 1, s.find, s.Scalars, s.Pre, s.Post); err != nil {
+		if sm.prog, err = bindProgram(s.Name, b, nil, key(streamUpdate), 1, s.find, s.Scalars, s.Pre, s.Post, s.Interpret); err != nil {
 			return err
 		}
 	}
 	for k, p := range s.Pathways {
-		if p.prog, err = bindProgram(s.Name+"."+p.Name, p.Code, nil, key(streamReset+k), 1, s.find, s.Scalars, s.Pre, s.Post); err != nil {
+		if p.prog, err = bindProgram(s.Name+"."+p.Name, p.Code, nil, key(streamReset+k), 1, s.find, s.Scalars, s.Pre, s.Post, s.Interpret); err != nil {
 			return err
 		}
 		maxDelay := p.Delay
@@ -311,7 +312,7 @@ func (s *Synapses) Connections() [][]int32 {
 
 // EvalRange evaluates a block for synapses lo to hi-1 (initial values).
 func (s *Synapses) EvalRange(b ir.Block, key rng.Key, lo, hi int) error {
-	bd, err := bindProgram(s.Name, b, nil, key, 1, s.find, s.Scalars, s.Pre, s.Post)
+	bd, err := bindProgram(s.Name, b, nil, key, 1, s.find, s.Scalars, s.Pre, s.Post, s.Interpret)
 	if err != nil || bd == nil {
 		return err
 	}
@@ -329,4 +330,16 @@ func (s *Synapses) Check() error {
 		return fmt.Errorf("presynaptic order broken")
 	}
 	return nil
+}
+
+// Programs counts the group's programs and those that run compiled code.
+func (s *Synapses) Programs() (native, total int) {
+	s.update.count(&native, &total)
+	for _, sm := range s.summed {
+		sm.prog.count(&native, &total)
+	}
+	for _, p := range s.Pathways {
+		p.prog.count(&native, &total)
+	}
+	return native, total
 }

@@ -1,0 +1,16 @@
+// Package native holds kernels compiled ahead of time: Go functions
+// generated from the programs of the published models (kernels_gen.go),
+// registered with package kernel by key, so that a run whose program has
+// compiled code runs it instead of the interpreter. Both compute the same
+// operations in the same order and give identical results (the tests
+// compare them bit for bit).
+//
+// A program's key covers its instructions and constants, and namespace
+// values are folded into programs: compiled code exists for the models and
+// parameter values it was generated from. Regenerate with
+//
+//	go run ./cmd/cajal gen -o internal/native/kernels_gen.go
+//
+// which runs the models (their reduced configurations) and writes the code
+// of every program they compile. Other programs are interpreted.
+package native
