@@ -146,15 +146,9 @@ func (g *NeuronGroup) build() (sim.Code, error) {
 		}
 		code.Update = append(code.Update, a)
 	}
-	method := g.method
-	if method == "" {
-		if method, err = ode.Choose(sys); err != nil {
-			return code, fmt.Errorf("cajal: %s: no method can integrate the equations: %v", name, err)
-		}
-	}
-	upd, err := ode.Integrate(sys, method)
+	upd, method, err := integrate(name, sys, g.method)
 	if err != nil {
-		return code, fmt.Errorf("cajal: %s: method %q cannot integrate the equations: %v", name, method, err)
+		return code, err
 	}
 	code.Update = append(code.Update, upd...)
 	if t := strings.TrimSpace(g.spec.Threshold); t != "" {
@@ -182,4 +176,20 @@ func (g *NeuronGroup) build() (sim.Code, error) {
 	}
 	g.lastMethod = method
 	return code, nil
+}
+
+// integrate writes one step of the equations with method, or with the
+// method Brian2 would choose when method is empty.
+func integrate(name string, sys ode.System, method ode.Method) (ir.Block, ode.Method, error) {
+	var err error
+	if method == "" {
+		if method, err = ode.Choose(sys); err != nil {
+			return nil, "", fmt.Errorf("cajal: %s: no method can integrate the equations: %v", name, err)
+		}
+	}
+	b, err := ode.Integrate(sys, method)
+	if err != nil {
+		return nil, "", fmt.Errorf("cajal: %s: method %q cannot integrate the equations: %v", name, method, err)
+	}
+	return b, method, nil
 }

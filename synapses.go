@@ -214,14 +214,8 @@ func (s *SynapseGroup) build() (sim.SynapseCode, error) {
 	name := s.spec.Name
 	if len(clock) > 0 {
 		sys := ode.System{Eqs: clock, Dt: s.net.dt, NoiseDraw: 1 << 20}
-		method := s.method
-		if method == "" {
-			if method, err = ode.Choose(sys); err != nil {
-				return code, fmt.Errorf("cajal: %s: no method can integrate the clock-driven equations: %v", name, err)
-			}
-		}
-		if code.Update, err = ode.Integrate(sys, method); err != nil {
-			return code, fmt.Errorf("cajal: %s: method %q cannot integrate the equations: %v", name, method, err)
+		if code.Update, _, err = integrate(name, sys, s.method); err != nil {
+			return code, err
 		}
 	}
 	summed, err := sc.Summed()

@@ -56,26 +56,12 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 		}
 		for _, g := range n.Groups {
 			if err := g.runUpdate(uint64(step), t, workers); err != nil {
-				var nf *kernel.NonFinite
-				if errors.As(err, &nf) {
-					for _, m := range n.Monitors {
-						m.End(step, t)
-					}
-					return &DivergenceError{Group: g.Name, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value}
-				}
-				return err
+				return n.stop(g.Name, err, step, t)
 			}
 		}
 		for _, s := range n.Synapses {
 			if err := s.StepUpdate(uint64(step), t, workers); err != nil {
-				var nf *kernel.NonFinite
-				if errors.As(err, &nf) {
-					for _, m := range n.Monitors {
-						m.End(step, t)
-					}
-					return &DivergenceError{Group: s.Name, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value}
-				}
-				return err
+				return n.stop(s.Name, err, step, t)
 			}
 		}
 		for _, g := range n.Groups {
@@ -102,6 +88,19 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 		}
 	}
 	return nil
+}
+
+// stop ends a run on an error of a state update: a NaN or infinite value
+// becomes a DivergenceError, after the monitors have recorded the step.
+func (n *Network) stop(group string, err error, step int64, t float64) error {
+	var nf *kernel.NonFinite
+	if !errors.As(err, &nf) {
+		return err
+	}
+	for _, m := range n.Monitors {
+		m.End(step, t)
+	}
+	return &DivergenceError{Group: group, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value}
 }
 
 // parallel runs f(w, lo, hi) for the parts of a group of size n.
