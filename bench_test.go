@@ -8,8 +8,8 @@ import (
 )
 
 // benchGroup runs b.N steps of a group and reports ns per neuron update.
-func benchGroup(b *testing.B, threads, n int, spec Neurons, init map[string]string) {
-	net, err := NewNetwork(Options{Threads: threads, Seed: 1})
+func benchGroup(b *testing.B, threads, n int, interpret bool, spec Neurons, init map[string]string) {
+	net, err := NewNetwork(Options{Threads: threads, Seed: 1, Interpret: interpret})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -61,19 +61,26 @@ dg_gaba/dt = -g_gaba/tau_gaba : siemens
 		"memc": "200*pF", "bgcurrent": "200*pA", "tau_ampa": "5*ms", "tau_gaba": "10*ms"},
 }
 
+// The groups' programs are those of the ficurve and vogels2011 models, so
+// compiled kernels exist for them (internal/native); "interpreted" forces
+// the interpreter.
 func BenchmarkLIF100k(b *testing.B) {
 	for _, threads := range []int{1, 2} {
-		b.Run(fmt.Sprintf("threads=%d", threads), func(b *testing.B) {
-			benchGroup(b, threads, 100000, lifBench, map[string]string{"I": "rand()*0.3*nA", "v": "el"})
-		})
+		for _, interp := range []bool{false, true} {
+			b.Run(fmt.Sprintf("threads=%d/interpreted=%v", threads, interp), func(b *testing.B) {
+				benchGroup(b, threads, 100000, interp, lifBench, map[string]string{"I": "rand()*0.3*nA", "v": "el"})
+			})
+		}
 	}
 }
 
 func BenchmarkCOBA10k(b *testing.B) {
 	for _, threads := range []int{1, 2} {
-		b.Run(fmt.Sprintf("threads=%d", threads), func(b *testing.B) {
-			benchGroup(b, threads, 10000, cobaBench, map[string]string{"v": "el + rand()*(vt - el)", "g_ampa": "rand()*10*nS"})
-		})
+		for _, interp := range []bool{false, true} {
+			b.Run(fmt.Sprintf("threads=%d/interpreted=%v", threads, interp), func(b *testing.B) {
+				benchGroup(b, threads, 10000, interp, cobaBench, map[string]string{"v": "el + rand()*(vt - el)", "g_ampa": "rand()*10*nS"})
+			})
+		}
 	}
 }
 

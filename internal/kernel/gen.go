@@ -34,22 +34,63 @@ func (p *Program) GoSource(name string) string {
 	for _, c := range p.Consts {
 		w("\tr%d = %s\n", c.Reg, lit(c.Value))
 	}
-	w("\tfor i := 0; i < n; i++ {\n")
-	w("\t\te := lo + i\n\t\tif idx != nil {\n\t\t\te = int(idx[i])\n\t\t}\n\t\t_ = e\n")
+	// Two loops: over contiguous elements the per-element arrays are
+	// resliced to the chunk so that their bounds are checked once; over an
+	// index list they are indexed by element.
+	w("\tvar bad uint64\n")
+	w("\tif idx == nil {\n")
+	for i, sl := range p.Slots {
+		if sl.Index == ir.Elem {
+			w("\t\tc%d := a%d[lo : lo+n : lo+n]\n", i, i)
+		}
+	}
+	w("\t\tfor i := 0; i < n; i++ {\n\t\t\te := lo + i\n\t\t\t_ = e\n")
+	p.genBody(w, "\t\t\t", true)
+	w("\t\t}\n\t} else {\n")
+	w("\t\tfor i := 0; i < n; i++ {\n\t\t\te := int(idx[i])\n\t\t\t_ = e\n")
+	p.genBody(w, "\t\t\t", false)
+	w("\t\t}\n\t}\n")
+	// A stored value was NaN or infinite: find the first, as the
+	// interpreter reports it.
+	var stores []Instr
+	for _, in := range p.Code {
+		if in.Op == OpStore && p.Slots[in.Slot].Index == ir.Elem {
+			stores = append(stores, in)
+		}
+	}
+	if len(stores) == 0 {
+		w("\t_ = bad\n")
+	} else {
+		w("\tif bad != 0 && env.Check {\n\t\tfor i := 0; i < n; i++ {\n\t\t\te := lo + i\n\t\t\tif idx != nil {\n\t\t\t\te = int(idx[i])\n\t\t\t}\n")
+		for _, in := range stores {
+			w("\t\t\tif x := a%d[e]; kernel.NotFinite(x) {\n\t\t\t\treturn &kernel.NonFinite{Name: %q, Elem: e, Value: x}\n\t\t\t}\n", in.Slot, p.Slots[in.Slot].Name)
+		}
+		w("\t\t}\n\t}\n")
+	}
+	w("\treturn nil\n}\n")
+	return b.String()
+}
+
+// genBody writes the instructions for one element e (index i in the
+// chunk); contiguous says that per-element arrays are the resliced cK.
+func (p *Program) genBody(w func(string, ...any), tab string, contiguous bool) {
 	if p.Uses.Pre {
-		w("\t\tpre := int(env.Pre[e])\n\t\t_ = pre\n")
+		w(tab + "pre := int(env.Pre[e])\n" + tab + "_ = pre\n")
 	}
 	if p.Uses.Post {
-		w("\t\tpost := int(env.Post[e])\n\t\t_ = post\n")
+		w(tab + "post := int(env.Post[e])\n" + tab + "_ = post\n")
 	}
-	at := func(slot int32) string {
+	ref := func(slot int32) string {
 		switch p.Slots[slot].Index {
 		case ir.Pre:
-			return "pre"
+			return fmt.Sprintf("a%d[pre]", slot)
 		case ir.Post:
-			return "post"
+			return fmt.Sprintf("a%d[post]", slot)
 		}
-		return "e"
+		if contiguous {
+			return fmt.Sprintf("c%d[i]", slot)
+		}
+		return fmt.Sprintf("a%d[e]", slot)
 	}
 	for _, in := range p.Code {
 		d := fmt.Sprintf("r%d", in.Dst)
@@ -57,46 +98,44 @@ func (p *Program) GoSource(name string) string {
 		k := lit(in.K)
 		switch in.Op {
 		case OpLoad:
-			w("\t\t%s = a%d[%s]\n", d, in.Slot, at(in.Slot))
+			w(tab+"%s = %s\n", d, ref(in.Slot))
 		case OpScalar:
-			w("\t\t%s = s%d\n", d, in.Slot)
+			w(tab+"%s = s%d\n", d, in.Slot)
 		case OpIndex:
 			src := map[float64]string{0: "e", 1: "pre", 2: "post"}[in.K]
-			w("\t\t%s = float64(%s)\n", d, src)
+			w(tab+"%s = float64(%s)\n", d, src)
 		case OpRand:
-			w("\t\t%s = sk.Uniform(uint64(e), %d)\n", d, in.Draw)
+			w(tab+"%s = sk.Uniform(uint64(e), %d)\n", d, in.Draw)
 		case OpRandn:
-			w("\t\t%s = sk.Normal(uint64(e), %d)\n", d, in.Draw)
+			w(tab+"%s = sk.Normal(uint64(e), %d)\n", d, in.Draw)
 		case OpAddK:
-			w("\t\t%s = %s + %s\n", d, a, k)
+			w(tab+"%s = %s + %s\n", d, a, k)
 		case OpMulK:
-			w("\t\t%s = %s * %s\n", d, a, k)
+			w(tab+"%s = %s * %s\n", d, a, k)
 		case OpDivK:
-			w("\t\t%s = %s / %s\n", d, a, k)
+			w(tab+"%s = %s / %s\n", d, a, k)
 		case OpRSubK:
-			w("\t\t%s = %s - %s\n", d, k, a)
+			w(tab+"%s = %s - %s\n", d, k, a)
 		case OpRDivK:
-			w("\t\t%s = %s / %s\n", d, k, a)
+			w(tab+"%s = %s / %s\n", d, k, a)
 		case OpAxpyK:
-			w("\t\t%s = %s*%s + %s\n", d, a, k, bb)
+			w(tab+"%s = %s*%s + %s\n", d, a, k, bb)
 		case OpCmpK:
-			w("\t\t%s = kernel.Bool(%s %s %s)\n", d, a, in.Fn, k)
+			w(tab+"%s = kernel.Bool(%s %s %s)\n", d, a, in.Fn, k)
 		case OpFn:
-			w("\t\t%s = %s\n", d, fnExpr(in.Fn, a, bb, c))
+			w(tab+"%s = %s\n", d, fnExpr(in.Fn, a, bb, c))
 		case OpStore:
-			w("\t\ta%d[%s] = %s\n", in.Slot, at(in.Slot), a)
+			w(tab+"%s = %s\n", ref(in.Slot), a)
 			if p.Slots[in.Slot].Index == ir.Elem {
-				w("\t\tif env.Check && kernel.NotFinite(%s) {\n\t\t\treturn &kernel.NonFinite{Name: %q, Elem: e, Value: %s}\n\t\t}\n", a, p.Slots[in.Slot].Name, a)
+				w(tab+"bad |= kernel.Bad(%s)\n", a)
 			}
 		case OpScatterAdd:
-			w("\t\ta%d[%s] += %s\n", in.Slot, at(in.Slot), a)
+			w(tab+"%s += %s\n", ref(in.Slot), a)
 		}
 	}
 	if p.Result >= 0 {
-		w("\t\tresult[i] = r%d\n", p.Result)
+		w(tab+"result[i] = r%d\n", p.Result)
 	}
-	w("\t}\n\treturn nil\n}\n")
-	return b.String()
 }
 
 // lit writes a float64 as a Go literal that reads back exactly.
@@ -169,6 +208,9 @@ func Select(c, a, b float64) float64 {
 	}
 	return b
 }
+
+// Bad is 1 for NaN and the infinities, 0 otherwise, without a branch.
+func Bad(x float64) uint64 { return ((math.Float64bits(x)>>52)&0x7FF + 1) >> 11 }
 
 // NotFinite reports NaN and the infinities.
 func NotFinite(x float64) bool { return ((math.Float64bits(x)>>52)&0x7FF+1)>>11 != 0 }

@@ -74,20 +74,42 @@ func k012f764627ceddd7cc62858c(env *kernel.Env, lo, n int, idx []int32, result [
 	_ = sk
 	var r0, r1 float64
 	r0 = (0.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r1 = s0
+			c0[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
 		}
-		_ = e
-		r1 = s0
-		a0[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: r1}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r1 = s0
+			a0[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
 		}
-		a1[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: r0}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -101,19 +123,40 @@ func k0181a025ffdb2a63e78533fb(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2 float64
 	r0 = (1.4400000000000002)
 	r1 = (14.4)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (3.6)
+			r2 = r2 + (7.2)
+			r2 = ir.Eval(37, r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		r2 = sk.Normal(uint64(e), 0)
-		r2 = r2 * (3.6)
-		r2 = r2 + (7.2)
-		r2 = ir.Eval(37, r2, r0, r1)
-		a0[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "w", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (3.6)
+			r2 = r2 + (7.2)
+			r2 = ir.Eval(37, r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -127,19 +170,40 @@ func k01d72c903ec25a9ea4e8e31e(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2 float64
 	r0 = (0.1)
 	r1 = (0.9)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.25)
+			r2 = r2 + (0.5)
+			r2 = ir.Eval(37, r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		r2 = sk.Normal(uint64(e), 0)
-		r2 = r2 * (0.25)
-		r2 = r2 + (0.5)
-		r2 = ir.Eval(37, r2, r0, r1)
-		a0[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "U", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.25)
+			r2 = r2 + (0.5)
+			r2 = ir.Eval(37, r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "U", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -152,15 +216,32 @@ func k0ccbdfd0271e16e960af8c8b(env *kernel.Env, lo, n int, idx []int32, result [
 	_ = sk
 	var r0 float64
 	r0 = (0.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
 		}
-		_ = e
-		a0[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "received", Elem: e, Value: r0}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "received", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -177,46 +258,95 @@ func k0f7bc8d1415ca672bdba66e3(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1, r2, r3, r4, r5, r6 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.004999900000000001))
+			r0 = c1[i]
+			r2 = r0 + (0.06)
+			r2 = r2 * (-1e-08)
+			r3 = c2[i]
+			r4 = r0 * r3
+			r5 = c3[i]
+			r6 = r0 + (0.08)
+			r6 = r5 * r6
+			r6 = r4 + r6
+			r6 = r2 - r6
+			r6 = r6 + (2e-10)
+			r6 = r6*(500000.0) + r0
+			r3 = r3*(-0.02) + r3
+			r5 = r5*(-0.01) + r5
+			r0 = kernel.Select(r1, r6, r0)
+			c4[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
+			c2[i] = r3
+			bad |= kernel.Bad(r3)
+			c3[i] = r5
+			bad |= kernel.Bad(r5)
 		}
-		_ = e
-		r0 = s0
-		r1 = a0[e]
-		r1 = r0 - r1
-		r1 = kernel.Bool(r1 >= (0.004999900000000001))
-		r0 = a1[e]
-		r2 = r0 + (0.06)
-		r2 = r2 * (-1e-08)
-		r3 = a2[e]
-		r4 = r0 * r3
-		r5 = a3[e]
-		r6 = r0 + (0.08)
-		r6 = r5 * r6
-		r6 = r4 + r6
-		r6 = r2 - r6
-		r6 = r6 + (2e-10)
-		r6 = r6*(500000.0) + r0
-		r3 = r3*(-0.02) + r3
-		r5 = r5*(-0.01) + r5
-		r0 = kernel.Select(r1, r6, r0)
-		a4[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: r1}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.004999900000000001))
+			r0 = a1[e]
+			r2 = r0 + (0.06)
+			r2 = r2 * (-1e-08)
+			r3 = a2[e]
+			r4 = r0 * r3
+			r5 = a3[e]
+			r6 = r0 + (0.08)
+			r6 = r5 * r6
+			r6 = r4 + r6
+			r6 = r2 - r6
+			r6 = r6 + (2e-10)
+			r6 = r6*(500000.0) + r0
+			r3 = r3*(-0.02) + r3
+			r5 = r5*(-0.01) + r5
+			r0 = kernel.Select(r1, r6, r0)
+			a4[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
+			a2[e] = r3
+			bad |= kernel.Bad(r3)
+			a3[e] = r5
+			bad |= kernel.Bad(r5)
 		}
-		a1[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "v", Elem: e, Value: r0}
-		}
-		a2[e] = r3
-		if env.Check && kernel.NotFinite(r3) {
-			return &kernel.NonFinite{Name: "g_ampa", Elem: e, Value: r3}
-		}
-		a3[e] = r5
-		if env.Check && kernel.NotFinite(r5) {
-			return &kernel.NonFinite{Name: "g_gaba", Elem: e, Value: r5}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a4[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_ampa", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_gaba", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -230,19 +360,33 @@ func k1462b7157fc058eab4504e18(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = kernel.Bool(r0 > r1)
+			r0 = c1[i]
+			r0 = kernel.Bool(r1 != 0 && r0 != 0)
+			result[i] = r0
 		}
-		_ = e
-		r0 = s0
-		r1 = a0[e]
-		r1 = kernel.Bool(r0 > r1)
-		r0 = a1[e]
-		r0 = kernel.Bool(r1 != 0 && r0 != 0)
-		result[i] = r0
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = kernel.Bool(r0 > r1)
+			r0 = a1[e]
+			r0 = kernel.Bool(r1 != 0 && r0 != 0)
+			result[i] = r0
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -256,39 +400,82 @@ func k19bbc0edf49ed9142fb00515(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1, r2 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r0 = c0[i]
+			r1 = c1[i]
+			r2 = c2[i]
+			r2 = r1 - r2
+			r1 = a3[post]
+			r1 = r1 * (6.000000000000001e-07)
+			r1 = r1 + (-2.1000000000000006e-09)
+			r1 = r1 * (-1.587301587301587e+06)
+			r1 = r1 + (-0.055)
+			r1 = r1 * (-333.3333333333333)
+			r1 = math.Exp(r1)
+			r1 = r1 * (2.0)
+			r1 = r1 + (1.0)
+			r1 = (5000.0) / r1
+			r1 = r2 * r1
+			r0 = r0 + r1
+			r2 = c4[i]
+			r2 = r1 + r2
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+			c4[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		r0 = a0[e]
-		r1 = a1[e]
-		r2 = a2[e]
-		r2 = r1 - r2
-		r1 = a3[post]
-		r1 = r1 * (6.000000000000001e-07)
-		r1 = r1 + (-2.1000000000000006e-09)
-		r1 = r1 * (-1.587301587301587e+06)
-		r1 = r1 + (-0.055)
-		r1 = r1 * (-333.3333333333333)
-		r1 = math.Exp(r1)
-		r1 = r1 * (2.0)
-		r1 = r1 + (1.0)
-		r1 = (5000.0) / r1
-		r1 = r2 * r1
-		r0 = r0 + r1
-		r2 = a4[e]
-		r2 = r1 + r2
-		a0[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "PI", Elem: e, Value: r0}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r0 = a0[e]
+			r1 = a1[e]
+			r2 = a2[e]
+			r2 = r1 - r2
+			r1 = a3[post]
+			r1 = r1 * (6.000000000000001e-07)
+			r1 = r1 + (-2.1000000000000006e-09)
+			r1 = r1 * (-1.587301587301587e+06)
+			r1 = r1 + (-0.055)
+			r1 = r1 * (-333.3333333333333)
+			r1 = math.Exp(r1)
+			r1 = r1 * (2.0)
+			r1 = r1 + (1.0)
+			r1 = (5000.0) / r1
+			r1 = r2 * r1
+			r0 = r0 + r1
+			r2 = a4[e]
+			r2 = r1 + r2
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+			a4[e] = r2
+			bad |= kernel.Bad(r2)
 		}
-		a4[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "PI_exp", Elem: e, Value: r2}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "PI", Elem: e, Value: x}
+			}
+			if x := a4[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "PI_exp", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -301,16 +488,25 @@ func k2821c772903df56aed60402e(env *kernel.Env, lo, n int, idx []int32, result [
 	_ = sk
 	var r0 float64
 	r0 = (1.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		a0[post] += r0
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -320,17 +516,36 @@ func k2e626563a39f20f374e51c4c(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r0 = r0 + (1.0)
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
 		}
-		_ = e
-		r0 = a0[e]
-		r0 = r0 + (1.0)
-		a0[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "c", Elem: e, Value: r0}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r0 = r0 + (1.0)
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "c", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -348,44 +563,90 @@ func k30a3feab830602ecb51f2aa7(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2, r3, r4, r5, r6 float64
 	r0 = (0.0)
 	r1 = (100.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = c0[i]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = c1[i]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = c2[i]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r5 = r5 + (1.0)
+			r2 = c3[i]
+			r2 = ir.Eval(37, r2, r0, r1)
+			c0[i] = r3
+			bad |= kernel.Bad(r3)
+			c2[i] = r5
+			bad |= kernel.Bad(r5)
+			c1[i] = r4
+			bad |= kernel.Bad(r4)
+			c3[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		r2 = a0[e]
-		r3 = r2 * (-50.0)
-		r4 = s0
-		r5 = a1[e]
-		r5 = r4 - r5
-		r6 = r5 * (-50.0)
-		r6 = ir.Exprelf(r6)
-		r6 = r5 * r6
-		r3 = r3 * r6
-		r3 = r2 + r3
-		r2 = a2[e]
-		r5 = r2 * (-50.0)
-		r5 = r6 * r5
-		r5 = r2 + r5
-		r5 = r5 + (1.0)
-		r2 = a3[e]
-		r2 = ir.Eval(37, r2, r0, r1)
-		a0[e] = r3
-		if env.Check && kernel.NotFinite(r3) {
-			return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: r3}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = a0[e]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = a1[e]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = a2[e]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r5 = r5 + (1.0)
+			r2 = a3[e]
+			r2 = ir.Eval(37, r2, r0, r1)
+			a0[e] = r3
+			bad |= kernel.Bad(r3)
+			a2[e] = r5
+			bad |= kernel.Bad(r5)
+			a1[e] = r4
+			bad |= kernel.Bad(r4)
+			a3[e] = r2
+			bad |= kernel.Bad(r2)
 		}
-		a2[e] = r5
-		if env.Check && kernel.NotFinite(r5) {
-			return &kernel.NonFinite{Name: "A_post", Elem: e, Value: r5}
-		}
-		a1[e] = r4
-		if env.Check && kernel.NotFinite(r4) {
-			return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: r4}
-		}
-		a3[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "w", Elem: e, Value: r2}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_post", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -404,51 +665,103 @@ func k31e6d65289d689e0e4750abe(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2, r3, r4, r5, r6 float64
 	r0 = (0.0)
 	r1 = (100.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = c0[i]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = c1[i]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = c2[i]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r3 = r3 + (1.0)
+			r2 = c3[i]
+			r6 = r5 + (-0.12)
+			r2 = r6*(0.01) + r2
+			r2 = ir.Eval(37, r2, r0, r1)
+			r6 = r2 * (1e-09)
+			c0[i] = r3
+			bad |= kernel.Bad(r3)
+			c2[i] = r5
+			bad |= kernel.Bad(r5)
+			c1[i] = r4
+			bad |= kernel.Bad(r4)
+			c3[i] = r2
+			bad |= kernel.Bad(r2)
+			a4[post] += r6
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		r2 = a0[e]
-		r3 = r2 * (-50.0)
-		r4 = s0
-		r5 = a1[e]
-		r5 = r4 - r5
-		r6 = r5 * (-50.0)
-		r6 = ir.Exprelf(r6)
-		r6 = r5 * r6
-		r3 = r3 * r6
-		r3 = r2 + r3
-		r2 = a2[e]
-		r5 = r2 * (-50.0)
-		r5 = r6 * r5
-		r5 = r2 + r5
-		r3 = r3 + (1.0)
-		r2 = a3[e]
-		r6 = r5 + (-0.12)
-		r2 = r6*(0.01) + r2
-		r2 = ir.Eval(37, r2, r0, r1)
-		r6 = r2 * (1e-09)
-		a0[e] = r3
-		if env.Check && kernel.NotFinite(r3) {
-			return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: r3}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = a0[e]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = a1[e]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = a2[e]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r3 = r3 + (1.0)
+			r2 = a3[e]
+			r6 = r5 + (-0.12)
+			r2 = r6*(0.01) + r2
+			r2 = ir.Eval(37, r2, r0, r1)
+			r6 = r2 * (1e-09)
+			a0[e] = r3
+			bad |= kernel.Bad(r3)
+			a2[e] = r5
+			bad |= kernel.Bad(r5)
+			a1[e] = r4
+			bad |= kernel.Bad(r4)
+			a3[e] = r2
+			bad |= kernel.Bad(r2)
+			a4[post] += r6
 		}
-		a2[e] = r5
-		if env.Check && kernel.NotFinite(r5) {
-			return &kernel.NonFinite{Name: "A_post", Elem: e, Value: r5}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_post", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
 		}
-		a1[e] = r4
-		if env.Check && kernel.NotFinite(r4) {
-			return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: r4}
-		}
-		a3[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "w", Elem: e, Value: r2}
-		}
-		a4[post] += r6
 	}
 	return nil
 }
@@ -460,18 +773,30 @@ func k380c1ec56b047afd4785e5e7(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r0 = kernel.Bool(r0 > (0.1))
+			r1 = c0[i]
+			r1 = kernel.Bool(r0 != 0 && r1 != 0)
+			result[i] = r1
 		}
-		_ = e
-		r0 = s0
-		r0 = kernel.Bool(r0 > (0.1))
-		r1 = a0[e]
-		r1 = kernel.Bool(r0 != 0 && r1 != 0)
-		result[i] = r1
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r0 = kernel.Bool(r0 > (0.1))
+			r1 = a0[e]
+			r1 = kernel.Bool(r0 != 0 && r1 != 0)
+			result[i] = r1
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -482,16 +807,25 @@ func k38bf3bba3ed7ff2c471a8281(env *kernel.Env, lo, n int, idx []int32, result [
 	_ = sk
 	var r0 float64
 	r0 = (3e-10)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		a0[post] += r0
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -502,20 +836,33 @@ func k39a5f9c20277c27d26fbed57(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			pre := int(env.Pre[e])
+			_ = pre
+			post := int(env.Post[e])
+			_ = post
+			r0 = a1[pre]
+			r0 = r0 * (1e-09)
+			a0[post] += r0
 		}
-		_ = e
-		pre := int(env.Pre[e])
-		_ = pre
-		post := int(env.Post[e])
-		_ = post
-		r0 = a1[pre]
-		r0 = r0 * (1e-09)
-		a0[post] += r0
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			pre := int(env.Pre[e])
+			_ = pre
+			post := int(env.Post[e])
+			_ = post
+			r0 = a1[pre]
+			r0 = r0 * (1e-09)
+			a0[post] += r0
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -526,16 +873,25 @@ func k412ce3aefe465b358c8dd0b4(env *kernel.Env, lo, n int, idx []int32, result [
 	_ = sk
 	var r0 float64
 	r0 = (1.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		a0[post] += r0
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -551,42 +907,88 @@ func k46cc222dbb7770cc206f2771(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1, r2, r3, r4, r5 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		c5 := a5[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.00324975))
+			r0 = c1[i]
+			r2 = c2[i]
+			r3 = r0*(-1.0) + r2
+			r4 = c3[i]
+			r3 = r3 - r4
+			r5 = c4[i]
+			r5 = r3 + r5
+			r5 = r5*(0.008333333333333335) + r0
+			r2 = r2*(-0.08333333333333333) + r2
+			r4 = r4*(-0.08333333333333333) + r4
+			r0 = kernel.Select(r1, r5, r0)
+			c5[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
+			c2[i] = r2
+			bad |= kernel.Bad(r2)
+			c3[i] = r4
+			bad |= kernel.Bad(r4)
 		}
-		_ = e
-		r0 = s0
-		r1 = a0[e]
-		r1 = r0 - r1
-		r1 = kernel.Bool(r1 >= (0.00324975))
-		r0 = a1[e]
-		r2 = a2[e]
-		r3 = r0*(-1.0) + r2
-		r4 = a3[e]
-		r3 = r3 - r4
-		r5 = a4[e]
-		r5 = r3 + r5
-		r5 = r5*(0.008333333333333335) + r0
-		r2 = r2*(-0.08333333333333333) + r2
-		r4 = r4*(-0.08333333333333333) + r4
-		r0 = kernel.Select(r1, r5, r0)
-		a5[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: r1}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.00324975))
+			r0 = a1[e]
+			r2 = a2[e]
+			r3 = r0*(-1.0) + r2
+			r4 = a3[e]
+			r3 = r3 - r4
+			r5 = a4[e]
+			r5 = r3 + r5
+			r5 = r5*(0.008333333333333335) + r0
+			r2 = r2*(-0.08333333333333333) + r2
+			r4 = r4*(-0.08333333333333333) + r4
+			r0 = kernel.Select(r1, r5, r0)
+			a5[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
+			a2[e] = r2
+			bad |= kernel.Bad(r2)
+			a3[e] = r4
+			bad |= kernel.Bad(r4)
 		}
-		a1[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "v", Elem: e, Value: r0}
-		}
-		a2[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "g_exc", Elem: e, Value: r2}
-		}
-		a3[e] = r4
-		if env.Check && kernel.NotFinite(r4) {
-			return &kernel.NonFinite{Name: "g_inh", Elem: e, Value: r4}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a5[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_exc", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_inh", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -600,19 +1002,40 @@ func k4ab7329f41b75833c6978cf7(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2 float64
 	r0 = (0.001)
 	r1 = (0.07)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.02)
+			r2 = r2 + (0.04)
+			r2 = ir.Eval(37, r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		r2 = sk.Normal(uint64(e), 0)
-		r2 = r2 * (0.02)
-		r2 = r2 + (0.04)
-		r2 = ir.Eval(37, r2, r0, r1)
-		a0[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "U", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.02)
+			r2 = r2 + (0.04)
+			r2 = ir.Eval(37, r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "U", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -629,24 +1052,50 @@ func k54d9f43acddbcf4b46d8b44c(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2 float64
 	r0 = (-0.065)
 	r1 = (0.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = s0
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+			c1[i] = r2
+			bad |= kernel.Bad(r2)
+			c2[i] = r1
+			bad |= kernel.Bad(r1)
 		}
-		_ = e
-		r2 = s0
-		a0[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "v", Elem: e, Value: r0}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = s0
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+			a1[e] = r2
+			bad |= kernel.Bad(r2)
+			a2[e] = r1
+			bad |= kernel.Bad(r1)
 		}
-		a1[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: r2}
-		}
-		a2[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: r1}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -659,16 +1108,25 @@ func k5980c01161774b16c179f26c(env *kernel.Env, lo, n int, idx []int32, result [
 	_ = sk
 	var r0 float64
 	r0 = (1.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		a0[post] += r0
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -678,16 +1136,26 @@ func k606672b4b9d1e0362c8275d2(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r0 = kernel.Bool(r0 > (0.0))
+			result[i] = r0
 		}
-		_ = e
-		r0 = a0[e]
-		r0 = kernel.Bool(r0 > (0.0))
-		result[i] = r0
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r0 = kernel.Bool(r0 > (0.0))
+			result[i] = r0
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -698,20 +1166,33 @@ func k615c93903195efc14b3d2a81(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			pre := int(env.Pre[e])
+			_ = pre
+			post := int(env.Post[e])
+			_ = post
+			r0 = a1[pre]
+			r0 = r0 * (1e-09)
+			a0[post] += r0
 		}
-		_ = e
-		pre := int(env.Pre[e])
-		_ = pre
-		post := int(env.Post[e])
-		_ = post
-		r0 = a1[pre]
-		r0 = r0 * (1e-09)
-		a0[post] += r0
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			pre := int(env.Pre[e])
+			_ = pre
+			post := int(env.Post[e])
+			_ = post
+			r0 = a1[pre]
+			r0 = r0 * (1e-09)
+			a0[post] += r0
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -723,19 +1204,40 @@ func k68184066e4f501aa8d7775fa(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2 float64
 	r0 = (0.005)
 	r1 = math.Inf(1)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.5)
+			r2 = r2 + (1.0)
+			r2 = ir.Eval(37, r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		r2 = sk.Normal(uint64(e), 0)
-		r2 = r2 * (0.5)
-		r2 = r2 + (1.0)
-		r2 = ir.Eval(37, r2, r0, r1)
-		a0[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "tau_facil", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.5)
+			r2 = r2 + (1.0)
+			r2 = ir.Eval(37, r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "tau_facil", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -749,19 +1251,40 @@ func k6aa514d809f49762b316cbfd(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2 float64
 	r0 = (0.005)
 	r1 = math.Inf(1)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.4)
+			r2 = r2 + (0.8)
+			r2 = ir.Eval(37, r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		r2 = sk.Normal(uint64(e), 0)
-		r2 = r2 * (0.4)
-		r2 = r2 + (0.8)
-		r2 = ir.Eval(37, r2, r0, r1)
-		a0[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "tau_rec", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.4)
+			r2 = r2 + (0.8)
+			r2 = ir.Eval(37, r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "tau_rec", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -774,18 +1297,31 @@ func k7284a766aaf951410f98ab32(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r0 = kernel.Bool(r0 > (-0.05))
+			r1 = c1[i]
+			r1 = kernel.Bool(r0 != 0 && r1 != 0)
+			result[i] = r1
 		}
-		_ = e
-		r0 = a0[e]
-		r0 = kernel.Bool(r0 > (-0.05))
-		r1 = a1[e]
-		r1 = kernel.Bool(r0 != 0 && r1 != 0)
-		result[i] = r1
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r0 = kernel.Bool(r0 > (-0.05))
+			r1 = a1[e]
+			r1 = kernel.Bool(r0 != 0 && r1 != 0)
+			result[i] = r1
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -803,61 +1339,127 @@ func k74811ec51571475e3ad9122b(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1, r2, r3, r4, r5, r6, r7 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		c5 := a5[lo : lo+n : lo+n]
+		c7 := a7[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r0 = c0[i]
+			r1 = c1[i]
+			r2 = (-1.0) / r1
+			r3 = r0 * r2
+			r1 = (1.0) / r1
+			r1 = r3 + r1
+			r3 = s0
+			r4 = c2[i]
+			r4 = r3 - r4
+			r2 = r2 * r4
+			r2 = ir.Exprelf(r2)
+			r2 = r4 * r2
+			r2 = r1 * r2
+			r2 = r0 + r2
+			r0 = c3[i]
+			r1 = c4[i]
+			r5 = (-1.0) / r1
+			r6 = r0 * r5
+			r7 = c5[i]
+			r1 = r7 / r1
+			r1 = r6 + r1
+			r5 = r4 * r5
+			r5 = ir.Exprelf(r5)
+			r5 = r4 * r5
+			r5 = r1 * r5
+			r5 = r0 + r5
+			r0 = c7[i]
+			r0 = r5 * r0
+			r0 = r2 * r0
+			r1 = r5 * (-1.0)
+			r1 = r1 + (1.0)
+			r2 = r2 * r1
+			r1 = r7 * r1
+			r1 = r5 + r1
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+			c3[i] = r1
+			bad |= kernel.Bad(r1)
+			c2[i] = r3
+			bad |= kernel.Bad(r3)
+			a6[post] += r0
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		r0 = a0[e]
-		r1 = a1[e]
-		r2 = (-1.0) / r1
-		r3 = r0 * r2
-		r1 = (1.0) / r1
-		r1 = r3 + r1
-		r3 = s0
-		r4 = a2[e]
-		r4 = r3 - r4
-		r2 = r2 * r4
-		r2 = ir.Exprelf(r2)
-		r2 = r4 * r2
-		r2 = r1 * r2
-		r2 = r0 + r2
-		r0 = a3[e]
-		r1 = a4[e]
-		r5 = (-1.0) / r1
-		r6 = r0 * r5
-		r7 = a5[e]
-		r1 = r7 / r1
-		r1 = r6 + r1
-		r5 = r4 * r5
-		r5 = ir.Exprelf(r5)
-		r5 = r4 * r5
-		r5 = r1 * r5
-		r5 = r0 + r5
-		r0 = a7[e]
-		r0 = r5 * r0
-		r0 = r2 * r0
-		r1 = r5 * (-1.0)
-		r1 = r1 + (1.0)
-		r2 = r2 * r1
-		r1 = r7 * r1
-		r1 = r5 + r1
-		a0[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "x", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r0 = a0[e]
+			r1 = a1[e]
+			r2 = (-1.0) / r1
+			r3 = r0 * r2
+			r1 = (1.0) / r1
+			r1 = r3 + r1
+			r3 = s0
+			r4 = a2[e]
+			r4 = r3 - r4
+			r2 = r2 * r4
+			r2 = ir.Exprelf(r2)
+			r2 = r4 * r2
+			r2 = r1 * r2
+			r2 = r0 + r2
+			r0 = a3[e]
+			r1 = a4[e]
+			r5 = (-1.0) / r1
+			r6 = r0 * r5
+			r7 = a5[e]
+			r1 = r7 / r1
+			r1 = r6 + r1
+			r5 = r4 * r5
+			r5 = ir.Exprelf(r5)
+			r5 = r4 * r5
+			r5 = r1 * r5
+			r5 = r0 + r5
+			r0 = a7[e]
+			r0 = r5 * r0
+			r0 = r2 * r0
+			r1 = r5 * (-1.0)
+			r1 = r1 + (1.0)
+			r2 = r2 * r1
+			r1 = r7 * r1
+			r1 = r5 + r1
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+			a3[e] = r1
+			bad |= kernel.Bad(r1)
+			a2[e] = r3
+			bad |= kernel.Bad(r3)
+			a6[post] += r0
 		}
-		a3[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "u", Elem: e, Value: r1}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "x", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "u", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
 		}
-		a2[e] = r3
-		if env.Check && kernel.NotFinite(r3) {
-			return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: r3}
-		}
-		a6[post] += r0
 	}
 	return nil
 }
@@ -871,40 +1473,83 @@ func k76a4571caa37ea813c9c03b2(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1, r2, r3, r4, r5 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r1 = r0 * (-1.0)
+			r2 = r1 + (-0.0706)
+			r3 = c1[i]
+			r1 = r1 + (-0.08)
+			r1 = r1 * (2e-09)
+			r4 = c2[i]
+			r1 = r1 * r4
+			r1 = r3 + r1
+			r3 = r0 * (-2e-09)
+			r5 = c3[i]
+			r3 = r3 * r5
+			r3 = r1 + r3
+			r3 = r2*(3.0000000000000004e-08) + r3
+			r0 = r3*(355871.88612099644) + r0
+			r5 = r5*(-0.04) + r5
+			r4 = r4*(-0.013333333333333334) + r4
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+			c3[i] = r5
+			bad |= kernel.Bad(r5)
+			c2[i] = r4
+			bad |= kernel.Bad(r4)
 		}
-		_ = e
-		r0 = a0[e]
-		r1 = r0 * (-1.0)
-		r2 = r1 + (-0.0706)
-		r3 = a1[e]
-		r1 = r1 + (-0.08)
-		r1 = r1 * (2e-09)
-		r4 = a2[e]
-		r1 = r1 * r4
-		r1 = r3 + r1
-		r3 = r0 * (-2e-09)
-		r5 = a3[e]
-		r3 = r3 * r5
-		r3 = r1 + r3
-		r3 = r2*(3.0000000000000004e-08) + r3
-		r0 = r3*(355871.88612099644) + r0
-		r5 = r5*(-0.04) + r5
-		r4 = r4*(-0.013333333333333334) + r4
-		a0[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "V", Elem: e, Value: r0}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r1 = r0 * (-1.0)
+			r2 = r1 + (-0.0706)
+			r3 = a1[e]
+			r1 = r1 + (-0.08)
+			r1 = r1 * (2e-09)
+			r4 = a2[e]
+			r1 = r1 * r4
+			r1 = r3 + r1
+			r3 = r0 * (-2e-09)
+			r5 = a3[e]
+			r3 = r3 * r5
+			r3 = r1 + r3
+			r3 = r2*(3.0000000000000004e-08) + r3
+			r0 = r3*(355871.88612099644) + r0
+			r5 = r5*(-0.04) + r5
+			r4 = r4*(-0.013333333333333334) + r4
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+			a3[e] = r5
+			bad |= kernel.Bad(r5)
+			a2[e] = r4
+			bad |= kernel.Bad(r4)
 		}
-		a3[e] = r5
-		if env.Check && kernel.NotFinite(r5) {
-			return &kernel.NonFinite{Name: "s_AMPA_ext", Elem: e, Value: r5}
-		}
-		a2[e] = r4
-		if env.Check && kernel.NotFinite(r4) {
-			return &kernel.NonFinite{Name: "s_GABA_inh", Elem: e, Value: r4}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "V", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "s_AMPA_ext", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "s_GABA_inh", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -921,24 +1566,50 @@ func k77a0f68ed638db2b809949fc(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2 float64
 	r0 = (-0.06)
 	r1 = (0.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = s0
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+			c1[i] = r2
+			bad |= kernel.Bad(r2)
+			c2[i] = r1
+			bad |= kernel.Bad(r1)
 		}
-		_ = e
-		r2 = s0
-		a0[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "v", Elem: e, Value: r0}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = s0
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+			a1[e] = r2
+			bad |= kernel.Bad(r2)
+			a2[e] = r1
+			bad |= kernel.Bad(r1)
 		}
-		a1[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: r2}
-		}
-		a2[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: r1}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -954,31 +1625,66 @@ func k90d76105f7183df30669ed70(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1, r2, r3 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.0019998999999999998))
+			r0 = c1[i]
+			r2 = r0 * (-100.0)
+			r3 = c2[i]
+			r3 = r3 * (1e+08)
+			r3 = r3 + (-0.07)
+			r2 = r3*(100.0) + r2
+			r2 = r2*(9.950166250831947e-05) + r0
+			r0 = kernel.Select(r1, r2, r0)
+			c3[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
 		}
-		_ = e
-		r0 = s0
-		r1 = a0[e]
-		r1 = r0 - r1
-		r1 = kernel.Bool(r1 >= (0.0019998999999999998))
-		r0 = a1[e]
-		r2 = r0 * (-100.0)
-		r3 = a2[e]
-		r3 = r3 * (1e+08)
-		r3 = r3 + (-0.07)
-		r2 = r3*(100.0) + r2
-		r2 = r2*(9.950166250831947e-05) + r0
-		r0 = kernel.Select(r1, r2, r0)
-		a3[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: r1}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.0019998999999999998))
+			r0 = a1[e]
+			r2 = r0 * (-100.0)
+			r3 = a2[e]
+			r3 = r3 * (1e+08)
+			r3 = r3 + (-0.07)
+			r2 = r3*(100.0) + r2
+			r2 = r2*(9.950166250831947e-05) + r0
+			r0 = kernel.Select(r1, r2, r0)
+			a3[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
 		}
-		a1[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "v", Elem: e, Value: r0}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -991,29 +1697,53 @@ func k91980849d15dce276bdc26b3(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = sk.Uniform(uint64(e), 0)
+			r1 = c0[i]
+			r1 = r1 * (-1.0)
+			r1 = r1 + (-0.055)
+			r1 = r1 * (333.3333333333333)
+			r1 = math.Exp(r1)
+			r1 = r1 * (0.5)
+			r1 = r1 + (1.0)
+			r1 = (150.0) / r1
+			r1 = r1 * (-0.0001)
+			r1 = ir.Eval(33, r1)
+			r1 = r1 * (-1.0)
+			r1 = kernel.Bool(r0 < r1)
+			r0 = c1[i]
+			r0 = kernel.Bool(r1 != 0 && r0 != 0)
+			result[i] = r0
 		}
-		_ = e
-		r0 = sk.Uniform(uint64(e), 0)
-		r1 = a0[e]
-		r1 = r1 * (-1.0)
-		r1 = r1 + (-0.055)
-		r1 = r1 * (333.3333333333333)
-		r1 = math.Exp(r1)
-		r1 = r1 * (0.5)
-		r1 = r1 + (1.0)
-		r1 = (150.0) / r1
-		r1 = r1 * (-0.0001)
-		r1 = ir.Eval(33, r1)
-		r1 = r1 * (-1.0)
-		r1 = kernel.Bool(r0 < r1)
-		r0 = a1[e]
-		r0 = kernel.Bool(r1 != 0 && r0 != 0)
-		result[i] = r0
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = sk.Uniform(uint64(e), 0)
+			r1 = a0[e]
+			r1 = r1 * (-1.0)
+			r1 = r1 + (-0.055)
+			r1 = r1 * (333.3333333333333)
+			r1 = math.Exp(r1)
+			r1 = r1 * (0.5)
+			r1 = r1 + (1.0)
+			r1 = (150.0) / r1
+			r1 = r1 * (-0.0001)
+			r1 = ir.Eval(33, r1)
+			r1 = r1 * (-1.0)
+			r1 = kernel.Bool(r0 < r1)
+			r0 = a1[e]
+			r0 = kernel.Bool(r1 != 0 && r0 != 0)
+			result[i] = r0
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -1025,19 +1755,40 @@ func k971698e15b9ea06c7ee35f1e(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2 float64
 	r0 = (0.005)
 	r1 = math.Inf(1)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.05)
+			r2 = r2 + (0.1)
+			r2 = ir.Eval(37, r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		r2 = sk.Normal(uint64(e), 0)
-		r2 = r2 * (0.05)
-		r2 = r2 + (0.1)
-		r2 = ir.Eval(37, r2, r0, r1)
-		a0[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "tau_rec", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.05)
+			r2 = r2 + (0.1)
+			r2 = ir.Eval(37, r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "tau_rec", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1050,15 +1801,32 @@ func k9cfbd30af6ddb3bb4a9940c6(env *kernel.Env, lo, n int, idx []int32, result [
 	_ = sk
 	var r0 float64
 	r0 = (-0.06559999999999999)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
 		}
-		_ = e
-		a0[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "V", Elem: e, Value: r0}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "V", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1071,15 +1839,32 @@ func k9d4d11b92a176f3290cbb6f8(env *kernel.Env, lo, n int, idx []int32, result [
 	_ = sk
 	var r0 float64
 	r0 = (1.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
 		}
-		_ = e
-		a0[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "w0", Elem: e, Value: r0}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w0", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1092,16 +1877,25 @@ func k9f7c8685f2f4ed819a007123(env *kernel.Env, lo, n int, idx []int32, result [
 	_ = sk
 	var r0 float64
 	r0 = (3.0000000000000004e-09)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		a0[post] += r0
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -1113,23 +1907,50 @@ func ka7825aec40c571fafd85b879(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1, r2 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r1 = r0 * (-1.0)
+			r1 = r1 + (0.1)
+			r2 = c1[i]
+			r2 = (-2.5) / r2
+			r2 = math.Exp(r2)
+			r2 = r1 * r2
+			r2 = r0 + r2
+			c2[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		r0 = a0[e]
-		r1 = r0 * (-1.0)
-		r1 = r1 + (0.1)
-		r2 = a1[e]
-		r2 = (-2.5) / r2
-		r2 = math.Exp(r2)
-		r2 = r1 * r2
-		r2 = r0 + r2
-		a2[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "u", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r1 = r0 * (-1.0)
+			r1 = r1 + (0.1)
+			r2 = a1[e]
+			r2 = (-2.5) / r2
+			r2 = math.Exp(r2)
+			r2 = r1 * r2
+			r2 = r0 + r2
+			a2[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "u", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1146,24 +1967,50 @@ func kb1daef48ebbad903cfc91e05(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2 float64
 	r0 = (13.5)
 	r1 = (0.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = s0
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+			c1[i] = r2
+			bad |= kernel.Bad(r2)
+			c2[i] = r1
+			bad |= kernel.Bad(r1)
 		}
-		_ = e
-		r2 = s0
-		a0[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "v", Elem: e, Value: r0}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = s0
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+			a1[e] = r2
+			bad |= kernel.Bad(r2)
+			a2[e] = r1
+			bad |= kernel.Bad(r1)
 		}
-		a1[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: r2}
-		}
-		a2[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: r1}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1177,19 +2024,40 @@ func kb1dda11b8ff9da7b8130e8bc(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2 float64
 	r0 = (0.36000000000000004)
 	r1 = (3.6)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.9)
+			r2 = r2 + (1.8)
+			r2 = ir.Eval(37, r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		r2 = sk.Normal(uint64(e), 0)
-		r2 = r2 * (0.9)
-		r2 = r2 + (1.8)
-		r2 = ir.Eval(37, r2, r0, r1)
-		a0[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "w", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.9)
+			r2 = r2 + (1.8)
+			r2 = ir.Eval(37, r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1202,65 +2070,132 @@ func kb1fb3bfa6fea83104d9c4ff6(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r1 = r0 * (-1.0)
+			r2 = r1 + (1.0)
+			r3 = r1 * r2
+			r1 = r1 + (0.5)
+			r1 = r3 * r1
+			r2 = r2 * (321.808)
+			r3 = c1[i]
+			r4 = kernel.Bool(r3 > (1.3))
+			r2 = r2 * r4
+			r2 = r1 + r2
+			r1 = r0 * (200.0)
+			r5 = kernel.Bool(r3 > (1.0))
+			r1 = r1 * r5
+			r1 = r2 - r1
+			r2 = r1 * (6.666666666666667e-07)
+			r1 = r1*(6.666666666666667e-07) + r0
+			r5 = r4 + r5
+			r5 = math.Sqrt(r5)
+			r5 = r5 * (0.23093789294959802)
+			r4 = sk.Normal(uint64(e), 1048576)
+			r6 = r3 * (-0.005)
+			r7 = r3*(-0.005) + r3
+			r8 = r1 * (-1.0)
+			r9 = r8 + (1.0)
+			r10 = r8 * r9
+			r8 = r8 + (0.5)
+			r8 = r10 * r8
+			r9 = r9 * (321.808)
+			r10 = kernel.Bool(r7 > (1.3))
+			r9 = r9 * r10
+			r9 = r8 + r9
+			r1 = r1 * (200.0)
+			r8 = kernel.Bool(r7 > (1.0))
+			r1 = r1 * r8
+			r1 = r9 - r1
+			r2 = r1*(6.666666666666667e-07) + r2
+			r8 = r10 + r8
+			r8 = math.Sqrt(r8)
+			r5 = r8*(0.23093789294959802) + r5
+			r5 = r5 * (0.005)
+			r5 = r4 * r5
+			r5 = r2*(0.5) + r5
+			r5 = r0 + r5
+			r6 = r7*(-0.005) + r6
+			r3 = r6*(0.5) + r3
+			c0[i] = r5
+			bad |= kernel.Bad(r5)
+			c1[i] = r3
+			bad |= kernel.Bad(r3)
 		}
-		_ = e
-		r0 = a0[e]
-		r1 = r0 * (-1.0)
-		r2 = r1 + (1.0)
-		r3 = r1 * r2
-		r1 = r1 + (0.5)
-		r1 = r3 * r1
-		r2 = r2 * (321.808)
-		r3 = a1[e]
-		r4 = kernel.Bool(r3 > (1.3))
-		r2 = r2 * r4
-		r2 = r1 + r2
-		r1 = r0 * (200.0)
-		r5 = kernel.Bool(r3 > (1.0))
-		r1 = r1 * r5
-		r1 = r2 - r1
-		r2 = r1 * (6.666666666666667e-07)
-		r1 = r1*(6.666666666666667e-07) + r0
-		r5 = r4 + r5
-		r5 = math.Sqrt(r5)
-		r5 = r5 * (0.23093789294959802)
-		r4 = sk.Normal(uint64(e), 1048576)
-		r6 = r3 * (-0.005)
-		r7 = r3*(-0.005) + r3
-		r8 = r1 * (-1.0)
-		r9 = r8 + (1.0)
-		r10 = r8 * r9
-		r8 = r8 + (0.5)
-		r8 = r10 * r8
-		r9 = r9 * (321.808)
-		r10 = kernel.Bool(r7 > (1.3))
-		r9 = r9 * r10
-		r9 = r8 + r9
-		r1 = r1 * (200.0)
-		r8 = kernel.Bool(r7 > (1.0))
-		r1 = r1 * r8
-		r1 = r9 - r1
-		r2 = r1*(6.666666666666667e-07) + r2
-		r8 = r10 + r8
-		r8 = math.Sqrt(r8)
-		r5 = r8*(0.23093789294959802) + r5
-		r5 = r5 * (0.005)
-		r5 = r4 * r5
-		r5 = r2*(0.5) + r5
-		r5 = r0 + r5
-		r6 = r7*(-0.005) + r6
-		r3 = r6*(0.5) + r3
-		a0[e] = r5
-		if env.Check && kernel.NotFinite(r5) {
-			return &kernel.NonFinite{Name: "rho", Elem: e, Value: r5}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r1 = r0 * (-1.0)
+			r2 = r1 + (1.0)
+			r3 = r1 * r2
+			r1 = r1 + (0.5)
+			r1 = r3 * r1
+			r2 = r2 * (321.808)
+			r3 = a1[e]
+			r4 = kernel.Bool(r3 > (1.3))
+			r2 = r2 * r4
+			r2 = r1 + r2
+			r1 = r0 * (200.0)
+			r5 = kernel.Bool(r3 > (1.0))
+			r1 = r1 * r5
+			r1 = r2 - r1
+			r2 = r1 * (6.666666666666667e-07)
+			r1 = r1*(6.666666666666667e-07) + r0
+			r5 = r4 + r5
+			r5 = math.Sqrt(r5)
+			r5 = r5 * (0.23093789294959802)
+			r4 = sk.Normal(uint64(e), 1048576)
+			r6 = r3 * (-0.005)
+			r7 = r3*(-0.005) + r3
+			r8 = r1 * (-1.0)
+			r9 = r8 + (1.0)
+			r10 = r8 * r9
+			r8 = r8 + (0.5)
+			r8 = r10 * r8
+			r9 = r9 * (321.808)
+			r10 = kernel.Bool(r7 > (1.3))
+			r9 = r9 * r10
+			r9 = r8 + r9
+			r1 = r1 * (200.0)
+			r8 = kernel.Bool(r7 > (1.0))
+			r1 = r1 * r8
+			r1 = r9 - r1
+			r2 = r1*(6.666666666666667e-07) + r2
+			r8 = r10 + r8
+			r8 = math.Sqrt(r8)
+			r5 = r8*(0.23093789294959802) + r5
+			r5 = r5 * (0.005)
+			r5 = r4 * r5
+			r5 = r2*(0.5) + r5
+			r5 = r0 + r5
+			r6 = r7*(-0.005) + r6
+			r3 = r6*(0.5) + r3
+			a0[e] = r5
+			bad |= kernel.Bad(r5)
+			a1[e] = r3
+			bad |= kernel.Bad(r3)
 		}
-		a1[e] = r3
-		if env.Check && kernel.NotFinite(r3) {
-			return &kernel.NonFinite{Name: "c", Elem: e, Value: r3}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "rho", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "c", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1280,61 +2215,127 @@ func kb26e46c6f693ea55e94f2bb0(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1, r2, r3, r4, r5, r6, r7 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		c5 := a5[lo : lo+n : lo+n]
+		c7 := a7[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r0 = c0[i]
+			r1 = c1[i]
+			r2 = (-1.0) / r1
+			r3 = r0 * r2
+			r1 = (1.0) / r1
+			r1 = r3 + r1
+			r3 = s0
+			r4 = c2[i]
+			r4 = r3 - r4
+			r2 = r2 * r4
+			r2 = ir.Exprelf(r2)
+			r2 = r4 * r2
+			r2 = r1 * r2
+			r2 = r0 + r2
+			r0 = c3[i]
+			r1 = c4[i]
+			r5 = (-1.0) / r1
+			r6 = r0 * r5
+			r7 = c5[i]
+			r1 = r7 / r1
+			r1 = r6 + r1
+			r5 = r4 * r5
+			r5 = ir.Exprelf(r5)
+			r5 = r4 * r5
+			r5 = r1 * r5
+			r5 = r0 + r5
+			r0 = c7[i]
+			r0 = r5 * r0
+			r0 = r2 * r0
+			r1 = r5 * (-1.0)
+			r1 = r1 + (1.0)
+			r2 = r2 * r1
+			r1 = r7 * r1
+			r1 = r5 + r1
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+			c3[i] = r1
+			bad |= kernel.Bad(r1)
+			c2[i] = r3
+			bad |= kernel.Bad(r3)
+			a6[post] += r0
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		r0 = a0[e]
-		r1 = a1[e]
-		r2 = (-1.0) / r1
-		r3 = r0 * r2
-		r1 = (1.0) / r1
-		r1 = r3 + r1
-		r3 = s0
-		r4 = a2[e]
-		r4 = r3 - r4
-		r2 = r2 * r4
-		r2 = ir.Exprelf(r2)
-		r2 = r4 * r2
-		r2 = r1 * r2
-		r2 = r0 + r2
-		r0 = a3[e]
-		r1 = a4[e]
-		r5 = (-1.0) / r1
-		r6 = r0 * r5
-		r7 = a5[e]
-		r1 = r7 / r1
-		r1 = r6 + r1
-		r5 = r4 * r5
-		r5 = ir.Exprelf(r5)
-		r5 = r4 * r5
-		r5 = r1 * r5
-		r5 = r0 + r5
-		r0 = a7[e]
-		r0 = r5 * r0
-		r0 = r2 * r0
-		r1 = r5 * (-1.0)
-		r1 = r1 + (1.0)
-		r2 = r2 * r1
-		r1 = r7 * r1
-		r1 = r5 + r1
-		a0[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "x", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r0 = a0[e]
+			r1 = a1[e]
+			r2 = (-1.0) / r1
+			r3 = r0 * r2
+			r1 = (1.0) / r1
+			r1 = r3 + r1
+			r3 = s0
+			r4 = a2[e]
+			r4 = r3 - r4
+			r2 = r2 * r4
+			r2 = ir.Exprelf(r2)
+			r2 = r4 * r2
+			r2 = r1 * r2
+			r2 = r0 + r2
+			r0 = a3[e]
+			r1 = a4[e]
+			r5 = (-1.0) / r1
+			r6 = r0 * r5
+			r7 = a5[e]
+			r1 = r7 / r1
+			r1 = r6 + r1
+			r5 = r4 * r5
+			r5 = ir.Exprelf(r5)
+			r5 = r4 * r5
+			r5 = r1 * r5
+			r5 = r0 + r5
+			r0 = a7[e]
+			r0 = r5 * r0
+			r0 = r2 * r0
+			r1 = r5 * (-1.0)
+			r1 = r1 + (1.0)
+			r2 = r2 * r1
+			r1 = r7 * r1
+			r1 = r5 + r1
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+			a3[e] = r1
+			bad |= kernel.Bad(r1)
+			a2[e] = r3
+			bad |= kernel.Bad(r3)
+			a6[post] += r0
 		}
-		a3[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "u", Elem: e, Value: r1}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "x", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "u", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
 		}
-		a2[e] = r3
-		if env.Check && kernel.NotFinite(r3) {
-			return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: r3}
-		}
-		a6[post] += r0
 	}
 	return nil
 }
@@ -1353,38 +2354,80 @@ func kb745b88ebeee994b6139dbfa(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2, r3, r4, r5 float64
 	r0 = (0.0)
 	r1 = (1350.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		c6 := a6[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = c0[i]
+			r3 = c1[i]
+			r4 = c2[i]
+			r4 = r3 - r4
+			r2 = r4*(0.010928571428571428) + r2
+			r2 = ir.Eval(37, r2, r0, r1)
+			r4 = c3[i]
+			r4 = r4 + (1.0)
+			r3 = c4[i]
+			r3 = r3 + (1.0)
+			r5 = r2 * (1e-12)
+			c6[i] = r2
+			bad |= kernel.Bad(r2)
+			c3[i] = r4
+			bad |= kernel.Bad(r4)
+			c4[i] = r3
+			bad |= kernel.Bad(r3)
+			a5[post] += r5
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		r2 = a0[e]
-		r3 = a1[e]
-		r4 = a2[e]
-		r4 = r3 - r4
-		r2 = r4*(0.010928571428571428) + r2
-		r2 = ir.Eval(37, r2, r0, r1)
-		r4 = a3[e]
-		r4 = r4 + (1.0)
-		r3 = a4[e]
-		r3 = r3 + (1.0)
-		r5 = r2 * (1e-12)
-		a6[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "w", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = a0[e]
+			r3 = a1[e]
+			r4 = a2[e]
+			r4 = r3 - r4
+			r2 = r4*(0.010928571428571428) + r2
+			r2 = ir.Eval(37, r2, r0, r1)
+			r4 = a3[e]
+			r4 = r4 + (1.0)
+			r3 = a4[e]
+			r3 = r3 + (1.0)
+			r5 = r2 * (1e-12)
+			a6[e] = r2
+			bad |= kernel.Bad(r2)
+			a3[e] = r4
+			bad |= kernel.Bad(r4)
+			a4[e] = r3
+			bad |= kernel.Bad(r3)
+			a5[post] += r5
 		}
-		a3[e] = r4
-		if env.Check && kernel.NotFinite(r4) {
-			return &kernel.NonFinite{Name: "xL", Elem: e, Value: r4}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a6[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "xL", Elem: e, Value: x}
+			}
+			if x := a4[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "xs", Elem: e, Value: x}
+			}
 		}
-		a4[e] = r3
-		if env.Check && kernel.NotFinite(r3) {
-			return &kernel.NonFinite{Name: "xs", Elem: e, Value: r3}
-		}
-		a5[post] += r5
 	}
 	return nil
 }
@@ -1395,16 +2438,26 @@ func kb9fab97a29d0937a77e2e4d7(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r0 = kernel.Bool(r0 > (-0.0404))
+			result[i] = r0
 		}
-		_ = e
-		r0 = a0[e]
-		r0 = kernel.Bool(r0 > (-0.0404))
-		result[i] = r0
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r0 = kernel.Bool(r0 > (-0.0404))
+			result[i] = r0
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -1420,45 +2473,92 @@ func kbde0be4b6ceb4a3a12dbbe3b(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2, r3, r4, r5, r6 float64
 	r0 = (0.0)
 	r1 = (100.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = c0[i]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = c1[i]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = c2[i]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r5 = r5 + (1.0)
+			r2 = c3[i]
+			r2 = r3*(0.01) + r2
+			r2 = ir.Eval(37, r2, r0, r1)
+			c0[i] = r3
+			bad |= kernel.Bad(r3)
+			c2[i] = r5
+			bad |= kernel.Bad(r5)
+			c1[i] = r4
+			bad |= kernel.Bad(r4)
+			c3[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		r2 = a0[e]
-		r3 = r2 * (-50.0)
-		r4 = s0
-		r5 = a1[e]
-		r5 = r4 - r5
-		r6 = r5 * (-50.0)
-		r6 = ir.Exprelf(r6)
-		r6 = r5 * r6
-		r3 = r3 * r6
-		r3 = r2 + r3
-		r2 = a2[e]
-		r5 = r2 * (-50.0)
-		r5 = r6 * r5
-		r5 = r2 + r5
-		r5 = r5 + (1.0)
-		r2 = a3[e]
-		r2 = r3*(0.01) + r2
-		r2 = ir.Eval(37, r2, r0, r1)
-		a0[e] = r3
-		if env.Check && kernel.NotFinite(r3) {
-			return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: r3}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = a0[e]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = a1[e]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = a2[e]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r5 = r5 + (1.0)
+			r2 = a3[e]
+			r2 = r3*(0.01) + r2
+			r2 = ir.Eval(37, r2, r0, r1)
+			a0[e] = r3
+			bad |= kernel.Bad(r3)
+			a2[e] = r5
+			bad |= kernel.Bad(r5)
+			a1[e] = r4
+			bad |= kernel.Bad(r4)
+			a3[e] = r2
+			bad |= kernel.Bad(r2)
 		}
-		a2[e] = r5
-		if env.Check && kernel.NotFinite(r5) {
-			return &kernel.NonFinite{Name: "A_post", Elem: e, Value: r5}
-		}
-		a1[e] = r4
-		if env.Check && kernel.NotFinite(r4) {
-			return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: r4}
-		}
-		a3[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "w", Elem: e, Value: r2}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_post", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1471,18 +2571,31 @@ func kbe7ee48adb61154728ac9fd0(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r0 = kernel.Bool(r0 > (15.0))
+			r1 = c1[i]
+			r1 = kernel.Bool(r0 != 0 && r1 != 0)
+			result[i] = r1
 		}
-		_ = e
-		r0 = a0[e]
-		r0 = kernel.Bool(r0 > (15.0))
-		r1 = a1[e]
-		r1 = kernel.Bool(r0 != 0 && r1 != 0)
-		result[i] = r1
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r0 = kernel.Bool(r0 > (15.0))
+			r1 = a1[e]
+			r1 = kernel.Bool(r0 != 0 && r1 != 0)
+			result[i] = r1
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -1494,19 +2607,41 @@ func kc1f37d85ba97f57ce8d653de(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.9999999))
+			c1[i] = r1
+			bad |= kernel.Bad(r1)
 		}
-		_ = e
-		r0 = s0
-		r1 = a0[e]
-		r1 = r0 - r1
-		r1 = kernel.Bool(r1 >= (0.9999999))
-		a1[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: r1}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.9999999))
+			a1[e] = r1
+			bad |= kernel.Bad(r1)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1527,150 +2662,304 @@ func kc6f42bd7b5a567765878b913(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		c5 := a5[lo : lo+n : lo+n]
+		c6 := a6[lo : lo+n : lo+n]
+		c7 := a7[lo : lo+n : lo+n]
+		c8 := a8[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.0030999))
+			r0 = c1[i]
+			r2 = r0 + (0.07)
+			r2 = r2 * (-3.0000000000000004e-08)
+			r3 = c2[i]
+			r4 = r0 * r3
+			r4 = r2 - r4
+			r2 = c3[i]
+			r5 = r0 + (0.075)
+			r5 = r2 * r5
+			r5 = r4 - r5
+			r4 = c4[i]
+			r6 = r4 - r0
+			r5 = r6*(6.000000000000001e-07) + r5
+			r6 = c5[i]
+			r5 = r5 + r6
+			r7 = r4 + (0.07)
+			r8 = c6[i]
+			r7 = r7*(-3.0000000000000004e-08) + r8
+			r9 = c7[i]
+			r7 = r7 + r9
+			r10 = r5*(166666.6666666667) + r0
+			r11 = r3*(-0.016666666666666666) + r3
+			r12 = r2*(-0.016666666666666666) + r2
+			r13 = r7*(166666.6666666667) + r4
+			r14 = r8*(-0.016666666666666666) + r8
+			r15 = r9*(-0.016666666666666666) + r9
+			r16 = r10 + (0.07)
+			r16 = r16 * (-3.0000000000000004e-08)
+			r17 = r10 * r11
+			r17 = r16 - r17
+			r16 = r10 + (0.075)
+			r16 = r12 * r16
+			r16 = r17 - r16
+			r10 = r13 - r10
+			r16 = r10*(6.000000000000001e-07) + r16
+			r16 = r6 + r16
+			r13 = r13 + (0.07)
+			r13 = r13*(-3.0000000000000004e-08) + r14
+			r13 = r15 + r13
+			r10 = r16*(166666.6666666667) + r0
+			r17 = r11*(-0.016666666666666666) + r3
+			r18 = r12*(-0.016666666666666666) + r2
+			r19 = r13*(166666.6666666667) + r4
+			r20 = r14*(-0.016666666666666666) + r8
+			r21 = r15*(-0.016666666666666666) + r9
+			r22 = r10 + (0.07)
+			r22 = r22 * (-3.0000000000000004e-08)
+			r23 = r10 * r17
+			r23 = r22 - r23
+			r22 = r10 + (0.075)
+			r22 = r18 * r22
+			r22 = r23 - r22
+			r10 = r19 - r10
+			r22 = r10*(6.000000000000001e-07) + r22
+			r22 = r6 + r22
+			r19 = r19 + (0.07)
+			r19 = r19*(-3.0000000000000004e-08) + r20
+			r19 = r21 + r19
+			r10 = r22*(333333.3333333334) + r0
+			r23 = r17*(-0.03333333333333333) + r3
+			r24 = r18*(-0.03333333333333333) + r2
+			r25 = r19*(333333.3333333334) + r4
+			r26 = r20*(-0.03333333333333333) + r8
+			r27 = r21*(-0.03333333333333333) + r9
+			r28 = r10 + (0.07)
+			r28 = r28 * (-3.0000000000000004e-08)
+			r29 = r10 * r23
+			r29 = r28 - r29
+			r28 = r10 + (0.075)
+			r28 = r24 * r28
+			r28 = r29 - r28
+			r10 = r25 - r10
+			r28 = r10*(6.000000000000001e-07) + r28
+			r28 = r6 + r28
+			r25 = r25 + (0.07)
+			r25 = r25*(-3.0000000000000004e-08) + r26
+			r25 = r27 + r25
+			r5 = r5 * (55555.55555555556)
+			r5 = r16*(111111.11111111112) + r5
+			r5 = r22*(111111.11111111112) + r5
+			r5 = r28*(55555.55555555556) + r5
+			r5 = r0 + r5
+			r0 = r3 * (-0.005555555555555556)
+			r0 = r11*(-0.011111111111111112) + r0
+			r0 = r17*(-0.011111111111111112) + r0
+			r0 = r23*(-0.005555555555555556) + r0
+			r0 = r3 + r0
+			r3 = r2 * (-0.005555555555555556)
+			r3 = r12*(-0.011111111111111112) + r3
+			r3 = r18*(-0.011111111111111112) + r3
+			r3 = r24*(-0.005555555555555556) + r3
+			r3 = r2 + r3
+			r7 = r7 * (55555.55555555556)
+			r7 = r13*(111111.11111111112) + r7
+			r7 = r19*(111111.11111111112) + r7
+			r7 = r25*(55555.55555555556) + r7
+			r7 = r4 + r7
+			r4 = r8 * (-0.005555555555555556)
+			r4 = r14*(-0.011111111111111112) + r4
+			r4 = r20*(-0.011111111111111112) + r4
+			r4 = r26*(-0.005555555555555556) + r4
+			r4 = r8 + r4
+			r8 = r9 * (-0.005555555555555556)
+			r8 = r15*(-0.011111111111111112) + r8
+			r8 = r21*(-0.011111111111111112) + r8
+			r8 = r27*(-0.005555555555555556) + r8
+			r8 = r9 + r8
+			c8[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r5
+			bad |= kernel.Bad(r5)
+			c2[i] = r0
+			bad |= kernel.Bad(r0)
+			c3[i] = r3
+			bad |= kernel.Bad(r3)
+			c4[i] = r7
+			bad |= kernel.Bad(r7)
+			c6[i] = r4
+			bad |= kernel.Bad(r4)
+			c7[i] = r8
+			bad |= kernel.Bad(r8)
 		}
-		_ = e
-		r0 = s0
-		r1 = a0[e]
-		r1 = r0 - r1
-		r1 = kernel.Bool(r1 >= (0.0030999))
-		r0 = a1[e]
-		r2 = r0 + (0.07)
-		r2 = r2 * (-3.0000000000000004e-08)
-		r3 = a2[e]
-		r4 = r0 * r3
-		r4 = r2 - r4
-		r2 = a3[e]
-		r5 = r0 + (0.075)
-		r5 = r2 * r5
-		r5 = r4 - r5
-		r4 = a4[e]
-		r6 = r4 - r0
-		r5 = r6*(6.000000000000001e-07) + r5
-		r6 = a5[e]
-		r5 = r5 + r6
-		r7 = r4 + (0.07)
-		r8 = a6[e]
-		r7 = r7*(-3.0000000000000004e-08) + r8
-		r9 = a7[e]
-		r7 = r7 + r9
-		r10 = r5*(166666.6666666667) + r0
-		r11 = r3*(-0.016666666666666666) + r3
-		r12 = r2*(-0.016666666666666666) + r2
-		r13 = r7*(166666.6666666667) + r4
-		r14 = r8*(-0.016666666666666666) + r8
-		r15 = r9*(-0.016666666666666666) + r9
-		r16 = r10 + (0.07)
-		r16 = r16 * (-3.0000000000000004e-08)
-		r17 = r10 * r11
-		r17 = r16 - r17
-		r16 = r10 + (0.075)
-		r16 = r12 * r16
-		r16 = r17 - r16
-		r10 = r13 - r10
-		r16 = r10*(6.000000000000001e-07) + r16
-		r16 = r6 + r16
-		r13 = r13 + (0.07)
-		r13 = r13*(-3.0000000000000004e-08) + r14
-		r13 = r15 + r13
-		r10 = r16*(166666.6666666667) + r0
-		r17 = r11*(-0.016666666666666666) + r3
-		r18 = r12*(-0.016666666666666666) + r2
-		r19 = r13*(166666.6666666667) + r4
-		r20 = r14*(-0.016666666666666666) + r8
-		r21 = r15*(-0.016666666666666666) + r9
-		r22 = r10 + (0.07)
-		r22 = r22 * (-3.0000000000000004e-08)
-		r23 = r10 * r17
-		r23 = r22 - r23
-		r22 = r10 + (0.075)
-		r22 = r18 * r22
-		r22 = r23 - r22
-		r10 = r19 - r10
-		r22 = r10*(6.000000000000001e-07) + r22
-		r22 = r6 + r22
-		r19 = r19 + (0.07)
-		r19 = r19*(-3.0000000000000004e-08) + r20
-		r19 = r21 + r19
-		r10 = r22*(333333.3333333334) + r0
-		r23 = r17*(-0.03333333333333333) + r3
-		r24 = r18*(-0.03333333333333333) + r2
-		r25 = r19*(333333.3333333334) + r4
-		r26 = r20*(-0.03333333333333333) + r8
-		r27 = r21*(-0.03333333333333333) + r9
-		r28 = r10 + (0.07)
-		r28 = r28 * (-3.0000000000000004e-08)
-		r29 = r10 * r23
-		r29 = r28 - r29
-		r28 = r10 + (0.075)
-		r28 = r24 * r28
-		r28 = r29 - r28
-		r10 = r25 - r10
-		r28 = r10*(6.000000000000001e-07) + r28
-		r28 = r6 + r28
-		r25 = r25 + (0.07)
-		r25 = r25*(-3.0000000000000004e-08) + r26
-		r25 = r27 + r25
-		r5 = r5 * (55555.55555555556)
-		r5 = r16*(111111.11111111112) + r5
-		r5 = r22*(111111.11111111112) + r5
-		r5 = r28*(55555.55555555556) + r5
-		r5 = r0 + r5
-		r0 = r3 * (-0.005555555555555556)
-		r0 = r11*(-0.011111111111111112) + r0
-		r0 = r17*(-0.011111111111111112) + r0
-		r0 = r23*(-0.005555555555555556) + r0
-		r0 = r3 + r0
-		r3 = r2 * (-0.005555555555555556)
-		r3 = r12*(-0.011111111111111112) + r3
-		r3 = r18*(-0.011111111111111112) + r3
-		r3 = r24*(-0.005555555555555556) + r3
-		r3 = r2 + r3
-		r7 = r7 * (55555.55555555556)
-		r7 = r13*(111111.11111111112) + r7
-		r7 = r19*(111111.11111111112) + r7
-		r7 = r25*(55555.55555555556) + r7
-		r7 = r4 + r7
-		r4 = r8 * (-0.005555555555555556)
-		r4 = r14*(-0.011111111111111112) + r4
-		r4 = r20*(-0.011111111111111112) + r4
-		r4 = r26*(-0.005555555555555556) + r4
-		r4 = r8 + r4
-		r8 = r9 * (-0.005555555555555556)
-		r8 = r15*(-0.011111111111111112) + r8
-		r8 = r21*(-0.011111111111111112) + r8
-		r8 = r27*(-0.005555555555555556) + r8
-		r8 = r9 + r8
-		a8[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: r1}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.0030999))
+			r0 = a1[e]
+			r2 = r0 + (0.07)
+			r2 = r2 * (-3.0000000000000004e-08)
+			r3 = a2[e]
+			r4 = r0 * r3
+			r4 = r2 - r4
+			r2 = a3[e]
+			r5 = r0 + (0.075)
+			r5 = r2 * r5
+			r5 = r4 - r5
+			r4 = a4[e]
+			r6 = r4 - r0
+			r5 = r6*(6.000000000000001e-07) + r5
+			r6 = a5[e]
+			r5 = r5 + r6
+			r7 = r4 + (0.07)
+			r8 = a6[e]
+			r7 = r7*(-3.0000000000000004e-08) + r8
+			r9 = a7[e]
+			r7 = r7 + r9
+			r10 = r5*(166666.6666666667) + r0
+			r11 = r3*(-0.016666666666666666) + r3
+			r12 = r2*(-0.016666666666666666) + r2
+			r13 = r7*(166666.6666666667) + r4
+			r14 = r8*(-0.016666666666666666) + r8
+			r15 = r9*(-0.016666666666666666) + r9
+			r16 = r10 + (0.07)
+			r16 = r16 * (-3.0000000000000004e-08)
+			r17 = r10 * r11
+			r17 = r16 - r17
+			r16 = r10 + (0.075)
+			r16 = r12 * r16
+			r16 = r17 - r16
+			r10 = r13 - r10
+			r16 = r10*(6.000000000000001e-07) + r16
+			r16 = r6 + r16
+			r13 = r13 + (0.07)
+			r13 = r13*(-3.0000000000000004e-08) + r14
+			r13 = r15 + r13
+			r10 = r16*(166666.6666666667) + r0
+			r17 = r11*(-0.016666666666666666) + r3
+			r18 = r12*(-0.016666666666666666) + r2
+			r19 = r13*(166666.6666666667) + r4
+			r20 = r14*(-0.016666666666666666) + r8
+			r21 = r15*(-0.016666666666666666) + r9
+			r22 = r10 + (0.07)
+			r22 = r22 * (-3.0000000000000004e-08)
+			r23 = r10 * r17
+			r23 = r22 - r23
+			r22 = r10 + (0.075)
+			r22 = r18 * r22
+			r22 = r23 - r22
+			r10 = r19 - r10
+			r22 = r10*(6.000000000000001e-07) + r22
+			r22 = r6 + r22
+			r19 = r19 + (0.07)
+			r19 = r19*(-3.0000000000000004e-08) + r20
+			r19 = r21 + r19
+			r10 = r22*(333333.3333333334) + r0
+			r23 = r17*(-0.03333333333333333) + r3
+			r24 = r18*(-0.03333333333333333) + r2
+			r25 = r19*(333333.3333333334) + r4
+			r26 = r20*(-0.03333333333333333) + r8
+			r27 = r21*(-0.03333333333333333) + r9
+			r28 = r10 + (0.07)
+			r28 = r28 * (-3.0000000000000004e-08)
+			r29 = r10 * r23
+			r29 = r28 - r29
+			r28 = r10 + (0.075)
+			r28 = r24 * r28
+			r28 = r29 - r28
+			r10 = r25 - r10
+			r28 = r10*(6.000000000000001e-07) + r28
+			r28 = r6 + r28
+			r25 = r25 + (0.07)
+			r25 = r25*(-3.0000000000000004e-08) + r26
+			r25 = r27 + r25
+			r5 = r5 * (55555.55555555556)
+			r5 = r16*(111111.11111111112) + r5
+			r5 = r22*(111111.11111111112) + r5
+			r5 = r28*(55555.55555555556) + r5
+			r5 = r0 + r5
+			r0 = r3 * (-0.005555555555555556)
+			r0 = r11*(-0.011111111111111112) + r0
+			r0 = r17*(-0.011111111111111112) + r0
+			r0 = r23*(-0.005555555555555556) + r0
+			r0 = r3 + r0
+			r3 = r2 * (-0.005555555555555556)
+			r3 = r12*(-0.011111111111111112) + r3
+			r3 = r18*(-0.011111111111111112) + r3
+			r3 = r24*(-0.005555555555555556) + r3
+			r3 = r2 + r3
+			r7 = r7 * (55555.55555555556)
+			r7 = r13*(111111.11111111112) + r7
+			r7 = r19*(111111.11111111112) + r7
+			r7 = r25*(55555.55555555556) + r7
+			r7 = r4 + r7
+			r4 = r8 * (-0.005555555555555556)
+			r4 = r14*(-0.011111111111111112) + r4
+			r4 = r20*(-0.011111111111111112) + r4
+			r4 = r26*(-0.005555555555555556) + r4
+			r4 = r8 + r4
+			r8 = r9 * (-0.005555555555555556)
+			r8 = r15*(-0.011111111111111112) + r8
+			r8 = r21*(-0.011111111111111112) + r8
+			r8 = r27*(-0.005555555555555556) + r8
+			r8 = r9 + r8
+			a8[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r5
+			bad |= kernel.Bad(r5)
+			a2[e] = r0
+			bad |= kernel.Bad(r0)
+			a3[e] = r3
+			bad |= kernel.Bad(r3)
+			a4[e] = r7
+			bad |= kernel.Bad(r7)
+			a6[e] = r4
+			bad |= kernel.Bad(r4)
+			a7[e] = r8
+			bad |= kernel.Bad(r8)
 		}
-		a1[e] = r5
-		if env.Check && kernel.NotFinite(r5) {
-			return &kernel.NonFinite{Name: "V_s", Elem: e, Value: r5}
-		}
-		a2[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "g_ex", Elem: e, Value: r0}
-		}
-		a3[e] = r3
-		if env.Check && kernel.NotFinite(r3) {
-			return &kernel.NonFinite{Name: "g_in", Elem: e, Value: r3}
-		}
-		a4[e] = r7
-		if env.Check && kernel.NotFinite(r7) {
-			return &kernel.NonFinite{Name: "V_d", Elem: e, Value: r7}
-		}
-		a6[e] = r4
-		if env.Check && kernel.NotFinite(r4) {
-			return &kernel.NonFinite{Name: "I_ex", Elem: e, Value: r4}
-		}
-		a7[e] = r8
-		if env.Check && kernel.NotFinite(r8) {
-			return &kernel.NonFinite{Name: "I_in", Elem: e, Value: r8}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a8[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "V_s", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_ex", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_in", Elem: e, Value: x}
+			}
+			if x := a4[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "V_d", Elem: e, Value: x}
+			}
+			if x := a6[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "I_ex", Elem: e, Value: x}
+			}
+			if x := a7[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "I_in", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1683,15 +2972,32 @@ func kc979905cc3921693964f6f3c(env *kernel.Env, lo, n int, idx []int32, result [
 	_ = sk
 	var r0 float64
 	r0 = (1.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
 		}
-		_ = e
-		a0[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "w", Elem: e, Value: r0}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1707,57 +3013,116 @@ func kcbef7acf7fc1b23c8c7b34cd(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1, r2, r3, r4, r5 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r0 = c0[i]
+			r1 = r0*(-0.009950166250831947) + r0
+			r2 = c1[i]
+			r3 = r2*(-0.0327838995179941) + r2
+			r4 = c2[i]
+			r2 = r0 - r2
+			r2 = r2 * (-1.0)
+			r0 = a3[post]
+			r0 = r0 * (6.000000000000001e-07)
+			r0 = r0 + (-2.1000000000000006e-09)
+			r0 = r0 * (-1.587301587301587e+06)
+			r0 = r0 + (-0.055)
+			r5 = r0 * (333.3333333333333)
+			r5 = math.Exp(r5)
+			r5 = r5 * (0.5)
+			r5 = r5 + (1.0)
+			r5 = (150.0) / r5
+			r5 = r2 * r5
+			r0 = r0 * (-333.3333333333333)
+			r0 = math.Exp(r0)
+			r0 = r0 * (2.0)
+			r0 = r0 + (1.0)
+			r0 = (5000.0) / r0
+			r0 = r5 * r0
+			r4 = r0*(0.0001) + r4
+			r5 = c4[i]
+			r0 = r5*(-10.0) + r0
+			r5 = r0*(9.995001666250085e-05) + r5
+			c0[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r3
+			bad |= kernel.Bad(r3)
+			c2[i] = r4
+			bad |= kernel.Bad(r4)
+			c4[i] = r5
+			bad |= kernel.Bad(r5)
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		r0 = a0[e]
-		r1 = r0*(-0.009950166250831947) + r0
-		r2 = a1[e]
-		r3 = r2*(-0.0327838995179941) + r2
-		r4 = a2[e]
-		r2 = r0 - r2
-		r2 = r2 * (-1.0)
-		r0 = a3[post]
-		r0 = r0 * (6.000000000000001e-07)
-		r0 = r0 + (-2.1000000000000006e-09)
-		r0 = r0 * (-1.587301587301587e+06)
-		r0 = r0 + (-0.055)
-		r5 = r0 * (333.3333333333333)
-		r5 = math.Exp(r5)
-		r5 = r5 * (0.5)
-		r5 = r5 + (1.0)
-		r5 = (150.0) / r5
-		r5 = r2 * r5
-		r0 = r0 * (-333.3333333333333)
-		r0 = math.Exp(r0)
-		r0 = r0 * (2.0)
-		r0 = r0 + (1.0)
-		r0 = (5000.0) / r0
-		r0 = r5 * r0
-		r4 = r0*(0.0001) + r4
-		r5 = a4[e]
-		r0 = r5*(-10.0) + r0
-		r5 = r0*(9.995001666250085e-05) + r5
-		a0[e] = r1
-		if env.Check && kernel.NotFinite(r1) {
-			return &kernel.NonFinite{Name: "xL", Elem: e, Value: r1}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r0 = a0[e]
+			r1 = r0*(-0.009950166250831947) + r0
+			r2 = a1[e]
+			r3 = r2*(-0.0327838995179941) + r2
+			r4 = a2[e]
+			r2 = r0 - r2
+			r2 = r2 * (-1.0)
+			r0 = a3[post]
+			r0 = r0 * (6.000000000000001e-07)
+			r0 = r0 + (-2.1000000000000006e-09)
+			r0 = r0 * (-1.587301587301587e+06)
+			r0 = r0 + (-0.055)
+			r5 = r0 * (333.3333333333333)
+			r5 = math.Exp(r5)
+			r5 = r5 * (0.5)
+			r5 = r5 + (1.0)
+			r5 = (150.0) / r5
+			r5 = r2 * r5
+			r0 = r0 * (-333.3333333333333)
+			r0 = math.Exp(r0)
+			r0 = r0 * (2.0)
+			r0 = r0 + (1.0)
+			r0 = (5000.0) / r0
+			r0 = r5 * r0
+			r4 = r0*(0.0001) + r4
+			r5 = a4[e]
+			r0 = r5*(-10.0) + r0
+			r5 = r0*(9.995001666250085e-05) + r5
+			a0[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r3
+			bad |= kernel.Bad(r3)
+			a2[e] = r4
+			bad |= kernel.Bad(r4)
+			a4[e] = r5
+			bad |= kernel.Bad(r5)
 		}
-		a1[e] = r3
-		if env.Check && kernel.NotFinite(r3) {
-			return &kernel.NonFinite{Name: "xs", Elem: e, Value: r3}
-		}
-		a2[e] = r4
-		if env.Check && kernel.NotFinite(r4) {
-			return &kernel.NonFinite{Name: "PI", Elem: e, Value: r4}
-		}
-		a4[e] = r5
-		if env.Check && kernel.NotFinite(r5) {
-			return &kernel.NonFinite{Name: "PI_exp", Elem: e, Value: r5}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "xL", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "xs", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "PI", Elem: e, Value: x}
+			}
+			if x := a4[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "PI_exp", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1776,49 +3141,99 @@ func kcc8a07ae3c7becbb1e3ab1e8(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2, r3, r4, r5, r6 float64
 	r0 = (0.0)
 	r1 = (100.0)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = c0[i]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = c1[i]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = c2[i]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r3 = r3 + (1.0)
+			r2 = c3[i]
+			r2 = ir.Eval(37, r2, r0, r1)
+			r6 = r2 * (1e-09)
+			c0[i] = r3
+			bad |= kernel.Bad(r3)
+			c2[i] = r5
+			bad |= kernel.Bad(r5)
+			c1[i] = r4
+			bad |= kernel.Bad(r4)
+			c3[i] = r2
+			bad |= kernel.Bad(r2)
+			a4[post] += r6
 		}
-		_ = e
-		post := int(env.Post[e])
-		_ = post
-		r2 = a0[e]
-		r3 = r2 * (-50.0)
-		r4 = s0
-		r5 = a1[e]
-		r5 = r4 - r5
-		r6 = r5 * (-50.0)
-		r6 = ir.Exprelf(r6)
-		r6 = r5 * r6
-		r3 = r3 * r6
-		r3 = r2 + r3
-		r2 = a2[e]
-		r5 = r2 * (-50.0)
-		r5 = r6 * r5
-		r5 = r2 + r5
-		r3 = r3 + (1.0)
-		r2 = a3[e]
-		r2 = ir.Eval(37, r2, r0, r1)
-		r6 = r2 * (1e-09)
-		a0[e] = r3
-		if env.Check && kernel.NotFinite(r3) {
-			return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: r3}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = a0[e]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = a1[e]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = a2[e]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r3 = r3 + (1.0)
+			r2 = a3[e]
+			r2 = ir.Eval(37, r2, r0, r1)
+			r6 = r2 * (1e-09)
+			a0[e] = r3
+			bad |= kernel.Bad(r3)
+			a2[e] = r5
+			bad |= kernel.Bad(r5)
+			a1[e] = r4
+			bad |= kernel.Bad(r4)
+			a3[e] = r2
+			bad |= kernel.Bad(r2)
+			a4[post] += r6
 		}
-		a2[e] = r5
-		if env.Check && kernel.NotFinite(r5) {
-			return &kernel.NonFinite{Name: "A_post", Elem: e, Value: r5}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_post", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
 		}
-		a1[e] = r4
-		if env.Check && kernel.NotFinite(r4) {
-			return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: r4}
-		}
-		a3[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "w", Elem: e, Value: r2}
-		}
-		a4[post] += r6
 	}
 	return nil
 }
@@ -1829,18 +3244,30 @@ func kd4b787c936a1f58641f34c23(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0, r1 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = sk.Uniform(uint64(e), 0)
+			r1 = c0[i]
+			r1 = r1 * (0.0001)
+			r1 = kernel.Bool(r0 < r1)
+			result[i] = r1
 		}
-		_ = e
-		r0 = sk.Uniform(uint64(e), 0)
-		r1 = a0[e]
-		r1 = r1 * (0.0001)
-		r1 = kernel.Bool(r0 < r1)
-		result[i] = r1
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = sk.Uniform(uint64(e), 0)
+			r1 = a0[e]
+			r1 = r1 * (0.0001)
+			r1 = kernel.Bool(r0 < r1)
+			result[i] = r1
+		}
 	}
+	_ = bad
 	return nil
 }
 
@@ -1852,19 +3279,40 @@ func ked816d23418f248eef58188c(env *kernel.Env, lo, n int, idx []int32, result [
 	var r0, r1, r2 float64
 	r0 = (1.08)
 	r1 = (10.8)
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (2.7)
+			r2 = r2 + (5.4)
+			r2 = ir.Eval(37, r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
 		}
-		_ = e
-		r2 = sk.Normal(uint64(e), 0)
-		r2 = r2 * (2.7)
-		r2 = r2 + (5.4)
-		r2 = ir.Eval(37, r2, r0, r1)
-		a0[e] = r2
-		if env.Check && kernel.NotFinite(r2) {
-			return &kernel.NonFinite{Name: "w", Elem: e, Value: r2}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (2.7)
+			r2 = r2 + (5.4)
+			r2 = ir.Eval(37, r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
@@ -1876,17 +3324,36 @@ func kf5070ca704841bf6a0cb1993(env *kernel.Env, lo, n int, idx []int32, result [
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0 float64
-	for i := 0; i < n; i++ {
-		e := lo + i
-		if idx != nil {
-			e = int(idx[i])
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r0 = r0 + (2.0)
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
 		}
-		_ = e
-		r0 = a0[e]
-		r0 = r0 + (2.0)
-		a0[e] = r0
-		if env.Check && kernel.NotFinite(r0) {
-			return &kernel.NonFinite{Name: "c", Elem: e, Value: r0}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r0 = r0 + (2.0)
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "c", Elem: e, Value: x}
+			}
 		}
 	}
 	return nil
