@@ -58,6 +58,8 @@ type Config struct {
 	Seed    uint64 // point p uses the network seed Seed*NPoints + p
 	OutDir  string // where the figure goes; empty for none
 	Log     io.Writer
+	// Interpret runs the interpreter even where compiled kernels exist.
+	Interpret bool
 }
 
 // Full is the published run: 41 time differences from -100 to +100 ms,
@@ -137,13 +139,15 @@ const (
 
 // point is the outcome of one network.
 type point struct {
-	rho, rhoInitial []float64
-	elapsed         time.Duration
+	rho, rhoInitial  []float64
+	elapsed          time.Duration
+	native, programs int // programs run compiled, of all
 }
 
 // runSim runs the simulation for one time difference (the seed's run_sim).
 func runSim(cfg Config, pointIndex int) (*point, error) {
-	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Threads: 1, Seed: cfg.Seed*uint64(cfg.NPoints) + uint64(pointIndex)})
+	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Threads: 1, Seed: cfg.Seed*uint64(cfg.NPoints) + uint64(pointIndex),
+		Interpret: cfg.Interpret})
 	if err != nil {
 		return nil, err
 	}
@@ -198,7 +202,8 @@ func runSim(cfg Config, pointIndex int) (*point, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &point{rho: rho, rhoInitial: rhoInitial, elapsed: elapsed}, nil
+	native, programs := net.Programs()
+	return &point{rho: rho, rhoInitial: rhoInitial, elapsed: elapsed, native: native, programs: programs}, nil
 }
 
 // Result is the change in synaptic strength at each time difference run.

@@ -129,3 +129,28 @@ func BenchmarkSynapseStep(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/steps, "ns/synapse-step")
 }
+
+// The compiled kernels (heun with multiplicative noise, delays, both
+// pathways) and the interpreter give bit-identical efficacies.
+func TestCompiledKernelsAgree(t *testing.T) {
+	cfg := Reduced
+	cfg.Repetitions, cfg.Duration = 20, unit.Q(2, unit.Second)
+	p := cfg.Index(5)
+	compiled, err := runSim(cfg, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Interpret = true
+	interp, err := runSim(cfg, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if compiled.native != compiled.programs || interp.native != 0 {
+		t.Errorf("compiled run: %d of %d programs compiled; interpreted run: %d (run cajal gen)", compiled.native, compiled.programs, interp.native)
+	}
+	for k := range compiled.rho {
+		if compiled.rho[k] != interp.rho[k] {
+			t.Fatalf("rho[%d]: compiled %v, interpreted %v", k, compiled.rho[k], interp.rho[k])
+		}
+	}
+}

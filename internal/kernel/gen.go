@@ -188,6 +188,22 @@ func fnExpr(f ir.Fn, a, b, c string) string {
 		return "ir.Exprelf(" + a + ")"
 	case ir.Select:
 		return fmt.Sprintf("kernel.Select(%s, %s, %s)", a, b, c)
+	case ir.Clip:
+		return fmt.Sprintf("ir.Clipf(%s, %s, %s)", a, b, c)
+	case ir.Min:
+		return fmt.Sprintf("math.Min(%s, %s)", a, b)
+	case ir.Max:
+		return fmt.Sprintf("math.Max(%s, %s)", a, b)
+	case ir.Pow:
+		return fmt.Sprintf("math.Pow(%s, %s)", a, b)
+	case ir.Log:
+		return "math.Log(" + a + ")"
+	case ir.Expm1:
+		return "math.Expm1(" + a + ")"
+	case ir.Tanh:
+		return "math.Tanh(" + a + ")"
+	case ir.Trunc:
+		return "math.Trunc(" + a + ")"
 	}
 	switch f.Arity() {
 	case 1:

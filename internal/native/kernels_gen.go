@@ -132,7 +132,7 @@ func k0181a025ffdb2a63e78533fb(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (3.6)
 			r2 = r2 + (7.2)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			c0[i] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -143,7 +143,7 @@ func k0181a025ffdb2a63e78533fb(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (3.6)
 			r2 = r2 + (7.2)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			a0[e] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -179,7 +179,7 @@ func k01d72c903ec25a9ea4e8e31e(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.25)
 			r2 = r2 + (0.5)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			c0[i] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -190,7 +190,7 @@ func k01d72c903ec25a9ea4e8e31e(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.25)
 			r2 = r2 + (0.5)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			a0[e] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -588,7 +588,7 @@ func k30a3feab830602ecb51f2aa7(env *kernel.Env, lo, n int, idx []int32, result [
 			r5 = r2 + r5
 			r5 = r5 + (1.0)
 			r2 = c3[i]
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			c0[i] = r3
 			bad |= kernel.Bad(r3)
 			c2[i] = r5
@@ -618,7 +618,7 @@ func k30a3feab830602ecb51f2aa7(env *kernel.Env, lo, n int, idx []int32, result [
 			r5 = r2 + r5
 			r5 = r5 + (1.0)
 			r2 = a3[e]
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			a0[e] = r3
 			bad |= kernel.Bad(r3)
 			a2[e] = r5
@@ -694,7 +694,7 @@ func k31e6d65289d689e0e4750abe(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = c3[i]
 			r6 = r5 + (-0.12)
 			r2 = r6*(0.01) + r2
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			r6 = r2 * (1e-09)
 			c0[i] = r3
 			bad |= kernel.Bad(r3)
@@ -730,7 +730,7 @@ func k31e6d65289d689e0e4750abe(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = a3[e]
 			r6 = r5 + (-0.12)
 			r2 = r6*(0.01) + r2
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			r6 = r2 * (1e-09)
 			a0[e] = r3
 			bad |= kernel.Bad(r3)
@@ -1011,7 +1011,7 @@ func k4ab7329f41b75833c6978cf7(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.02)
 			r2 = r2 + (0.04)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			c0[i] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -1022,7 +1022,7 @@ func k4ab7329f41b75833c6978cf7(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.02)
 			r2 = r2 + (0.04)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			a0[e] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -1213,7 +1213,7 @@ func k68184066e4f501aa8d7775fa(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.5)
 			r2 = r2 + (1.0)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			c0[i] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -1224,7 +1224,7 @@ func k68184066e4f501aa8d7775fa(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.5)
 			r2 = r2 + (1.0)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			a0[e] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -1260,7 +1260,7 @@ func k6aa514d809f49762b316cbfd(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.4)
 			r2 = r2 + (0.8)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			c0[i] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -1271,7 +1271,7 @@ func k6aa514d809f49762b316cbfd(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.4)
 			r2 = r2 + (0.8)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			a0[e] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -1714,7 +1714,7 @@ func k91980849d15dce276bdc26b3(env *kernel.Env, lo, n int, idx []int32, result [
 			r1 = r1 + (1.0)
 			r1 = (150.0) / r1
 			r1 = r1 * (-0.0001)
-			r1 = ir.Eval(33, r1)
+			r1 = math.Expm1(r1)
 			r1 = r1 * (-1.0)
 			r1 = kernel.Bool(r0 < r1)
 			r0 = c1[i]
@@ -1735,7 +1735,7 @@ func k91980849d15dce276bdc26b3(env *kernel.Env, lo, n int, idx []int32, result [
 			r1 = r1 + (1.0)
 			r1 = (150.0) / r1
 			r1 = r1 * (-0.0001)
-			r1 = ir.Eval(33, r1)
+			r1 = math.Expm1(r1)
 			r1 = r1 * (-1.0)
 			r1 = kernel.Bool(r0 < r1)
 			r0 = a1[e]
@@ -1764,7 +1764,7 @@ func k971698e15b9ea06c7ee35f1e(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.05)
 			r2 = r2 + (0.1)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			c0[i] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -1775,7 +1775,7 @@ func k971698e15b9ea06c7ee35f1e(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.05)
 			r2 = r2 + (0.1)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			a0[e] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -2033,7 +2033,7 @@ func kb1dda11b8ff9da7b8130e8bc(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.9)
 			r2 = r2 + (1.8)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			c0[i] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -2044,7 +2044,7 @@ func kb1dda11b8ff9da7b8130e8bc(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (0.9)
 			r2 = r2 + (1.8)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			a0[e] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -2372,7 +2372,7 @@ func kb745b88ebeee994b6139dbfa(env *kernel.Env, lo, n int, idx []int32, result [
 			r4 = c2[i]
 			r4 = r3 - r4
 			r2 = r4*(0.010928571428571428) + r2
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			r4 = c3[i]
 			r4 = r4 + (1.0)
 			r3 = c4[i]
@@ -2397,7 +2397,7 @@ func kb745b88ebeee994b6139dbfa(env *kernel.Env, lo, n int, idx []int32, result [
 			r4 = a2[e]
 			r4 = r3 - r4
 			r2 = r4*(0.010928571428571428) + r2
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			r4 = a3[e]
 			r4 = r4 + (1.0)
 			r3 = a4[e]
@@ -2499,7 +2499,7 @@ func kbde0be4b6ceb4a3a12dbbe3b(env *kernel.Env, lo, n int, idx []int32, result [
 			r5 = r5 + (1.0)
 			r2 = c3[i]
 			r2 = r3*(0.01) + r2
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			c0[i] = r3
 			bad |= kernel.Bad(r3)
 			c2[i] = r5
@@ -2530,7 +2530,7 @@ func kbde0be4b6ceb4a3a12dbbe3b(env *kernel.Env, lo, n int, idx []int32, result [
 			r5 = r5 + (1.0)
 			r2 = a3[e]
 			r2 = r3*(0.01) + r2
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			a0[e] = r3
 			bad |= kernel.Bad(r3)
 			a2[e] = r5
@@ -3168,7 +3168,7 @@ func kcc8a07ae3c7becbb1e3ab1e8(env *kernel.Env, lo, n int, idx []int32, result [
 			r5 = r2 + r5
 			r3 = r3 + (1.0)
 			r2 = c3[i]
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			r6 = r2 * (1e-09)
 			c0[i] = r3
 			bad |= kernel.Bad(r3)
@@ -3202,7 +3202,7 @@ func kcc8a07ae3c7becbb1e3ab1e8(env *kernel.Env, lo, n int, idx []int32, result [
 			r5 = r2 + r5
 			r3 = r3 + (1.0)
 			r2 = a3[e]
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			r6 = r2 * (1e-09)
 			a0[e] = r3
 			bad |= kernel.Bad(r3)
@@ -3288,7 +3288,7 @@ func ked816d23418f248eef58188c(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (2.7)
 			r2 = r2 + (5.4)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			c0[i] = r2
 			bad |= kernel.Bad(r2)
 		}
@@ -3299,7 +3299,7 @@ func ked816d23418f248eef58188c(env *kernel.Env, lo, n int, idx []int32, result [
 			r2 = sk.Normal(uint64(e), 0)
 			r2 = r2 * (2.7)
 			r2 = r2 + (5.4)
-			r2 = ir.Eval(37, r2, r0, r1)
+			r2 = ir.Clipf(r2, r0, r1)
 			a0[e] = r2
 			bad |= kernel.Bad(r2)
 		}
