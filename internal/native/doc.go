@@ -12,5 +12,9 @@
 //	go run ./cmd/cajal gen -o internal/native/kernels_gen.go
 //
 // which runs the models (their reduced configurations) and writes the code
-// of every program they compile. Other programs are interpreted.
+// of every program they compile. Other programs are interpreted. The
+// command is built with this package: if the file no longer compiles
+// (after a change to the code generator), first reduce it to its package
+// clause. The tests of vogels2011 and graupner2012 fail when a compiler
+// change leaves their programs without compiled code.
 package native
