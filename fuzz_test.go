@@ -2,6 +2,7 @@ package cajal
 
 import (
 	"testing"
+	"time"
 
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -37,5 +38,44 @@ func FuzzNeuronGroup(f *testing.F) {
 			_ = g.Set(v.Name, "rand()")
 		}
 		_ = n.Run(unit.Q(1, unit.Millisecond))
+	})
+}
+
+// FuzzSynapses feeds arbitrary synapse models, pathways, delays and
+// connection conditions through checking, compilation and a short run.
+func FuzzSynapses(f *testing.F) {
+	f.Add("w : 1\ndA_pre/dt = -A_pre/tau : 1 (event-driven)", "A_pre += 1\nw = clip(w + A_post, 0, 1)\nv_post += w*mV", "w += 0.1", "i != j", "rand()*2*ms")
+	f.Add("dc/dt = -c/tau + sqrt(2/tau)*xi*int(c > 1) : 1 (clock-driven)\nx_post = c : 1 (summed)", "c += 1", "c += 2", "", "")
+	f.Add("u : 1\ndx/dt = (1 - x)/tau : 1 (event-driven)", "g += u*x; x *= 1 - u", "", "j == i", "1*ms")
+	ns := Namespace{"tau": "20*ms"}
+	f.Fuzz(func(t *testing.T, model, onPre, onPost, cond, delay string) {
+		n, err := NewNetwork(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := n.NeuronGroup(Neurons{N: 4, Model: "dv/dt = -v/(10*ms) : volt\ng : 1\nx : 1", Threshold: "rand() < 0.3"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d any
+		if delay != "" {
+			d = delay
+		}
+		s, err := n.Synapses(Synapses{Source: g, Target: g, Model: model, OnPre: onPre, OnPost: onPost, Delay: d, Namespace: ns})
+		if err != nil {
+			return
+		}
+		var opts []ConnectOption
+		if cond != "" {
+			opts = append(opts, Condition(cond))
+		}
+		if err := s.Connect(opts...); err != nil {
+			return
+		}
+		start := time.Now()
+		_ = n.Run(unit.Q(1, unit.Millisecond))
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("slow: %q %q %q %q %q", model, onPre, onPost, cond, delay)
+		}
 	})
 }

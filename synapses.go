@@ -250,6 +250,10 @@ func (s *SynapseGroup) build() (sim.SynapseCode, error) {
 	return code, nil
 }
 
+// maxDelaySteps bounds a delay: the spike queues hold one slot per step of
+// the longest delay.
+const maxDelaySteps = 1 << 22
+
 // compile prepares the group for a run: code, and each pathway's delays in
 // steps.
 func (s *SynapseGroup) compile(workers int) error {
@@ -261,12 +265,18 @@ func (s *SynapseGroup) compile(workers int) error {
 		if p == nil {
 			continue
 		}
+		if s.delays[k].fixed/s.net.dt > maxDelaySteps {
+			return fmt.Errorf("cajal: %s: a delay of %v s is more than %d time steps; delays that long are not supported", s.spec.Name, s.delays[k].fixed, maxDelaySteps)
+		}
 		arr := s.ss.Arrays[[]string{"delay", "post_delay"}[k]]
 		steps := make([]int32, len(arr))
 		uniform := true
 		for i, d := range arr {
 			if d < 0 || math.IsNaN(d) || math.IsInf(d, 0) {
 				return fmt.Errorf("cajal: %s: synapse %d has delay %v; delays must be finite and not negative", s.spec.Name, i, d)
+			}
+			if d/s.net.dt > maxDelaySteps {
+				return fmt.Errorf("cajal: %s: synapse %d has delay %v s, more than %d time steps; delays that long are not supported", s.spec.Name, i, d, maxDelaySteps)
 			}
 			steps[i] = int32(math.Round(d / s.net.dt))
 			uniform = uniform && steps[i] == steps[0]

@@ -306,3 +306,22 @@ func TestSynapseErrors(t *testing.T) {
 		t.Error("a delay in mV was accepted")
 	}
 }
+
+// A delay too long for the spike queues is an error, not an allocation
+// that exhausts memory.
+func TestDelayTooLong(t *testing.T) {
+	for _, d := range []any{unit.Q(1e6, unit.Second), "1e9*second*(i+1)"} {
+		n := newNet(t, Options{})
+		g, _ := n.NeuronGroup(Neurons{N: 2, Model: "v : 1", Threshold: "True"})
+		s, err := n.Synapses(Synapses{Source: g, Target: g, OnPre: "v += 1", Delay: d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Connect(); err != nil {
+			t.Fatal(err)
+		}
+		if err := n.Run(unit.Q(1, unit.Millisecond)); err == nil {
+			t.Errorf("delay %v: no error", d)
+		}
+	}
+}
