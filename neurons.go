@@ -160,6 +160,10 @@ func (g *NeuronGroup) build() (sim.Code, error) {
 			cond = ir.Call(ir.And, cond, ir.V("not_refractory", ir.Elem))
 		}
 		code.Threshold = cond
+		// A deterministic threshold can be computed in the update's pass,
+		// unless synapses write summed variables into the group between
+		// the two slots.
+		code.Fuse = !ir.HasRandom(cond) && !g.summedInto()
 	}
 	if strings.TrimSpace(g.spec.Reset) != "" {
 		if code.Threshold == nil {
@@ -192,4 +196,20 @@ func integrate(name string, sys ode.System, method ode.Method) (ir.Block, ode.Me
 		return nil, "", fmt.Errorf("cajal: %s: method %q cannot integrate the equations: %v", name, method, err)
 	}
 	return b, method, nil
+}
+
+// summedInto reports whether a synapse group writes a (summed) variable
+// into this group.
+func (g *NeuronGroup) summedInto() bool {
+	for _, s := range g.net.synapses {
+		if s.tgt != g {
+			continue
+		}
+		for _, v := range s.model.Vars {
+			if v.Summed {
+				return true
+			}
+		}
+	}
+	return false
 }

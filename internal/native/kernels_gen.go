@@ -17,32 +17,30 @@ func init() {
 	kernel.RegisterNative("0181a025ffdb2a63e78533fb", k0181a025ffdb2a63e78533fb)
 	kernel.RegisterNative("01d72c903ec25a9ea4e8e31e", k01d72c903ec25a9ea4e8e31e)
 	kernel.RegisterNative("0ccbdfd0271e16e960af8c8b", k0ccbdfd0271e16e960af8c8b)
-	kernel.RegisterNative("0f7bc8d1415ca672bdba66e3", k0f7bc8d1415ca672bdba66e3)
-	kernel.RegisterNative("1462b7157fc058eab4504e18", k1462b7157fc058eab4504e18)
 	kernel.RegisterNative("19bbc0edf49ed9142fb00515", k19bbc0edf49ed9142fb00515)
+	kernel.RegisterNative("23abbee4eb09c217cd72e48d", k23abbee4eb09c217cd72e48d)
 	kernel.RegisterNative("2821c772903df56aed60402e", k2821c772903df56aed60402e)
 	kernel.RegisterNative("2e626563a39f20f374e51c4c", k2e626563a39f20f374e51c4c)
 	kernel.RegisterNative("30a3feab830602ecb51f2aa7", k30a3feab830602ecb51f2aa7)
 	kernel.RegisterNative("31e6d65289d689e0e4750abe", k31e6d65289d689e0e4750abe)
-	kernel.RegisterNative("380c1ec56b047afd4785e5e7", k380c1ec56b047afd4785e5e7)
 	kernel.RegisterNative("38bf3bba3ed7ff2c471a8281", k38bf3bba3ed7ff2c471a8281)
 	kernel.RegisterNative("39a5f9c20277c27d26fbed57", k39a5f9c20277c27d26fbed57)
+	kernel.RegisterNative("3d9caf8d7a700c3cdc17431b", k3d9caf8d7a700c3cdc17431b)
 	kernel.RegisterNative("412ce3aefe465b358c8dd0b4", k412ce3aefe465b358c8dd0b4)
-	kernel.RegisterNative("46cc222dbb7770cc206f2771", k46cc222dbb7770cc206f2771)
 	kernel.RegisterNative("4ab7329f41b75833c6978cf7", k4ab7329f41b75833c6978cf7)
 	kernel.RegisterNative("54d9f43acddbcf4b46d8b44c", k54d9f43acddbcf4b46d8b44c)
+	kernel.RegisterNative("57e7b0f3020ff0306c5a8151", k57e7b0f3020ff0306c5a8151)
 	kernel.RegisterNative("5980c01161774b16c179f26c", k5980c01161774b16c179f26c)
 	kernel.RegisterNative("606672b4b9d1e0362c8275d2", k606672b4b9d1e0362c8275d2)
 	kernel.RegisterNative("615c93903195efc14b3d2a81", k615c93903195efc14b3d2a81)
 	kernel.RegisterNative("68184066e4f501aa8d7775fa", k68184066e4f501aa8d7775fa)
 	kernel.RegisterNative("6aa514d809f49762b316cbfd", k6aa514d809f49762b316cbfd)
-	kernel.RegisterNative("7284a766aaf951410f98ab32", k7284a766aaf951410f98ab32)
 	kernel.RegisterNative("74811ec51571475e3ad9122b", k74811ec51571475e3ad9122b)
-	kernel.RegisterNative("76a4571caa37ea813c9c03b2", k76a4571caa37ea813c9c03b2)
 	kernel.RegisterNative("77a0f68ed638db2b809949fc", k77a0f68ed638db2b809949fc)
-	kernel.RegisterNative("90d76105f7183df30669ed70", k90d76105f7183df30669ed70)
+	kernel.RegisterNative("7b3a91a8c85eb4edc07014ec", k7b3a91a8c85eb4edc07014ec)
 	kernel.RegisterNative("91980849d15dce276bdc26b3", k91980849d15dce276bdc26b3)
 	kernel.RegisterNative("971698e15b9ea06c7ee35f1e", k971698e15b9ea06c7ee35f1e)
+	kernel.RegisterNative("9a0b9d4d4bd5f55eace95609", k9a0b9d4d4bd5f55eace95609)
 	kernel.RegisterNative("9cfbd30af6ddb3bb4a9940c6", k9cfbd30af6ddb3bb4a9940c6)
 	kernel.RegisterNative("9d4d11b92a176f3290cbb6f8", k9d4d11b92a176f3290cbb6f8)
 	kernel.RegisterNative("9f7c8685f2f4ed819a007123", k9f7c8685f2f4ed819a007123)
@@ -51,11 +49,9 @@ func init() {
 	kernel.RegisterNative("b1dda11b8ff9da7b8130e8bc", kb1dda11b8ff9da7b8130e8bc)
 	kernel.RegisterNative("b1fb3bfa6fea83104d9c4ff6", kb1fb3bfa6fea83104d9c4ff6)
 	kernel.RegisterNative("b26e46c6f693ea55e94f2bb0", kb26e46c6f693ea55e94f2bb0)
+	kernel.RegisterNative("b4e0b075500b53e743cd4eff", kb4e0b075500b53e743cd4eff)
 	kernel.RegisterNative("b745b88ebeee994b6139dbfa", kb745b88ebeee994b6139dbfa)
-	kernel.RegisterNative("b9fab97a29d0937a77e2e4d7", kb9fab97a29d0937a77e2e4d7)
 	kernel.RegisterNative("bde0be4b6ceb4a3a12dbbe3b", kbde0be4b6ceb4a3a12dbbe3b)
-	kernel.RegisterNative("be7ee48adb61154728ac9fd0", kbe7ee48adb61154728ac9fd0)
-	kernel.RegisterNative("c1f37d85ba97f57ce8d653de", kc1f37d85ba97f57ce8d653de)
 	kernel.RegisterNative("c6f42bd7b5a567765878b913", kc6f42bd7b5a567765878b913)
 	kernel.RegisterNative("c979905cc3921693964f6f3c", kc979905cc3921693964f6f3c)
 	kernel.RegisterNative("cbef7acf7fc1b23c8c7b34cd", kcbef7acf7fc1b23c8c7b34cd)
@@ -247,149 +243,6 @@ func k0ccbdfd0271e16e960af8c8b(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// k0f7bc8d1415ca672bdba66e3 is the compiled form of program 0f7bc8d1415ca672bdba66e3.
-func k0f7bc8d1415ca672bdba66e3(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	a4 := env.Arrays[4]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5, r6 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		c4 := a4[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = s0
-			r1 = c0[i]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.004999900000000001))
-			r0 = c1[i]
-			r2 = r0 + (0.06)
-			r2 = r2 * (-1e-08)
-			r3 = c2[i]
-			r4 = r0 * r3
-			r5 = c3[i]
-			r6 = r0 + (0.08)
-			r6 = r5 * r6
-			r6 = r4 + r6
-			r6 = r2 - r6
-			r6 = r6 + (2e-10)
-			r6 = r6*(500000.0) + r0
-			r3 = r3*(-0.02) + r3
-			r5 = r5*(-0.01) + r5
-			r0 = kernel.Select(r1, r6, r0)
-			c4[i] = r1
-			bad |= kernel.Bad(r1)
-			c1[i] = r0
-			bad |= kernel.Bad(r0)
-			c2[i] = r3
-			bad |= kernel.Bad(r3)
-			c3[i] = r5
-			bad |= kernel.Bad(r5)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = s0
-			r1 = a0[e]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.004999900000000001))
-			r0 = a1[e]
-			r2 = r0 + (0.06)
-			r2 = r2 * (-1e-08)
-			r3 = a2[e]
-			r4 = r0 * r3
-			r5 = a3[e]
-			r6 = r0 + (0.08)
-			r6 = r5 * r6
-			r6 = r4 + r6
-			r6 = r2 - r6
-			r6 = r6 + (2e-10)
-			r6 = r6*(500000.0) + r0
-			r3 = r3*(-0.02) + r3
-			r5 = r5*(-0.01) + r5
-			r0 = kernel.Select(r1, r6, r0)
-			a4[e] = r1
-			bad |= kernel.Bad(r1)
-			a1[e] = r0
-			bad |= kernel.Bad(r0)
-			a2[e] = r3
-			bad |= kernel.Bad(r3)
-			a3[e] = r5
-			bad |= kernel.Bad(r5)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a4[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "g_ampa", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "g_gaba", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k1462b7157fc058eab4504e18 is the compiled form of program 1462b7157fc058eab4504e18.
-func k1462b7157fc058eab4504e18(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = s0
-			r1 = c0[i]
-			r1 = kernel.Bool(r0 > r1)
-			r0 = c1[i]
-			r0 = kernel.Bool(r1 != 0 && r0 != 0)
-			result[i] = r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = s0
-			r1 = a0[e]
-			r1 = kernel.Bool(r0 > r1)
-			r0 = a1[e]
-			r0 = kernel.Bool(r1 != 0 && r0 != 0)
-			result[i] = r0
-		}
-	}
-	_ = bad
-	return nil
-}
-
 // k19bbc0edf49ed9142fb00515 is the compiled form of program 19bbc0edf49ed9142fb00515.
 func k19bbc0edf49ed9142fb00515(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
@@ -475,6 +328,60 @@ func k19bbc0edf49ed9142fb00515(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 			if x := a4[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "PI_exp", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k23abbee4eb09c217cd72e48d is the compiled form of program 23abbee4eb09c217cd72e48d.
+func k23abbee4eb09c217cd72e48d(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.9999999))
+			r0 = kernel.Bool(r0 > (0.1))
+			r0 = kernel.Bool(r1 != 0 && r0 != 0)
+			c1[i] = r1
+			bad |= kernel.Bad(r1)
+			result[i] = r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.9999999))
+			r0 = kernel.Bool(r0 > (0.1))
+			r0 = kernel.Bool(r1 != 0 && r0 != 0)
+			a1[e] = r1
+			bad |= kernel.Bad(r1)
+			result[i] = r0
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
 			}
 		}
 	}
@@ -766,40 +673,6 @@ func k31e6d65289d689e0e4750abe(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// k380c1ec56b047afd4785e5e7 is the compiled form of program 380c1ec56b047afd4785e5e7.
-func k380c1ec56b047afd4785e5e7(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = s0
-			r0 = kernel.Bool(r0 > (0.1))
-			r1 = c0[i]
-			r1 = kernel.Bool(r0 != 0 && r1 != 0)
-			result[i] = r1
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = s0
-			r0 = kernel.Bool(r0 > (0.1))
-			r1 = a0[e]
-			r1 = kernel.Bool(r0 != 0 && r1 != 0)
-			result[i] = r1
-		}
-	}
-	_ = bad
-	return nil
-}
-
 // k38bf3bba3ed7ff2c471a8281 is the compiled form of program 38bf3bba3ed7ff2c471a8281.
 func k38bf3bba3ed7ff2c471a8281(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
@@ -866,6 +739,117 @@ func k39a5f9c20277c27d26fbed57(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
+// k3d9caf8d7a700c3cdc17431b is the compiled form of program 3d9caf8d7a700c3cdc17431b.
+func k3d9caf8d7a700c3cdc17431b(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	a4 := env.Arrays[4]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5, r6 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.004999900000000001))
+			r0 = c1[i]
+			r2 = r0 + (0.06)
+			r2 = r2 * (-1e-08)
+			r3 = c2[i]
+			r4 = r0 * r3
+			r5 = c3[i]
+			r6 = r0 + (0.08)
+			r6 = r5 * r6
+			r6 = r4 + r6
+			r6 = r2 - r6
+			r6 = r6 + (2e-10)
+			r6 = r6*(500000.0) + r0
+			r3 = r3*(-0.02) + r3
+			r5 = r5*(-0.01) + r5
+			r0 = kernel.Select(r1, r6, r0)
+			r6 = kernel.Bool(r0 > (-0.05))
+			r6 = kernel.Bool(r1 != 0 && r6 != 0)
+			c4[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
+			c2[i] = r3
+			bad |= kernel.Bad(r3)
+			c3[i] = r5
+			bad |= kernel.Bad(r5)
+			result[i] = r6
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.004999900000000001))
+			r0 = a1[e]
+			r2 = r0 + (0.06)
+			r2 = r2 * (-1e-08)
+			r3 = a2[e]
+			r4 = r0 * r3
+			r5 = a3[e]
+			r6 = r0 + (0.08)
+			r6 = r5 * r6
+			r6 = r4 + r6
+			r6 = r2 - r6
+			r6 = r6 + (2e-10)
+			r6 = r6*(500000.0) + r0
+			r3 = r3*(-0.02) + r3
+			r5 = r5*(-0.01) + r5
+			r0 = kernel.Select(r1, r6, r0)
+			r6 = kernel.Bool(r0 > (-0.05))
+			r6 = kernel.Bool(r1 != 0 && r6 != 0)
+			a4[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
+			a2[e] = r3
+			bad |= kernel.Bad(r3)
+			a3[e] = r5
+			bad |= kernel.Bad(r5)
+			result[i] = r6
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a4[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_ampa", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_gaba", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
 // k412ce3aefe465b358c8dd0b4 is the compiled form of program 412ce3aefe465b358c8dd0b4.
 func k412ce3aefe465b358c8dd0b4(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
@@ -892,105 +876,6 @@ func k412ce3aefe465b358c8dd0b4(env *kernel.Env, lo, n int, idx []int32, result [
 		}
 	}
 	_ = bad
-	return nil
-}
-
-// k46cc222dbb7770cc206f2771 is the compiled form of program 46cc222dbb7770cc206f2771.
-func k46cc222dbb7770cc206f2771(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	a4 := env.Arrays[4]
-	a5 := env.Arrays[5]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		c4 := a4[lo : lo+n : lo+n]
-		c5 := a5[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = s0
-			r1 = c0[i]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.00324975))
-			r0 = c1[i]
-			r2 = c2[i]
-			r3 = r0*(-1.0) + r2
-			r4 = c3[i]
-			r3 = r3 - r4
-			r5 = c4[i]
-			r5 = r3 + r5
-			r5 = r5*(0.008333333333333335) + r0
-			r2 = r2*(-0.08333333333333333) + r2
-			r4 = r4*(-0.08333333333333333) + r4
-			r0 = kernel.Select(r1, r5, r0)
-			c5[i] = r1
-			bad |= kernel.Bad(r1)
-			c1[i] = r0
-			bad |= kernel.Bad(r0)
-			c2[i] = r2
-			bad |= kernel.Bad(r2)
-			c3[i] = r4
-			bad |= kernel.Bad(r4)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = s0
-			r1 = a0[e]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.00324975))
-			r0 = a1[e]
-			r2 = a2[e]
-			r3 = r0*(-1.0) + r2
-			r4 = a3[e]
-			r3 = r3 - r4
-			r5 = a4[e]
-			r5 = r3 + r5
-			r5 = r5*(0.008333333333333335) + r0
-			r2 = r2*(-0.08333333333333333) + r2
-			r4 = r4*(-0.08333333333333333) + r4
-			r0 = kernel.Select(r1, r5, r0)
-			a5[e] = r1
-			bad |= kernel.Bad(r1)
-			a1[e] = r0
-			bad |= kernel.Bad(r0)
-			a2[e] = r2
-			bad |= kernel.Bad(r2)
-			a3[e] = r4
-			bad |= kernel.Bad(r4)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a5[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "g_exc", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "g_inh", Elem: e, Value: x}
-			}
-		}
-	}
 	return nil
 }
 
@@ -1092,6 +977,64 @@ func k54d9f43acddbcf4b46d8b44c(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 			if x := a1[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k57e7b0f3020ff0306c5a8151 is the compiled form of program 57e7b0f3020ff0306c5a8151.
+func k57e7b0f3020ff0306c5a8151(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.9999999))
+			r2 = c1[i]
+			r2 = kernel.Bool(r0 > r2)
+			r2 = kernel.Bool(r1 != 0 && r2 != 0)
+			c2[i] = r1
+			bad |= kernel.Bad(r1)
+			result[i] = r2
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.9999999))
+			r2 = a1[e]
+			r2 = kernel.Bool(r0 > r2)
+			r2 = kernel.Bool(r1 != 0 && r2 != 0)
+			a2[e] = r1
+			bad |= kernel.Bad(r1)
+			result[i] = r2
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
 			}
 			if x := a2[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
@@ -1290,41 +1233,6 @@ func k6aa514d809f49762b316cbfd(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// k7284a766aaf951410f98ab32 is the compiled form of program 7284a766aaf951410f98ab32.
-func k7284a766aaf951410f98ab32(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = c0[i]
-			r0 = kernel.Bool(r0 > (-0.05))
-			r1 = c1[i]
-			r1 = kernel.Bool(r0 != 0 && r1 != 0)
-			result[i] = r1
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = a0[e]
-			r0 = kernel.Bool(r0 > (-0.05))
-			r1 = a1[e]
-			r1 = kernel.Bool(r0 != 0 && r1 != 0)
-			result[i] = r1
-		}
-	}
-	_ = bad
-	return nil
-}
-
 // k74811ec51571475e3ad9122b is the compiled form of program 74811ec51571475e3ad9122b.
 func k74811ec51571475e3ad9122b(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
@@ -1464,97 +1372,6 @@ func k74811ec51571475e3ad9122b(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// k76a4571caa37ea813c9c03b2 is the compiled form of program 76a4571caa37ea813c9c03b2.
-func k76a4571caa37ea813c9c03b2(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = c0[i]
-			r1 = r0 * (-1.0)
-			r2 = r1 + (-0.0706)
-			r3 = c1[i]
-			r1 = r1 + (-0.08)
-			r1 = r1 * (2e-09)
-			r4 = c2[i]
-			r1 = r1 * r4
-			r1 = r3 + r1
-			r3 = r0 * (-2e-09)
-			r5 = c3[i]
-			r3 = r3 * r5
-			r3 = r1 + r3
-			r3 = r2*(3.0000000000000004e-08) + r3
-			r0 = r3*(355871.88612099644) + r0
-			r5 = r5*(-0.04) + r5
-			r4 = r4*(-0.013333333333333334) + r4
-			c0[i] = r0
-			bad |= kernel.Bad(r0)
-			c3[i] = r5
-			bad |= kernel.Bad(r5)
-			c2[i] = r4
-			bad |= kernel.Bad(r4)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = a0[e]
-			r1 = r0 * (-1.0)
-			r2 = r1 + (-0.0706)
-			r3 = a1[e]
-			r1 = r1 + (-0.08)
-			r1 = r1 * (2e-09)
-			r4 = a2[e]
-			r1 = r1 * r4
-			r1 = r3 + r1
-			r3 = r0 * (-2e-09)
-			r5 = a3[e]
-			r3 = r3 * r5
-			r3 = r1 + r3
-			r3 = r2*(3.0000000000000004e-08) + r3
-			r0 = r3*(355871.88612099644) + r0
-			r5 = r5*(-0.04) + r5
-			r4 = r4*(-0.013333333333333334) + r4
-			a0[e] = r0
-			bad |= kernel.Bad(r0)
-			a3[e] = r5
-			bad |= kernel.Bad(r5)
-			a2[e] = r4
-			bad |= kernel.Bad(r4)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "V", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "s_AMPA_ext", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "s_GABA_inh", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
 // k77a0f68ed638db2b809949fc is the compiled form of program 77a0f68ed638db2b809949fc.
 func k77a0f68ed638db2b809949fc(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
@@ -1615,41 +1432,55 @@ func k77a0f68ed638db2b809949fc(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// k90d76105f7183df30669ed70 is the compiled form of program 90d76105f7183df30669ed70.
-func k90d76105f7183df30669ed70(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+// k7b3a91a8c85eb4edc07014ec is the compiled form of program 7b3a91a8c85eb4edc07014ec.
+func k7b3a91a8c85eb4edc07014ec(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
 	a1 := env.Arrays[1]
 	a2 := env.Arrays[2]
 	a3 := env.Arrays[3]
+	a4 := env.Arrays[4]
+	a5 := env.Arrays[5]
 	s0 := env.Scalars[0]
 	sk := env.Key.Step(env.Step)
 	_ = sk
-	var r0, r1, r2, r3 float64
+	var r0, r1, r2, r3, r4, r5 float64
 	var bad uint64
 	if idx == nil {
 		c0 := a0[lo : lo+n : lo+n]
 		c1 := a1[lo : lo+n : lo+n]
 		c2 := a2[lo : lo+n : lo+n]
 		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		c5 := a5[lo : lo+n : lo+n]
 		for i := 0; i < n; i++ {
 			e := lo + i
 			_ = e
 			r0 = s0
 			r1 = c0[i]
 			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.0019998999999999998))
+			r1 = kernel.Bool(r1 >= (0.00324975))
 			r0 = c1[i]
-			r2 = r0 * (-100.0)
-			r3 = c2[i]
-			r3 = r3 * (1e+08)
-			r3 = r3 + (-0.07)
-			r2 = r3*(100.0) + r2
-			r2 = r2*(9.950166250831947e-05) + r0
-			r0 = kernel.Select(r1, r2, r0)
-			c3[i] = r1
+			r2 = c2[i]
+			r3 = r0*(-1.0) + r2
+			r4 = c3[i]
+			r3 = r3 - r4
+			r5 = c4[i]
+			r5 = r3 + r5
+			r5 = r5*(0.008333333333333335) + r0
+			r2 = r2*(-0.08333333333333333) + r2
+			r4 = r4*(-0.08333333333333333) + r4
+			r0 = kernel.Select(r1, r5, r0)
+			r5 = kernel.Bool(r0 > (15.0))
+			r5 = kernel.Bool(r1 != 0 && r5 != 0)
+			c5[i] = r1
 			bad |= kernel.Bad(r1)
 			c1[i] = r0
 			bad |= kernel.Bad(r0)
+			c2[i] = r2
+			bad |= kernel.Bad(r2)
+			c3[i] = r4
+			bad |= kernel.Bad(r4)
+			result[i] = r5
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -1658,19 +1489,29 @@ func k90d76105f7183df30669ed70(env *kernel.Env, lo, n int, idx []int32, result [
 			r0 = s0
 			r1 = a0[e]
 			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.0019998999999999998))
+			r1 = kernel.Bool(r1 >= (0.00324975))
 			r0 = a1[e]
-			r2 = r0 * (-100.0)
-			r3 = a2[e]
-			r3 = r3 * (1e+08)
-			r3 = r3 + (-0.07)
-			r2 = r3*(100.0) + r2
-			r2 = r2*(9.950166250831947e-05) + r0
-			r0 = kernel.Select(r1, r2, r0)
-			a3[e] = r1
+			r2 = a2[e]
+			r3 = r0*(-1.0) + r2
+			r4 = a3[e]
+			r3 = r3 - r4
+			r5 = a4[e]
+			r5 = r3 + r5
+			r5 = r5*(0.008333333333333335) + r0
+			r2 = r2*(-0.08333333333333333) + r2
+			r4 = r4*(-0.08333333333333333) + r4
+			r0 = kernel.Select(r1, r5, r0)
+			r5 = kernel.Bool(r0 > (15.0))
+			r5 = kernel.Bool(r1 != 0 && r5 != 0)
+			a5[e] = r1
 			bad |= kernel.Bad(r1)
 			a1[e] = r0
 			bad |= kernel.Bad(r0)
+			a2[e] = r2
+			bad |= kernel.Bad(r2)
+			a3[e] = r4
+			bad |= kernel.Bad(r4)
+			result[i] = r5
 		}
 	}
 	if bad != 0 && env.Check {
@@ -1679,11 +1520,17 @@ func k90d76105f7183df30669ed70(env *kernel.Env, lo, n int, idx []int32, result [
 			if idx != nil {
 				e = int(idx[i])
 			}
-			if x := a3[e]; kernel.NotFinite(x) {
+			if x := a5[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
 			}
 			if x := a1[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_exc", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_inh", Elem: e, Value: x}
 			}
 		}
 	}
@@ -1788,6 +1635,87 @@ func k971698e15b9ea06c7ee35f1e(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 			if x := a0[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "tau_rec", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k9a0b9d4d4bd5f55eace95609 is the compiled form of program 9a0b9d4d4bd5f55eace95609.
+func k9a0b9d4d4bd5f55eace95609(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.0019998999999999998))
+			r0 = c1[i]
+			r2 = r0 * (-100.0)
+			r3 = c2[i]
+			r3 = r3 * (1e+08)
+			r3 = r3 + (-0.07)
+			r2 = r3*(100.0) + r2
+			r2 = r2*(9.950166250831947e-05) + r0
+			r0 = kernel.Select(r1, r2, r0)
+			r2 = kernel.Bool(r0 > (-0.05))
+			r2 = kernel.Bool(r1 != 0 && r2 != 0)
+			c3[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
+			result[i] = r2
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.0019998999999999998))
+			r0 = a1[e]
+			r2 = r0 * (-100.0)
+			r3 = a2[e]
+			r3 = r3 * (1e+08)
+			r3 = r3 + (-0.07)
+			r2 = r3*(100.0) + r2
+			r2 = r2*(9.950166250831947e-05) + r0
+			r0 = kernel.Select(r1, r2, r0)
+			r2 = kernel.Bool(r0 > (-0.05))
+			r2 = kernel.Bool(r1 != 0 && r2 != 0)
+			a3[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
+			result[i] = r2
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
 			}
 		}
 	}
@@ -2340,6 +2268,101 @@ func kb26e46c6f693ea55e94f2bb0(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
+// kb4e0b075500b53e743cd4eff is the compiled form of program b4e0b075500b53e743cd4eff.
+func kb4e0b075500b53e743cd4eff(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r1 = r0 * (-1.0)
+			r2 = r1 + (-0.0706)
+			r3 = c1[i]
+			r1 = r1 + (-0.08)
+			r1 = r1 * (2e-09)
+			r4 = c2[i]
+			r1 = r1 * r4
+			r1 = r3 + r1
+			r3 = r0 * (-2e-09)
+			r5 = c3[i]
+			r3 = r3 * r5
+			r3 = r1 + r3
+			r3 = r2*(3.0000000000000004e-08) + r3
+			r0 = r3*(355871.88612099644) + r0
+			r5 = r5*(-0.04) + r5
+			r4 = r4*(-0.013333333333333334) + r4
+			r3 = kernel.Bool(r0 > (-0.0404))
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+			c3[i] = r5
+			bad |= kernel.Bad(r5)
+			c2[i] = r4
+			bad |= kernel.Bad(r4)
+			result[i] = r3
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r1 = r0 * (-1.0)
+			r2 = r1 + (-0.0706)
+			r3 = a1[e]
+			r1 = r1 + (-0.08)
+			r1 = r1 * (2e-09)
+			r4 = a2[e]
+			r1 = r1 * r4
+			r1 = r3 + r1
+			r3 = r0 * (-2e-09)
+			r5 = a3[e]
+			r3 = r3 * r5
+			r3 = r1 + r3
+			r3 = r2*(3.0000000000000004e-08) + r3
+			r0 = r3*(355871.88612099644) + r0
+			r5 = r5*(-0.04) + r5
+			r4 = r4*(-0.013333333333333334) + r4
+			r3 = kernel.Bool(r0 > (-0.0404))
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+			a3[e] = r5
+			bad |= kernel.Bad(r5)
+			a2[e] = r4
+			bad |= kernel.Bad(r4)
+			result[i] = r3
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "V", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "s_AMPA_ext", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "s_GABA_inh", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
 // kb745b88ebeee994b6139dbfa is the compiled form of program b745b88ebeee994b6139dbfa.
 func kb745b88ebeee994b6139dbfa(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
@@ -2429,35 +2452,6 @@ func kb745b88ebeee994b6139dbfa(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 		}
 	}
-	return nil
-}
-
-// kb9fab97a29d0937a77e2e4d7 is the compiled form of program b9fab97a29d0937a77e2e4d7.
-func kb9fab97a29d0937a77e2e4d7(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = c0[i]
-			r0 = kernel.Bool(r0 > (-0.0404))
-			result[i] = r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = a0[e]
-			r0 = kernel.Bool(r0 > (-0.0404))
-			result[i] = r0
-		}
-	}
-	_ = bad
 	return nil
 }
 
@@ -2558,89 +2552,6 @@ func kbde0be4b6ceb4a3a12dbbe3b(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 			if x := a3[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// kbe7ee48adb61154728ac9fd0 is the compiled form of program be7ee48adb61154728ac9fd0.
-func kbe7ee48adb61154728ac9fd0(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = c0[i]
-			r0 = kernel.Bool(r0 > (15.0))
-			r1 = c1[i]
-			r1 = kernel.Bool(r0 != 0 && r1 != 0)
-			result[i] = r1
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = a0[e]
-			r0 = kernel.Bool(r0 > (15.0))
-			r1 = a1[e]
-			r1 = kernel.Bool(r0 != 0 && r1 != 0)
-			result[i] = r1
-		}
-	}
-	_ = bad
-	return nil
-}
-
-// kc1f37d85ba97f57ce8d653de is the compiled form of program c1f37d85ba97f57ce8d653de.
-func kc1f37d85ba97f57ce8d653de(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = s0
-			r1 = c0[i]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.9999999))
-			c1[i] = r1
-			bad |= kernel.Bad(r1)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = s0
-			r1 = a0[e]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.9999999))
-			a1[e] = r1
-			bad |= kernel.Bad(r1)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
 			}
 		}
 	}

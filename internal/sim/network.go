@@ -134,6 +134,13 @@ func (g *Group) runUpdate(step uint64, t float64, workers int) error {
 	if bd == nil {
 		return nil
 	}
+	if g.fused {
+		return parallel(g.N, min(workers, len(bd.machines)), func(w, lo, hi int) error {
+			var err error
+			g.parts[w], err = bd.machines[w].Filter(bd.setTime(w, step, t, true), lo, hi, g.parts[w][:0])
+			return err
+		})
+	}
 	return parallel(g.N, min(workers, len(bd.machines)), func(w, lo, hi int) error {
 		return bd.machines[w].Range(bd.setTime(w, step, t, true), lo, hi)
 	})
@@ -145,18 +152,20 @@ func (g *Group) runThreshold(step uint64, t float64, workers int) error {
 		g.Spikes = g.Emit(int64(step), g.Spikes)
 		return nil
 	}
-	bd := g.threshold
-	if bd == nil {
-		return nil
-	}
-	workers = min(workers, len(bd.machines))
-	err := parallel(g.N, workers, func(w, lo, hi int) error {
-		var err error
-		g.parts[w], err = bd.machines[w].Filter(bd.setTime(w, step, t, false), lo, hi, g.parts[w][:0])
-		return err
-	})
-	if err != nil {
-		return err
+	if !g.fused {
+		bd := g.threshold
+		if bd == nil {
+			return nil
+		}
+		workers = min(workers, len(bd.machines))
+		err := parallel(g.N, workers, func(w, lo, hi int) error {
+			var err error
+			g.parts[w], err = bd.machines[w].Filter(bd.setTime(w, step, t, false), lo, hi, g.parts[w][:0])
+			return err
+		})
+		if err != nil {
+			return err
+		}
 	}
 	for w := range g.parts {
 		g.Spikes = append(g.Spikes, g.parts[w]...)
