@@ -185,7 +185,7 @@ func (s *SynapseGroup) scope() (*check.Scope, error) {
 
 func (s *SynapseGroup) store() *store {
 	return &store{name: s.spec.Name, what: "synapses", model: s.model, extra: s.extra,
-		arrays: s.ss.Arrays, scalars: s.ss.Scalars, scope: s.scope, eval: s.ss.EvalRange, draws: &s.draws,
+		arrays: s.ss.Arrays, scalars: s.ss.Scalars, scope: s.scope, eval: evalAt(s.net, s.ss.EvalRange), draws: &s.draws,
 		key: func(k int) rng.Key { return rng.NewKey(s.net.opts.Seed, 1<<62|uint64(s.ss.ID)<<32|uint64(k)) }}
 }
 

@@ -65,6 +65,11 @@ func (g *NeuronGroup) Unit(name string) (unit.Dim, error) {
 	return v.Dim, nil
 }
 
+// evalAt binds an evaluation to the network's current time.
+func evalAt(n *Network, f func(ir.Block, rng.Key, int, int, float64) error) func(ir.Block, rng.Key, int, int) error {
+	return func(b ir.Block, k rng.Key, lo, hi int) error { return f(b, k, lo, hi, n.T()) }
+}
+
 // store is the variables of a group of neurons or synapses, as Set and Get
 // see them.
 type store struct {
@@ -82,7 +87,7 @@ type store struct {
 
 func (g *NeuronGroup) store() *store {
 	return &store{name: g.spec.Name, what: "neurons", model: g.model, arrays: g.sg.Arrays, scalars: g.sg.Scalars,
-		scope: g.scope, eval: g.sg.EvalRange, draws: &g.draws,
+		scope: g.scope, eval: evalAt(g.net, g.sg.EvalRange), draws: &g.draws,
 		key: func(k int) rng.Key { return g.sg.InitKey(g.net.opts.Seed, k) }}
 }
 

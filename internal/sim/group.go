@@ -181,9 +181,9 @@ func (g *Group) InitKey(seed uint64, k int) rng.Key {
 	return rng.NewKey(seed, uint64(g.ID*streamsPerGroup+streamInit)+uint64(k)<<32)
 }
 
-// EvalRange evaluates a block once for elements lo to hi-1, outside the
-// run loop (initial values from expressions).
-func (g *Group) EvalRange(b ir.Block, key rng.Key, lo, hi int) error {
+// EvalRange evaluates a block once for elements lo to hi-1 at time t,
+// outside the run loop (initial values from expressions, subexpressions).
+func (g *Group) EvalRange(b ir.Block, key rng.Key, lo, hi int, t float64) error {
 	p, err := kernel.Compile(b, nil)
 	if err != nil {
 		return err
@@ -198,6 +198,9 @@ func (g *Group) EvalRange(b ir.Block, key rng.Key, lo, hi int) error {
 	}
 	for i, name := range p.Scalars {
 		env.Scalars[i] = g.Scalars[name]
+		if name == "t" {
+			env.Scalars[i] = t
+		}
 	}
 	return p.NewMachine().Range(env, lo, hi)
 }

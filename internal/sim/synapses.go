@@ -310,13 +310,14 @@ func (s *Synapses) Connections() [][]int32 {
 	return out
 }
 
-// EvalRange evaluates a block for synapses lo to hi-1 (initial values).
-func (s *Synapses) EvalRange(b ir.Block, key rng.Key, lo, hi int) error {
+// EvalRange evaluates a block for synapses lo to hi-1 at time t (initial
+// values, subexpressions).
+func (s *Synapses) EvalRange(b ir.Block, key rng.Key, lo, hi int, t float64) error {
 	bd, err := bindProgram(s.Name, b, nil, key, 1, s.find, s.Scalars, s.Pre, s.Post, s.Interpret)
 	if err != nil || bd == nil {
 		return err
 	}
-	return bd.machines[0].Range(&bd.envs[0], lo, hi)
+	return bd.machines[0].Range(bd.setTime(0, 0, t, false), lo, hi)
 }
 
 // Check verifies the group's indices (for tests).
