@@ -56,15 +56,9 @@ type StateMonitor struct {
 // Values are recorded at the start of each step, before the update.
 func (n *Network) StateMonitor(src Source, vars []string, indices []int, interval unit.Quantity) (*StateMonitor, error) {
 	g, lo, hi := src.span()
-	every := int64(1)
-	if interval != (unit.Quantity{}) {
-		if !interval.Dim.Equal(unit.Second.Dim) || interval.Value <= 0 {
-			return nil, fmt.Errorf("cajal: a recording interval must be a positive duration, got %v", interval)
-		}
-		every = int64(math.Round(interval.Value / n.dt))
-		if every < 1 || math.Abs(float64(every)*n.dt-interval.Value) > 1e-9*interval.Value {
-			return nil, fmt.Errorf("cajal: the recording interval %v is not a multiple of dt = %g s", interval, n.dt)
-		}
+	every, err := n.every(interval)
+	if err != nil {
+		return nil, err
 	}
 	idx := map[string]int{}
 	for k, v := range vars {
@@ -88,9 +82,52 @@ func (n *Network) StateMonitor(src Source, vars []string, indices []int, interva
 			abs = append(abs, lo+i)
 		}
 	}
-	m := sim.NewStateMonitor(g.sg, vars, abs, every)
+	m := sim.NewStateMonitor(g.sg.Arrays, g.sg.Scalars, vars, abs, every)
 	n.sim.Monitors = append(n.sim.Monitors, m)
 	return &StateMonitor{m: m, idx: idx}, nil
+}
+
+// SynapseMonitor records synaptic variables (w, traces) of the synapses
+// indices (numbers in creation order, as I and J list them) every
+// interval (zero: every step), from now on, as Brian2's StateMonitor on a
+// Synapses object.
+func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, interval unit.Quantity) (*StateMonitor, error) {
+	every, err := n.every(interval)
+	if err != nil {
+		return nil, err
+	}
+	idx := map[string]int{}
+	for k, v := range vars {
+		_, isArray := s.ss.Arrays[v]
+		_, isScalar := s.ss.Scalars[v]
+		if !isArray && !isScalar {
+			return nil, fmt.Errorf("cajal: %s has no recordable variable %q", s.spec.Name, v)
+		}
+		idx[v] = k
+	}
+	for _, i := range indices {
+		if i < 0 || i >= s.N() {
+			return nil, fmt.Errorf("cajal: synapse %d does not exist (%s has %d)", i, s.spec.Name, s.N())
+		}
+	}
+	m := sim.NewStateMonitor(s.ss.Arrays, s.ss.Scalars, vars, append([]int(nil), indices...), every)
+	n.sim.Monitors = append(n.sim.Monitors, m)
+	return &StateMonitor{m: m, idx: idx}, nil
+}
+
+// every converts a recording interval to steps.
+func (n *Network) every(interval unit.Quantity) (int64, error) {
+	if interval == (unit.Quantity{}) {
+		return 1, nil
+	}
+	if !interval.Dim.Equal(unit.Second.Dim) || interval.Value <= 0 {
+		return 0, fmt.Errorf("cajal: a recording interval must be a positive duration, got %v", interval)
+	}
+	every := int64(math.Round(interval.Value / n.dt))
+	if every < 1 || math.Abs(float64(every)*n.dt-interval.Value) > 1e-9*interval.Value {
+		return 0, fmt.Errorf("cajal: the recording interval %v is not a multiple of dt = %g s", interval, n.dt)
+	}
+	return every, nil
 }
 
 // T is the time of each sample in seconds.

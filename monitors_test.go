@@ -99,3 +99,33 @@ dg/dt = -g/(5*ms) : 1
 		}
 	}
 }
+
+// A synapse monitor records synaptic variables over time.
+func TestSynapseMonitor(t *testing.T) {
+	n := newNet(t, Options{})
+	gen, _ := n.SpikeGeneratorGroup(SpikeGenerator{N: 1, Indices: []int{0, 0}, Times: Times(unit.Millisecond, 1, 3)})
+	post, _ := n.NeuronGroup(Neurons{N: 2, Model: "v : 1"})
+	s, _ := n.Synapses(Synapses{Source: gen, Target: post, Model: "w : 1", OnPre: "w += j + 1"})
+	if err := s.Connect(); err != nil {
+		t.Fatal(err)
+	}
+	m, err := n.SynapseMonitor(s, []string{"w"}, []int{0, 1}, unit.Q(1, unit.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(t, n, unit.Q(5, unit.Millisecond))
+	w := mustValues(t, m, "w")
+	// Samples at 0..4 ms, before each step: the spikes at 1 and 3 ms show
+	// from 2 and 4 ms on.
+	want := [][]float64{{0, 0, 1, 1, 2}, {0, 0, 2, 2, 4}}
+	for k := range want {
+		for i := range want[k] {
+			if w[k][i] != want[k][i] {
+				t.Fatalf("w of synapse %d = %v, want %v", k, w[k], want[k])
+			}
+		}
+	}
+	if _, err := n.SynapseMonitor(s, []string{"w"}, []int{5}, unit.Quantity{}); err == nil {
+		t.Error("recorded a synapse that does not exist")
+	}
+}

@@ -32,7 +32,8 @@ func (m *SpikeMonitor) End(_ int64, t float64) {
 // StateMonitor records variables of chosen elements every Every steps, at
 // the start of the step (the values at time t, before the update).
 type StateMonitor struct {
-	Group   *Group
+	Arrays  map[string][]float64 // the variables of the group (neurons or synapses)
+	Scalars map[string]float64
 	Vars    []string
 	Indices []int
 	Every   int64
@@ -40,9 +41,10 @@ type StateMonitor struct {
 	Values  [][][]float64 // Values[var][k] is the trace of element Indices[k]
 }
 
-// NewStateMonitor records vars of the given elements every `every` steps.
-func NewStateMonitor(g *Group, vars []string, indices []int, every int64) *StateMonitor {
-	m := &StateMonitor{Group: g, Vars: vars, Indices: indices, Every: max(every, 1)}
+// NewStateMonitor records vars of the given elements of the variables in
+// arrays and scalars every `every` steps.
+func NewStateMonitor(arrays map[string][]float64, scalars map[string]float64, vars []string, indices []int, every int64) *StateMonitor {
+	m := &StateMonitor{Arrays: arrays, Scalars: scalars, Vars: vars, Indices: indices, Every: max(every, 1)}
 	m.Values = make([][][]float64, len(vars))
 	for v := range vars {
 		m.Values[v] = make([][]float64, len(indices))
@@ -57,9 +59,9 @@ func (m *StateMonitor) Start(step int64, t float64) {
 	}
 	m.T = append(m.T, t)
 	for v, name := range m.Vars {
-		a, ok := m.Group.Arrays[name]
+		a, ok := m.Arrays[name]
 		if !ok {
-			x := m.Group.Scalars[name]
+			x := m.Scalars[name]
 			for k := range m.Indices {
 				m.Values[v][k] = append(m.Values[v][k], x)
 			}
