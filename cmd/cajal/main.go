@@ -2,6 +2,7 @@
 //
 //	cajal list                 the models it knows
 //	cajal run ficurve -o out   run one, print its summary, write its figures
+//	cajal sim model.toml       simulate a model file
 //	cajal validate             run every model at full size, check its published result
 //	cajal bench                time neuron updates at full size
 package main
@@ -16,6 +17,7 @@ import (
 type cli struct {
 	List     listCmd     `cmd:"" help:"List the models that run can run."`
 	Run      runCmd      `cmd:"" help:"Run a model, print its summary and write its figures."`
+	Sim      simCmd      `cmd:"" help:"Simulate a model file (TOML): spikes as CSV, rasters as PNG."`
 	Validate validateCmd `cmd:"" help:"Run models at full size and check their published results."`
 	Bench    benchCmd    `cmd:"" help:"Measure the time per neuron update of full-size groups."`
 	Gen      genCmd      `cmd:"" help:"Compile the models' programs to Go (internal/native)."`

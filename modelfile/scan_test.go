@@ -1,0 +1,7 @@
+package modelfile
+
+import "fmt"
+
+func fmtSscanf(line string, i *int, t *float64) (int, error) {
+	return fmt.Sscanf(line, "%d,%f", i, t)
+}
