@@ -54,6 +54,9 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 	if spec.N <= 0 {
 		return nil, fmt.Errorf("cajal: %s: the number of neurons must be positive, got %d", spec.Name, spec.N)
 	}
+	if spec.N > maxElements {
+		return nil, fmt.Errorf("cajal: %s: %d neurons are more than the %d a group can hold", spec.Name, spec.N, maxElements)
+	}
 	m, err := check.Declare(spec.Name+".model", spec.Model, check.Neurons)
 	if err != nil {
 		return nil, err
@@ -105,6 +108,9 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 }
 
 var negInf = math.Inf(-1)
+
+// maxElements bounds a group's size: indices are 32-bit.
+const maxElements = 1<<31 - 1
 
 // N is the number of neurons.
 func (g *NeuronGroup) N() int { return g.spec.N }
