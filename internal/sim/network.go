@@ -3,7 +3,6 @@ package sim
 import (
 	"errors"
 	"runtime"
-	"sync"
 
 	"github.com/cajal-sim/cajal/internal/kernel"
 )
@@ -47,6 +46,11 @@ func (n *Network) Time() float64 { return float64(n.Step) * n.Dt }
 // the monitors have recorded the step.
 func (n *Network) Run(steps int64, progress func(done int64)) error {
 	workers := n.WorkerCount()
+	var c *crew
+	if workers > 1 {
+		c = newCrew(workers)
+		defer c.close()
+	}
 	every := max(steps/100, 1)
 	for s := int64(0); s < steps; s++ {
 		step := n.Step
@@ -55,17 +59,17 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 			m.Start(step, t)
 		}
 		for _, g := range n.Groups {
-			if err := g.runUpdate(uint64(step), t, workers); err != nil {
+			if err := g.runUpdate(uint64(step), t, c); err != nil {
 				return n.stop(g.Name, err, step, t)
 			}
 		}
 		for _, s := range n.Synapses {
-			if err := s.StepUpdate(uint64(step), t, workers); err != nil {
+			if err := s.StepUpdate(uint64(step), t, c); err != nil {
 				return n.stop(s.Name, err, step, t)
 			}
 		}
 		for _, g := range n.Groups {
-			if err := g.runThreshold(uint64(step), t, workers); err != nil {
+			if err := g.runThreshold(uint64(step), t, c); err != nil {
 				return err
 			}
 		}
@@ -103,50 +107,24 @@ func (n *Network) stop(group string, err error, step int64, t float64) error {
 	return &DivergenceError{Group: group, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value}
 }
 
-// parallel runs f(w, lo, hi) for the parts of a group of size n.
-func parallel(n, workers int, f func(w, lo, hi int) error) error {
-	if workers <= 1 || n < MinParallel {
-		return f(0, 0, n)
-	}
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := 1; w < workers; w++ {
-		lo, hi := split(n, workers, w)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[w] = f(w, lo, hi)
-		}()
-	}
-	lo, hi := split(n, workers, 0)
-	errs[0] = f(0, lo, hi)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (g *Group) runUpdate(step uint64, t float64, workers int) error {
+func (g *Group) runUpdate(step uint64, t float64, c *crew) error {
 	bd := g.update
 	if bd == nil {
 		return nil
 	}
 	if g.fused {
-		return parallel(g.N, min(workers, len(bd.machines)), func(w, lo, hi int) error {
+		return c.parallel(g.N, func(w, lo, hi int) error {
 			var err error
 			g.parts[w], err = bd.machines[w].Filter(bd.setTime(w, step, t, true), lo, hi, g.parts[w][:0])
 			return err
 		})
 	}
-	return parallel(g.N, min(workers, len(bd.machines)), func(w, lo, hi int) error {
+	return c.parallel(g.N, func(w, lo, hi int) error {
 		return bd.machines[w].Range(bd.setTime(w, step, t, true), lo, hi)
 	})
 }
 
-func (g *Group) runThreshold(step uint64, t float64, workers int) error {
+func (g *Group) runThreshold(step uint64, t float64, c *crew) error {
 	g.Spikes = g.Spikes[:0]
 	if g.Emit != nil {
 		g.Spikes = g.Emit(int64(step), g.Spikes)
@@ -157,8 +135,7 @@ func (g *Group) runThreshold(step uint64, t float64, workers int) error {
 		if bd == nil {
 			return nil
 		}
-		workers = min(workers, len(bd.machines))
-		err := parallel(g.N, workers, func(w, lo, hi int) error {
+		err := c.parallel(g.N, func(w, lo, hi int) error {
 			var err error
 			g.parts[w], err = bd.machines[w].Filter(bd.setTime(w, step, t, false), lo, hi, g.parts[w][:0])
 			return err

@@ -209,10 +209,10 @@ func (p *Pathway) grow(n int, step uint64) {
 }
 
 // StepUpdate runs the clock-driven equations and the summed variables.
-func (s *Synapses) StepUpdate(step uint64, t float64, workers int) error {
+func (s *Synapses) StepUpdate(step uint64, t float64, c *crew) error {
 	if bd := s.update; bd != nil {
 		n := len(s.Pre)
-		err := parallel(n, min(workers, len(bd.machines)), func(w, lo, hi int) error {
+		err := c.parallel(n, func(w, lo, hi int) error {
 			return bd.machines[w].Range(bd.setTime(w, step, t, true), lo, hi)
 		})
 		if err != nil {
