@@ -136,15 +136,17 @@ func (sp *seriesPlotter) plotLines(c draw.Canvas, plt *gplot.Plot) {
 			return
 		}
 		for _, l := range c.ClipLinesXY(pts) {
-			if len(l) < 2 {
-				continue
+			// The rasteriser's cost grows with the square of a path's
+			// length: stroke long lines in pieces that share their ends.
+			for lo := 0; lo+1 < len(l); lo += strokePiece {
+				hi := min(lo+strokePiece+1, len(l))
+				path = path[:0]
+				path.Move(l[lo])
+				for _, p := range l[lo+1 : hi] {
+					path.Line(p)
+				}
+				c.Stroke(path)
 			}
-			path = path[:0]
-			path.Move(l[0])
-			for _, p := range l[1:] {
-				path.Line(p)
-			}
-			c.Stroke(path)
 		}
 		d.reset()
 	}
@@ -164,6 +166,9 @@ func (sp *seriesPlotter) plotLines(c draw.Canvas, plt *gplot.Plot) {
 	}
 	flush()
 }
+
+// strokePiece is the number of segments stroked at once.
+const strokePiece = 256
 
 // decimatorColumn is the width of the columns in which decimator keeps at
 // most four points: a fraction of a pixel at 150 dpi.
