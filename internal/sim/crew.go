@@ -16,7 +16,8 @@ type crew struct {
 	gen      atomic.Uint64
 	done     atomic.Int64
 	stop     atomic.Bool
-	task     func(w int) error
+	job      job // the phase's work, set before gen moves on
+	jobN     int // elements of the phase
 	errs     []error
 	sleeping []atomic.Bool
 	wake     []chan struct{}
@@ -53,7 +54,8 @@ func (c *crew) member(w int) {
 		}
 		if g := c.gen.Load(); g != seen {
 			seen = g
-			c.errs[w] = c.task(w)
+			lo, hi := split(c.jobN, c.n, w)
+			c.errs[w] = c.job.part(w, lo, hi)
 			c.done.Add(1)
 			continue
 		}
@@ -67,14 +69,21 @@ func (c *crew) member(w int) {
 	}
 }
 
-// run runs task(w) for every member w, part 0 on the calling goroutine, and
-// returns the first error.
-func (c *crew) run(task func(w int) error) error {
-	c.task = task
+// job is the work of a parallel phase: part w of the elements, lo to
+// hi-1. Jobs are long-lived values, so that a step allocates nothing.
+type job interface {
+	part(w, lo, hi int) error
+}
+
+// run runs the job's part w on every member w, part 0 on the calling
+// goroutine, and returns the first error.
+func (c *crew) run(j job, n int) error {
+	c.job, c.jobN = j, n
 	c.done.Store(0)
 	c.gen.Add(1)
 	c.nudge()
-	c.errs[0] = task(0)
+	lo, hi := split(n, c.n, 0)
+	c.errs[0] = j.part(0, lo, hi)
 	for spins := 0; c.done.Load() < int64(c.n-1); spins++ {
 		if spins%64 == 0 {
 			runtime.Gosched()
@@ -112,14 +121,33 @@ func (c *crew) close() {
 	c.wg.Wait()
 }
 
-// parallel runs f(w, lo, hi) for the parts of n elements, one per member;
+// parallel runs the job for the parts of n elements, one per member;
 // small groups run on the calling goroutine alone.
-func (c *crew) parallel(n int, f func(w, lo, hi int) error) error {
+func (c *crew) parallel(n int, j job) error {
 	if c == nil || c.n <= 1 || n < MinParallel {
-		return f(0, 0, n)
+		return j.part(0, 0, n)
 	}
-	return c.run(func(w int) error {
-		lo, hi := split(n, c.n, w)
-		return f(w, lo, hi)
-	})
+	return c.run(j, n)
+}
+
+// stepJob runs a bound program over parts of a group at one step: the
+// state update (as a filter when the threshold is fused into it), the
+// threshold, or a synapse group's clock-driven update.
+type stepJob struct {
+	bd     *bound
+	step   uint64
+	t      float64
+	check  bool
+	filter bool
+	parts  [][]int32 // filter: the selected elements of each part
+}
+
+func (j *stepJob) part(w, lo, hi int) error {
+	env := j.bd.setTime(w, j.step, j.t, j.check)
+	if !j.filter {
+		return j.bd.machines[w].Range(env, lo, hi)
+	}
+	var err error
+	j.parts[w], err = j.bd.machines[w].Filter(env, lo, hi, j.parts[w][:0])
+	return err
 }

@@ -21,6 +21,7 @@ type Group struct {
 	update, threshold, reset *bound
 	Spikes                   []int32 // spikes of the current step, ascending
 	fused                    bool    // the update program also computes the threshold
+	job                      stepJob // the current parallel phase
 	// Interpret makes the group's programs run in the interpreter even
 	// where compiled code exists.
 	Interpret bool

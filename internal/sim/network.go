@@ -112,16 +112,8 @@ func (g *Group) runUpdate(step uint64, t float64, c *crew) error {
 	if bd == nil {
 		return nil
 	}
-	if g.fused {
-		return c.parallel(g.N, func(w, lo, hi int) error {
-			var err error
-			g.parts[w], err = bd.machines[w].Filter(bd.setTime(w, step, t, true), lo, hi, g.parts[w][:0])
-			return err
-		})
-	}
-	return c.parallel(g.N, func(w, lo, hi int) error {
-		return bd.machines[w].Range(bd.setTime(w, step, t, true), lo, hi)
-	})
+	g.job = stepJob{bd: bd, step: step, t: t, check: true, filter: g.fused, parts: g.parts}
+	return c.parallel(g.N, &g.job)
 }
 
 func (g *Group) runThreshold(step uint64, t float64, c *crew) error {
@@ -135,12 +127,8 @@ func (g *Group) runThreshold(step uint64, t float64, c *crew) error {
 		if bd == nil {
 			return nil
 		}
-		err := c.parallel(g.N, func(w, lo, hi int) error {
-			var err error
-			g.parts[w], err = bd.machines[w].Filter(bd.setTime(w, step, t, false), lo, hi, g.parts[w][:0])
-			return err
-		})
-		if err != nil {
+		g.job = stepJob{bd: bd, step: step, t: t, filter: true, parts: g.parts}
+		if err := c.parallel(g.N, &g.job); err != nil {
 			return err
 		}
 	}

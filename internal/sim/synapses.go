@@ -31,6 +31,7 @@ type Synapses struct {
 
 	update *bound
 	summed []*Summed
+	job    stepJob
 }
 
 // Pathway delivers the spikes of the presynaptic (or, for on_post, the
@@ -212,9 +213,8 @@ func (p *Pathway) grow(n int, step uint64) {
 func (s *Synapses) StepUpdate(step uint64, t float64, c *crew) error {
 	if bd := s.update; bd != nil {
 		n := len(s.Pre)
-		err := c.parallel(n, func(w, lo, hi int) error {
-			return bd.machines[w].Range(bd.setTime(w, step, t, true), lo, hi)
-		})
+		s.job = stepJob{bd: bd, step: step, t: t, check: true}
+		err := c.parallel(n, &s.job)
 		if err != nil {
 			return err
 		}
