@@ -90,8 +90,8 @@ func BenchmarkCOBA10k(b *testing.B) {
 // plasticity the targets fire at 100 Hz too, another 10,000 postsynaptic
 // events. It reports ns per event, the 2000 neuron updates per step
 // included (a few percent of the time).
-func benchEvents(b *testing.B, model, onPre, onPost string) {
-	net, err := NewNetwork(Options{Threads: 1, Seed: 1})
+func benchEvents(b *testing.B, threads int, model, onPre, onPost string) {
+	net, err := NewNetwork(Options{Threads: threads, Seed: 1})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -126,13 +126,15 @@ func benchEvents(b *testing.B, model, onPre, onPost string) {
 }
 
 func BenchmarkSynapticEvents(b *testing.B) {
-	b.Run("static", func(b *testing.B) {
-		benchEvents(b, "w : siemens", "g += w", "")
-	})
-	b.Run("stdp", func(b *testing.B) {
-		benchEvents(b, `w : 1
+	for _, threads := range []int{1, 2} {
+		b.Run(fmt.Sprintf("static/threads=%d", threads), func(b *testing.B) {
+			benchEvents(b, threads, "w : siemens", "g += w", "")
+		})
+		b.Run(fmt.Sprintf("stdp/threads=%d", threads), func(b *testing.B) {
+			benchEvents(b, threads, `w : 1
 dA_pre/dt = -A_pre/tau : 1 (event-driven)
 dA_post/dt = -A_post/tau : 1 (event-driven)`,
-			"A_pre += 1\nw = clip(w + A_post*eta, 0, 100)\ng += w*nS", "A_post += 1\nw = clip(w + A_pre*eta, 0, 100)")
-	})
+				"A_pre += 1\nw = clip(w + A_post*eta, 0, 100)\ng += w*nS", "A_post += 1\nw = clip(w + A_pre*eta, 0, 100)")
+		})
+	}
 }

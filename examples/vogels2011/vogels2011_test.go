@@ -72,3 +72,28 @@ func TestCompiledKernelsAgree(t *testing.T) {
 		}
 	}
 }
+
+// One or two threads give the same spikes and weights: state updates are
+// split by neuron and synaptic events by target neuron.
+func TestThreadsAgree(t *testing.T) {
+	cfg := Reduced
+	cfg.SimTime = unit.Q(1.2, unit.Second)
+	cfg.Threads = 1
+	one, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Threads = 2
+	two, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(one.T) != len(two.T) || one.MeanWeight != two.MeanWeight {
+		t.Fatalf("1 thread: %d spikes, mean weight %v; 2 threads: %d, %v", len(one.T), one.MeanWeight, len(two.T), two.MeanWeight)
+	}
+	for k := range one.T {
+		if one.T[k] != two.T[k] || one.I[k] != two.I[k] {
+			t.Fatalf("spike %d differs", k)
+		}
+	}
+}

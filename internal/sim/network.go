@@ -74,7 +74,7 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 			}
 		}
 		for _, s := range n.Synapses {
-			if err := s.Deliver(uint64(step), t); err != nil {
+			if err := s.Deliver(uint64(step), t, c); err != nil {
 				return err
 			}
 		}

@@ -51,8 +51,11 @@ type Pathway struct {
 	Record string
 	Log    EventLog
 
-	prog   *bound
-	ring   [][]int32 // future steps: neurons (one delay) or synapses (per-synapse delays)
+	prog     *bound
+	parallel bool       // the code writes no presynaptic variable: events can be split by target
+	parts    [][]int32  // each member's events
+	job      deliverJob // the current parallel delivery
+	ring     [][]int32  // future steps: neurons (one delay) or synapses (per-synapse delays)
 	events []int32   // scratch: the synapses reached this step
 	Events int64     // synapse events delivered so far
 }
@@ -178,9 +181,18 @@ func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64)
 		}
 	}
 	for k, p := range s.Pathways {
-		if p.prog, err = bindProgram(s.Name+"."+p.Name, p.Code, nil, key(streamReset+k), 1, s.find, s.Scalars, s.Pre, s.Post, s.Interpret); err != nil {
+		if p.prog, err = bindProgram(s.Name+"."+p.Name, p.Code, nil, key(streamReset+k), workers, s.find, s.Scalars, s.Pre, s.Post, s.Interpret); err != nil {
 			return err
 		}
+		p.parallel = p.prog != nil
+		if p.prog != nil {
+			for _, sl := range p.prog.prog.Slots {
+				if sl.Written && sl.Index == ir.Pre {
+					p.parallel = false
+				}
+			}
+		}
+		p.parts = make([][]int32, max(workers, 1))
 		maxDelay := p.Delay
 		for _, d := range p.PerSynapse {
 			maxDelay = max(maxDelay, int(d))
@@ -234,16 +246,16 @@ func (s *Synapses) StepUpdate(step uint64, t float64, c *crew) error {
 
 // Deliver queues this step's spikes and runs the pathways' code for the
 // synapses whose delayed spikes arrive now.
-func (s *Synapses) Deliver(step uint64, t float64) error {
+func (s *Synapses) Deliver(step uint64, t float64, c *crew) error {
 	for _, p := range s.Pathways {
-		if err := s.deliver(p, step, t); err != nil {
+		if err := s.deliver(p, step, t, c); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *Synapses) deliver(p *Pathway, step uint64, t float64) error {
+func (s *Synapses) deliver(p *Pathway, step uint64, t float64, c *crew) error {
 	src, lo, hi := s.Src, s.SrcLo, s.SrcHi
 	order, start := s.byPre, s.preStart
 	if p.FromPost {
@@ -285,7 +297,15 @@ func (s *Synapses) deliver(p *Pathway, step uint64, t float64) error {
 	if p.prog == nil || len(events) == 0 {
 		return nil
 	}
-	if err := p.prog.machines[0].Indices(p.prog.setTime(0, step, t, false), events); err != nil {
+	if p.parallel && c != nil && c.n > 1 && len(events) >= minParallelEvents {
+		// Each member takes the events of its range of postsynaptic
+		// neurons, in order: every neuron's events run in the serial
+		// order, whatever the number of members.
+		p.job = deliverJob{s: s, p: p, events: events, step: step, t: t}
+		if err := c.parallel(s.TgtHi-s.TgtLo, &p.job); err != nil {
+			return err
+		}
+	} else if err := p.prog.machines[0].Indices(p.prog.setTime(0, step, t, false), events); err != nil {
 		return err
 	}
 	if p.Record != "" {
@@ -297,6 +317,36 @@ func (s *Synapses) deliver(p *Pathway, step uint64, t float64) error {
 		}
 	}
 	return nil
+}
+
+// minParallelEvents is the fewest events of a step that are split across
+// the crew.
+const minParallelEvents = 2048
+
+// deliverJob runs a pathway's code for the events whose postsynaptic
+// neuron lies in a member's range.
+type deliverJob struct {
+	s      *Synapses
+	p      *Pathway
+	events []int32
+	step   uint64
+	t      float64
+}
+
+func (j *deliverJob) part(w, lo, hi int) error {
+	lo32, hi32 := int32(j.s.TgtLo+lo), int32(j.s.TgtLo+hi)
+	mine := j.p.parts[w][:0]
+	for _, syn := range j.events {
+		if post := j.s.Post[syn]; post >= lo32 && post < hi32 {
+			mine = append(mine, syn)
+		}
+	}
+	j.p.parts[w] = mine
+	if len(mine) == 0 {
+		return nil
+	}
+	bd := j.p.prog
+	return bd.machines[w].Indices(bd.setTime(w, j.step, j.t, false), mine)
 }
 
 // Connections returns the synapses in presynaptic order (for tests and
