@@ -56,8 +56,8 @@ type Pathway struct {
 	parts    [][]int32  // each member's events
 	job      deliverJob // the current parallel delivery
 	ring     [][]int32  // future steps: neurons (one delay) or synapses (per-synapse delays)
-	events []int32   // scratch: the synapses reached this step
-	Events int64     // synapse events delivered so far
+	events   []int32    // scratch: the synapses reached this step
+	Events   int64      // synapse events delivered so far
 }
 
 // EventLog is a record of synaptic events: the synapse, the time and the
