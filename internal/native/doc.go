@@ -18,3 +18,5 @@
 // clause. The tests of vogels2011 and graupner2012 fail when a compiler
 // change leaves their programs without compiled code.
 package native
+
+//go:generate go run ../../cmd/cajal gen -o kernels_gen.go
