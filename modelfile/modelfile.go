@@ -32,8 +32,19 @@
 //	[[spikes]]
 //	source = "exc"
 //
+//	[[states]]
+//	source = "exc"
+//	vars = ["v"]
+//	indices = [0, 1]
+//	interval = "1*ms"
+//
+//	[[rates]]
+//	source = "exc"
+//
 // Run writes, for each spike monitor, the spikes as CSV and a raster as
-// PNG, and returns a summary of the rates.
+// PNG; for each state monitor the traces as CSV and a figure per variable;
+// for each rate monitor the rate as CSV and a figure; and returns a summary
+// of the rates.
 package modelfile
 
 import (
@@ -67,6 +78,21 @@ type File struct {
 	Poisson   []Poisson      `toml:"poisson"`
 	Synapses  []Synapses     `toml:"synapses"`
 	Spikes    []SpikeMonitor `toml:"spikes"`
+	States    []StateMonitor `toml:"states"`
+	Rates     []RateMonitor  `toml:"rates"`
+}
+
+// StateMonitor records variables of chosen neurons at an interval.
+type StateMonitor struct {
+	Source   string   `toml:"source"`
+	Vars     []string `toml:"vars"`
+	Indices  []int    `toml:"indices"`  // within the source; empty for all
+	Interval string   `toml:"interval"` // a duration; empty for every step
+}
+
+// RateMonitor records the population rate of a group or subgroup.
+type RateMonitor struct {
+	Source string `toml:"source"`
 }
 
 // Neurons is a neuron group.
@@ -325,6 +351,40 @@ func (f *File) Run(outDir string) (*Result, error) {
 		}
 		mons = append(mons, mon{sm.Source, net.SpikeMonitor(src), n})
 	}
+	type stateMon struct {
+		spec StateMonitor
+		m    *cajal.StateMonitor
+	}
+	var states []stateMon
+	for _, sm := range f.States {
+		src, err := source(sm.Source)
+		if err != nil {
+			return nil, fmt.Errorf("states: %v", err)
+		}
+		var every unit.Quantity
+		if sm.Interval != "" {
+			if every, err = unit.Parse(sm.Interval); err != nil {
+				return nil, fmt.Errorf("states %s: interval: %v", sm.Source, err)
+			}
+		}
+		m, err := net.StateMonitor(src, sm.Vars, sm.Indices, every)
+		if err != nil {
+			return nil, err
+		}
+		states = append(states, stateMon{sm, m})
+	}
+	type rateMon struct {
+		name string
+		m    *cajal.PopulationRateMonitor
+	}
+	var rates []rateMon
+	for _, rm := range f.Rates {
+		src, err := source(rm.Source)
+		if err != nil {
+			return nil, fmt.Errorf("rates: %v", err)
+		}
+		rates = append(rates, rateMon{rm.Source, net.PopulationRateMonitor(src)})
+	}
 	for k, r := range f.Runs {
 		text, changes := "", map[string]any(nil)
 		switch r := r.(type) {
@@ -372,9 +432,113 @@ func (f *File) Run(outDir string) (*Result, error) {
 		}
 		res.Files = append(res.Files, csv, png)
 	}
+	if outDir != "" {
+		for _, sm := range states {
+			files, err := writeStates(outDir, sm.spec, sm.m)
+			if err != nil {
+				return nil, err
+			}
+			res.Files = append(res.Files, files...)
+		}
+		for _, rm := range rates {
+			files, err := writeRate(outDir, rm.name, rm.m, net.Dt())
+			if err != nil {
+				return nil, err
+			}
+			res.Files = append(res.Files, files...)
+		}
+	}
 	sort.Strings(lines)
 	res.Summary = strings.Join(lines, "\n")
 	return res, nil
+}
+
+// writeStates writes a monitor's traces as CSV (time, then one column per
+// variable and neuron, in SI units) and one figure per variable.
+func writeStates(dir string, spec StateMonitor, m *cajal.StateMonitor) ([]string, error) {
+	base := filepath.Join(dir, safe(spec.Source)+"_states")
+	// The neuron of the k-th trace, counted within the source.
+	neuron := func(k int) int {
+		if spec.Indices != nil {
+			return spec.Indices[k]
+		}
+		return k
+	}
+	var b strings.Builder
+	b.WriteString("t_ms")
+	traces := make([][][]float64, len(spec.Vars))
+	for v, name := range spec.Vars {
+		tr, err := m.Values(name)
+		if err != nil {
+			return nil, err
+		}
+		traces[v] = tr
+		for k := range tr {
+			fmt.Fprintf(&b, ",%s_%d", name, neuron(k))
+		}
+	}
+	b.WriteString("\n")
+	for i, t := range m.T() {
+		fmt.Fprintf(&b, "%.4f", t*1e3)
+		for _, tr := range traces {
+			for _, x := range tr {
+				fmt.Fprintf(&b, ",%.9g", x[i])
+			}
+		}
+		b.WriteString("\n")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	files := []string{base + ".csv"}
+	if err := os.WriteFile(files[0], []byte(b.String()), 0o644); err != nil {
+		return nil, err
+	}
+	ms := make([]float64, len(m.T()))
+	for i, t := range m.T() {
+		ms[i] = t * 1e3
+	}
+	for v, name := range spec.Vars {
+		var series []plot.Series
+		for k, x := range traces[v] {
+			series = append(series, plot.Series{X: ms, Y: x, Label: fmt.Sprintf("%s[%d]", name, neuron(k))})
+		}
+		fig := plot.Figure{Height: 3, Panels: []plot.Panel{{Title: spec.Source + ": " + name + " (SI units)",
+			XLabel: "time (ms)", YLabel: name, Legend: len(series) <= 10, Series: series}}}
+		path := base + "_" + safe(name) + ".png"
+		if err := fig.Save(path); err != nil {
+			return nil, err
+		}
+		files = append(files, path)
+	}
+	return files, nil
+}
+
+// writeRate writes a population rate as CSV and a figure smoothed over 1 ms.
+func writeRate(dir, name string, m *cajal.PopulationRateMonitor, dt float64) ([]string, error) {
+	base := filepath.Join(dir, safe(name)+"_rate")
+	var b strings.Builder
+	b.WriteString("t_ms,rate_hz\n")
+	for i, t := range m.T() {
+		fmt.Fprintf(&b, "%.4f,%.6g\n", t*1e3, m.Rate()[i])
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(base+".csv", []byte(b.String()), 0o644); err != nil {
+		return nil, err
+	}
+	ms := make([]float64, len(m.T()))
+	for i, t := range m.T() {
+		ms[i] = t * 1e3
+	}
+	smooth := m.SmoothRate(max(1, int(1e-3/dt+0.5)))
+	fig := plot.Figure{Height: 3, Panels: []plot.Panel{{Title: name + ": population rate (1 ms window)",
+		XLabel: "time (ms)", YLabel: "rate (Hz)", Series: []plot.Series{{X: ms, Y: smooth, Color: "black"}}}}}
+	if err := fig.Save(base + ".png"); err != nil {
+		return nil, err
+	}
+	return []string{base + ".csv", base + ".png"}, nil
 }
 
 // setAll sets initial values in name order (deterministic draws).

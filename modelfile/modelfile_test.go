@@ -46,8 +46,8 @@ func TestFICurveFile(t *testing.T) {
 			t.Errorf("neuron %d: %d spikes in 1 s, analytic rate %.2f Hz", i, c, want)
 		}
 	}
-	if len(res.Files) != 2 {
-		t.Errorf("files %v, want the CSV and the raster", res.Files)
+	if len(res.Files) != 6 {
+		t.Errorf("files %v, want spikes (CSV, raster), states (CSV, figure) and rate (CSV, figure)", res.Files)
 	}
 }
 
@@ -112,5 +112,50 @@ func TestFileErrors(t *testing.T) {
 	_, err := Parse("m.toml", []byte(cases["unknown key"]))
 	if err == nil || !strings.Contains(err.Error(), "modle") {
 		t.Errorf("unknown key: %v; want the key named", err)
+	}
+}
+
+// State and rate monitors of a file write their records: neuron 0 (no
+// input) stays at el = -70 mV, and the mean population rate equals the
+// spike count over neurons and time.
+func TestStatesAndRatesFile(t *testing.T) {
+	f, err := Load("testdata/ficurve.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := f.Run(dir); err != nil {
+		t.Fatal(err)
+	}
+	states, err := os.ReadFile(filepath.Join(dir, "lif_states.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(string(states)), "\n")
+	if rows[0] != "t_ms,v_0,v_10" || len(rows) != 1001 {
+		t.Fatalf("states: header %q, %d rows; want t_ms,v_0,v_10 and 1001", rows[0], len(rows))
+	}
+	for _, r := range rows[1:] {
+		if cols := strings.Split(r, ","); cols[1] != "-0.07" {
+			t.Fatalf("v of neuron 0 = %s, want -0.07", cols[1])
+		}
+	}
+	rate, err := os.ReadFile(filepath.Join(dir, "lif_rate.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spikes, _ := os.ReadFile(filepath.Join(dir, "lif_spikes.csv"))
+	nspikes := len(strings.Split(strings.TrimSpace(string(spikes)), "\n")) - 1
+	sum, n := 0.0, 0
+	for _, r := range strings.Split(strings.TrimSpace(string(rate)), "\n")[1:] {
+		var tms, hz float64
+		if _, err := fmtSscanfFloat(r, &tms, &hz); err != nil {
+			t.Fatal(err)
+		}
+		sum += hz
+		n++
+	}
+	if mean, want := sum/float64(n), float64(nspikes)/11/1.0; math.Abs(mean-want) > 1e-6*want {
+		t.Errorf("mean population rate %v Hz, spikes give %v Hz", mean, want)
 	}
 }
