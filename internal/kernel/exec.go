@@ -271,22 +271,6 @@ func (m *Machine) chunk(env *Env, lo, n int, idx []int32) error {
 				d[k] = x * kk
 			}
 			m.regs[in.Dst] = d
-		case OpDivK:
-			a := m.regs[in.A][:n]
-			d := m.scratch[in.Dst][:len(a)]
-			kk := in.K
-			for k, x := range a {
-				d[k] = x / kk
-			}
-			m.regs[in.Dst] = d
-		case OpRSubK:
-			a := m.regs[in.A][:n]
-			d := m.scratch[in.Dst][:len(a)]
-			kk := in.K
-			for k, x := range a {
-				d[k] = kk - x
-			}
-			m.regs[in.Dst] = d
 		case OpRDivK:
 			a := m.regs[in.A][:n]
 			d := m.scratch[in.Dst][:len(a)]

@@ -112,10 +112,6 @@ func (p *Program) genBody(w func(string, ...any), tab string, contiguous bool) {
 			w(tab+"%s = %s + %s\n", d, a, k)
 		case OpMulK:
 			w(tab+"%s = %s * %s\n", d, a, k)
-		case OpDivK:
-			w(tab+"%s = %s / %s\n", d, a, k)
-		case OpRSubK:
-			w(tab+"%s = %s - %s\n", d, k, a)
 		case OpRDivK:
 			w(tab+"%s = %s / %s\n", d, k, a)
 		case OpAxpyK:
@@ -155,6 +151,15 @@ func lit(x float64) string {
 	return "(" + s + ")"
 }
 
+// goFuncs are the Go functions that compute operations exactly as ir.Eval
+// does.
+var goFuncs = map[ir.Fn]string{
+	ir.Exp: "math.Exp", ir.Sqrt: "math.Sqrt", ir.Abs: "math.Abs", ir.Floor: "math.Floor",
+	ir.Log: "math.Log", ir.Expm1: "math.Expm1", ir.Tanh: "math.Tanh", ir.Trunc: "math.Trunc",
+	ir.Pow: "math.Pow", ir.Min: "math.Min", ir.Max: "math.Max",
+	ir.Exprel: "ir.Exprelf", ir.Clip: "ir.Clipf", ir.Select: "kernel.Select",
+}
+
 // fnExpr writes an operation as the interpreter computes it.
 func fnExpr(f ir.Fn, a, b, c string) string {
 	switch f {
@@ -176,42 +181,12 @@ func fnExpr(f ir.Fn, a, b, c string) string {
 		return fmt.Sprintf("kernel.Bool(%s != 0 || %s != 0)", a, b)
 	case ir.Not:
 		return fmt.Sprintf("kernel.Bool(%s == 0)", a)
-	case ir.Exp:
-		return "math.Exp(" + a + ")"
-	case ir.Sqrt:
-		return "math.Sqrt(" + a + ")"
-	case ir.Abs:
-		return "math.Abs(" + a + ")"
-	case ir.Floor:
-		return "math.Floor(" + a + ")"
-	case ir.Exprel:
-		return "ir.Exprelf(" + a + ")"
-	case ir.Select:
-		return fmt.Sprintf("kernel.Select(%s, %s, %s)", a, b, c)
-	case ir.Clip:
-		return fmt.Sprintf("ir.Clipf(%s, %s, %s)", a, b, c)
-	case ir.Min:
-		return fmt.Sprintf("math.Min(%s, %s)", a, b)
-	case ir.Max:
-		return fmt.Sprintf("math.Max(%s, %s)", a, b)
-	case ir.Pow:
-		return fmt.Sprintf("math.Pow(%s, %s)", a, b)
-	case ir.Log:
-		return "math.Log(" + a + ")"
-	case ir.Expm1:
-		return "math.Expm1(" + a + ")"
-	case ir.Tanh:
-		return "math.Tanh(" + a + ")"
-	case ir.Trunc:
-		return "math.Trunc(" + a + ")"
 	}
-	switch f.Arity() {
-	case 1:
-		return fmt.Sprintf("ir.Eval(%d, %s)", f, a)
-	case 2:
-		return fmt.Sprintf("ir.Eval(%d, %s, %s)", f, a, b)
+	args := strings.Join([]string{a, b, c}[:f.Arity()], ", ")
+	if name, ok := goFuncs[f]; ok {
+		return name + "(" + args + ")"
 	}
-	return fmt.Sprintf("ir.Eval(%d, %s, %s, %s)", f, a, b, c)
+	return fmt.Sprintf("ir.Eval(%d, %s)", f, args)
 }
 
 // Bool is 1 for true and 0 for false, as the kernels compute conditions.

@@ -21,9 +21,6 @@ var natives = map[string]Native{}
 // Call it from init functions only.
 func RegisterNative(key string, f Native) { natives[key] = f }
 
-// HasNative reports whether compiled code exists for p.
-func (p *Program) HasNative() bool { _, ok := natives[p.Key()]; return ok }
-
 // Key identifies a program by its instructions, constants and data layout:
 // two programs with one key compute the same thing.
 func (p *Program) Key() string {

@@ -22,8 +22,6 @@ const (
 	OpFn                       // Dst = Fn(A[, B[, C]])
 	OpAddK                     // Dst = A + K
 	OpMulK                     // Dst = A * K
-	OpDivK                     // Dst = A / K
-	OpRSubK                    // Dst = K - A
 	OpRDivK                    // Dst = K / A
 	OpAxpyK                    // Dst = A*K + B
 	OpCmpK                     // Dst = Fn(A, K) for a comparison Fn: 1 or 0
@@ -31,7 +29,7 @@ const (
 	OpScatterAdd               // array Slot at the elements += A, one element after another
 )
 
-var opNames = [...]string{"load", "scalar", "index", "rand", "randn", "fn", "addk", "mulk", "divk", "rsubk", "rdivk", "axpyk", "cmpk", "store", "scatteradd"}
+var opNames = [...]string{"load", "scalar", "index", "rand", "randn", "fn", "addk", "mulk", "rdivk", "axpyk", "cmpk", "store", "scatteradd"}
 
 func (o Opcode) String() string {
 	if int(o) < len(opNames) {

@@ -13,238 +13,56 @@ var _ = math.Inf
 var _ = ir.Eval
 
 func init() {
-	kernel.RegisterNative("012f764627ceddd7cc62858c", k012f764627ceddd7cc62858c)
-	kernel.RegisterNative("0181a025ffdb2a63e78533fb", k0181a025ffdb2a63e78533fb)
-	kernel.RegisterNative("01d72c903ec25a9ea4e8e31e", k01d72c903ec25a9ea4e8e31e)
-	kernel.RegisterNative("0ccbdfd0271e16e960af8c8b", k0ccbdfd0271e16e960af8c8b)
-	kernel.RegisterNative("19bbc0edf49ed9142fb00515", k19bbc0edf49ed9142fb00515)
-	kernel.RegisterNative("23abbee4eb09c217cd72e48d", k23abbee4eb09c217cd72e48d)
-	kernel.RegisterNative("2821c772903df56aed60402e", k2821c772903df56aed60402e)
-	kernel.RegisterNative("2e626563a39f20f374e51c4c", k2e626563a39f20f374e51c4c)
-	kernel.RegisterNative("30a3feab830602ecb51f2aa7", k30a3feab830602ecb51f2aa7)
-	kernel.RegisterNative("31e6d65289d689e0e4750abe", k31e6d65289d689e0e4750abe)
-	kernel.RegisterNative("38bf3bba3ed7ff2c471a8281", k38bf3bba3ed7ff2c471a8281)
-	kernel.RegisterNative("39a5f9c20277c27d26fbed57", k39a5f9c20277c27d26fbed57)
-	kernel.RegisterNative("3d9caf8d7a700c3cdc17431b", k3d9caf8d7a700c3cdc17431b)
-	kernel.RegisterNative("412ce3aefe465b358c8dd0b4", k412ce3aefe465b358c8dd0b4)
-	kernel.RegisterNative("4ab7329f41b75833c6978cf7", k4ab7329f41b75833c6978cf7)
-	kernel.RegisterNative("54d9f43acddbcf4b46d8b44c", k54d9f43acddbcf4b46d8b44c)
-	kernel.RegisterNative("57e7b0f3020ff0306c5a8151", k57e7b0f3020ff0306c5a8151)
-	kernel.RegisterNative("5980c01161774b16c179f26c", k5980c01161774b16c179f26c)
-	kernel.RegisterNative("606672b4b9d1e0362c8275d2", k606672b4b9d1e0362c8275d2)
-	kernel.RegisterNative("615c93903195efc14b3d2a81", k615c93903195efc14b3d2a81)
-	kernel.RegisterNative("68184066e4f501aa8d7775fa", k68184066e4f501aa8d7775fa)
-	kernel.RegisterNative("6aa514d809f49762b316cbfd", k6aa514d809f49762b316cbfd)
-	kernel.RegisterNative("74811ec51571475e3ad9122b", k74811ec51571475e3ad9122b)
-	kernel.RegisterNative("77a0f68ed638db2b809949fc", k77a0f68ed638db2b809949fc)
-	kernel.RegisterNative("7b3a91a8c85eb4edc07014ec", k7b3a91a8c85eb4edc07014ec)
-	kernel.RegisterNative("91980849d15dce276bdc26b3", k91980849d15dce276bdc26b3)
-	kernel.RegisterNative("971698e15b9ea06c7ee35f1e", k971698e15b9ea06c7ee35f1e)
-	kernel.RegisterNative("9a0b9d4d4bd5f55eace95609", k9a0b9d4d4bd5f55eace95609)
-	kernel.RegisterNative("9cfbd30af6ddb3bb4a9940c6", k9cfbd30af6ddb3bb4a9940c6)
-	kernel.RegisterNative("9d4d11b92a176f3290cbb6f8", k9d4d11b92a176f3290cbb6f8)
-	kernel.RegisterNative("9f7c8685f2f4ed819a007123", k9f7c8685f2f4ed819a007123)
-	kernel.RegisterNative("a7825aec40c571fafd85b879", ka7825aec40c571fafd85b879)
-	kernel.RegisterNative("b1daef48ebbad903cfc91e05", kb1daef48ebbad903cfc91e05)
-	kernel.RegisterNative("b1dda11b8ff9da7b8130e8bc", kb1dda11b8ff9da7b8130e8bc)
-	kernel.RegisterNative("b1fb3bfa6fea83104d9c4ff6", kb1fb3bfa6fea83104d9c4ff6)
-	kernel.RegisterNative("b26e46c6f693ea55e94f2bb0", kb26e46c6f693ea55e94f2bb0)
-	kernel.RegisterNative("b4e0b075500b53e743cd4eff", kb4e0b075500b53e743cd4eff)
-	kernel.RegisterNative("b745b88ebeee994b6139dbfa", kb745b88ebeee994b6139dbfa)
-	kernel.RegisterNative("bde0be4b6ceb4a3a12dbbe3b", kbde0be4b6ceb4a3a12dbbe3b)
-	kernel.RegisterNative("c6f42bd7b5a567765878b913", kc6f42bd7b5a567765878b913)
-	kernel.RegisterNative("c979905cc3921693964f6f3c", kc979905cc3921693964f6f3c)
-	kernel.RegisterNative("cbef7acf7fc1b23c8c7b34cd", kcbef7acf7fc1b23c8c7b34cd)
-	kernel.RegisterNative("cc8a07ae3c7becbb1e3ab1e8", kcc8a07ae3c7becbb1e3ab1e8)
+	kernel.RegisterNative("0d2c6a433dea7693a21048c8", k0d2c6a433dea7693a21048c8)
+	kernel.RegisterNative("17213f056f7c4c7c018b6047", k17213f056f7c4c7c018b6047)
+	kernel.RegisterNative("193266de2ed1f3ec94fcb9c8", k193266de2ed1f3ec94fcb9c8)
+	kernel.RegisterNative("1969a33fec4b3778df620470", k1969a33fec4b3778df620470)
+	kernel.RegisterNative("1a2c4473dc0a669d47b3cadd", k1a2c4473dc0a669d47b3cadd)
+	kernel.RegisterNative("1efcfba8395cb80684e85885", k1efcfba8395cb80684e85885)
+	kernel.RegisterNative("260b56d7440a862700013fda", k260b56d7440a862700013fda)
+	kernel.RegisterNative("28bb2518b2c0a947e0eb6c54", k28bb2518b2c0a947e0eb6c54)
+	kernel.RegisterNative("2a0d972a3d5d327adda38df5", k2a0d972a3d5d327adda38df5)
+	kernel.RegisterNative("2b57b96b69ed75ebf2313e70", k2b57b96b69ed75ebf2313e70)
+	kernel.RegisterNative("2d85b13fc0404a233c253e8c", k2d85b13fc0404a233c253e8c)
+	kernel.RegisterNative("32ce11eeb7363047e6725fa1", k32ce11eeb7363047e6725fa1)
+	kernel.RegisterNative("336a38c7ab4dfec499cda5f4", k336a38c7ab4dfec499cda5f4)
+	kernel.RegisterNative("3ec77fcd677f5ed0561ac5ee", k3ec77fcd677f5ed0561ac5ee)
+	kernel.RegisterNative("3f41ba3f15c4928fcaefed25", k3f41ba3f15c4928fcaefed25)
+	kernel.RegisterNative("478fb5b2c4ff023206445ab6", k478fb5b2c4ff023206445ab6)
+	kernel.RegisterNative("56928386d8d61fc4ee7ea041", k56928386d8d61fc4ee7ea041)
+	kernel.RegisterNative("56e57759059994db810bbcb0", k56e57759059994db810bbcb0)
+	kernel.RegisterNative("72748656f55d37a31f86a20b", k72748656f55d37a31f86a20b)
+	kernel.RegisterNative("7e23b643db5f1023af9391ed", k7e23b643db5f1023af9391ed)
+	kernel.RegisterNative("7f467924f2cc927de427308c", k7f467924f2cc927de427308c)
+	kernel.RegisterNative("81259990db7cf94c59ee1bfa", k81259990db7cf94c59ee1bfa)
+	kernel.RegisterNative("86655442eb23a12332d75247", k86655442eb23a12332d75247)
+	kernel.RegisterNative("8f25e12a095a4afff7ada12c", k8f25e12a095a4afff7ada12c)
+	kernel.RegisterNative("947bf54d65086c7790f6b7bb", k947bf54d65086c7790f6b7bb)
+	kernel.RegisterNative("989eb21cff09a49fb9cc6898", k989eb21cff09a49fb9cc6898)
+	kernel.RegisterNative("9d24a0783dcb4afcf5e8ef26", k9d24a0783dcb4afcf5e8ef26)
+	kernel.RegisterNative("a000cf6a3ee6529567b3ecbc", ka000cf6a3ee6529567b3ecbc)
+	kernel.RegisterNative("a156d9f777241550e26c795f", ka156d9f777241550e26c795f)
+	kernel.RegisterNative("a17c96cbaeb53f57b8355cfc", ka17c96cbaeb53f57b8355cfc)
+	kernel.RegisterNative("a665de26aa44b846e651f514", ka665de26aa44b846e651f514)
+	kernel.RegisterNative("a6743ab18155677653c22794", ka6743ab18155677653c22794)
+	kernel.RegisterNative("a70592c1180c54c6e973574d", ka70592c1180c54c6e973574d)
+	kernel.RegisterNative("aed972d366f6ce382e96ca6d", kaed972d366f6ce382e96ca6d)
+	kernel.RegisterNative("b0f77f86e0fc66543d267dca", kb0f77f86e0fc66543d267dca)
+	kernel.RegisterNative("b9e45cf3a66ad299cad77575", kb9e45cf3a66ad299cad77575)
+	kernel.RegisterNative("befe39aab735a3bfce772677", kbefe39aab735a3bfce772677)
+	kernel.RegisterNative("c544d27fc514a85b9a22f89d", kc544d27fc514a85b9a22f89d)
 	kernel.RegisterNative("d4b787c936a1f58641f34c23", kd4b787c936a1f58641f34c23)
-	kernel.RegisterNative("ed816d23418f248eef58188c", ked816d23418f248eef58188c)
-	kernel.RegisterNative("f5070ca704841bf6a0cb1993", kf5070ca704841bf6a0cb1993)
+	kernel.RegisterNative("db3f3bd8029931f14e8524ac", kdb3f3bd8029931f14e8524ac)
+	kernel.RegisterNative("dbb3a8e1ec753cd3550be7a1", kdbb3a8e1ec753cd3550be7a1)
+	kernel.RegisterNative("e1f16ffcf95f0643922e7ab8", ke1f16ffcf95f0643922e7ab8)
+	kernel.RegisterNative("e90a9cbf019c1a9a5fe5756c", ke90a9cbf019c1a9a5fe5756c)
+	kernel.RegisterNative("ef8c9a6a69753d07fc6f1730", kef8c9a6a69753d07fc6f1730)
+	kernel.RegisterNative("f4be3fa1c3ac0383fa6ddc9f", kf4be3fa1c3ac0383fa6ddc9f)
+	kernel.RegisterNative("fe1e75dd33ff5e0f9beb6021", kfe1e75dd33ff5e0f9beb6021)
 }
 
-// k012f764627ceddd7cc62858c is the compiled form of program 012f764627ceddd7cc62858c.
-func k012f764627ceddd7cc62858c(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1 float64
-	r0 = (0.0)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r1 = s0
-			c0[i] = r1
-			bad |= kernel.Bad(r1)
-			c1[i] = r0
-			bad |= kernel.Bad(r0)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r1 = s0
-			a0[e] = r1
-			bad |= kernel.Bad(r1)
-			a1[e] = r0
-			bad |= kernel.Bad(r0)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k0181a025ffdb2a63e78533fb is the compiled form of program 0181a025ffdb2a63e78533fb.
-func k0181a025ffdb2a63e78533fb(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2 float64
-	r0 = (1.4400000000000002)
-	r1 = (14.4)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (3.6)
-			r2 = r2 + (7.2)
-			r2 = ir.Clipf(r2, r0, r1)
-			c0[i] = r2
-			bad |= kernel.Bad(r2)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (3.6)
-			r2 = r2 + (7.2)
-			r2 = ir.Clipf(r2, r0, r1)
-			a0[e] = r2
-			bad |= kernel.Bad(r2)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k01d72c903ec25a9ea4e8e31e is the compiled form of program 01d72c903ec25a9ea4e8e31e.
-func k01d72c903ec25a9ea4e8e31e(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2 float64
-	r0 = (0.1)
-	r1 = (0.9)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.25)
-			r2 = r2 + (0.5)
-			r2 = ir.Clipf(r2, r0, r1)
-			c0[i] = r2
-			bad |= kernel.Bad(r2)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.25)
-			r2 = r2 + (0.5)
-			r2 = ir.Clipf(r2, r0, r1)
-			a0[e] = r2
-			bad |= kernel.Bad(r2)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "U", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k0ccbdfd0271e16e960af8c8b is the compiled form of program 0ccbdfd0271e16e960af8c8b.
-func k0ccbdfd0271e16e960af8c8b(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	r0 = (0.0)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			c0[i] = r0
-			bad |= kernel.Bad(r0)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			a0[e] = r0
-			bad |= kernel.Bad(r0)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "received", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k19bbc0edf49ed9142fb00515 is the compiled form of program 19bbc0edf49ed9142fb00515.
-func k19bbc0edf49ed9142fb00515(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+// k0d2c6a433dea7693a21048c8 is the compiled form of program 0d2c6a433dea7693a21048c8.
+func k0d2c6a433dea7693a21048c8(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
 	a1 := env.Arrays[1]
 	a2 := env.Arrays[2]
@@ -334,600 +152,8 @@ func k19bbc0edf49ed9142fb00515(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// k23abbee4eb09c217cd72e48d is the compiled form of program 23abbee4eb09c217cd72e48d.
-func k23abbee4eb09c217cd72e48d(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = s0
-			r1 = c0[i]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.9999999))
-			r0 = kernel.Bool(r0 > (0.1))
-			r0 = kernel.Bool(r1 != 0 && r0 != 0)
-			c1[i] = r1
-			bad |= kernel.Bad(r1)
-			result[i] = r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = s0
-			r1 = a0[e]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.9999999))
-			r0 = kernel.Bool(r0 > (0.1))
-			r0 = kernel.Bool(r1 != 0 && r0 != 0)
-			a1[e] = r1
-			bad |= kernel.Bad(r1)
-			result[i] = r0
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k2821c772903df56aed60402e is the compiled form of program 2821c772903df56aed60402e.
-func k2821c772903df56aed60402e(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	r0 = (1.0)
-	var bad uint64
-	if idx == nil {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			a0[post] += r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			a0[post] += r0
-		}
-	}
-	_ = bad
-	return nil
-}
-
-// k2e626563a39f20f374e51c4c is the compiled form of program 2e626563a39f20f374e51c4c.
-func k2e626563a39f20f374e51c4c(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = c0[i]
-			r0 = r0 + (1.0)
-			c0[i] = r0
-			bad |= kernel.Bad(r0)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = a0[e]
-			r0 = r0 + (1.0)
-			a0[e] = r0
-			bad |= kernel.Bad(r0)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "c", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k30a3feab830602ecb51f2aa7 is the compiled form of program 30a3feab830602ecb51f2aa7.
-func k30a3feab830602ecb51f2aa7(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5, r6 float64
-	r0 = (0.0)
-	r1 = (100.0)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r2 = c0[i]
-			r3 = r2 * (-50.0)
-			r4 = s0
-			r5 = c1[i]
-			r5 = r4 - r5
-			r6 = r5 * (-50.0)
-			r6 = ir.Exprelf(r6)
-			r6 = r5 * r6
-			r3 = r3 * r6
-			r3 = r2 + r3
-			r2 = c2[i]
-			r5 = r2 * (-50.0)
-			r5 = r6 * r5
-			r5 = r2 + r5
-			r5 = r5 + (1.0)
-			r2 = c3[i]
-			r2 = ir.Clipf(r2, r0, r1)
-			c0[i] = r3
-			bad |= kernel.Bad(r3)
-			c2[i] = r5
-			bad |= kernel.Bad(r5)
-			c1[i] = r4
-			bad |= kernel.Bad(r4)
-			c3[i] = r2
-			bad |= kernel.Bad(r2)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r2 = a0[e]
-			r3 = r2 * (-50.0)
-			r4 = s0
-			r5 = a1[e]
-			r5 = r4 - r5
-			r6 = r5 * (-50.0)
-			r6 = ir.Exprelf(r6)
-			r6 = r5 * r6
-			r3 = r3 * r6
-			r3 = r2 + r3
-			r2 = a2[e]
-			r5 = r2 * (-50.0)
-			r5 = r6 * r5
-			r5 = r2 + r5
-			r5 = r5 + (1.0)
-			r2 = a3[e]
-			r2 = ir.Clipf(r2, r0, r1)
-			a0[e] = r3
-			bad |= kernel.Bad(r3)
-			a2[e] = r5
-			bad |= kernel.Bad(r5)
-			a1[e] = r4
-			bad |= kernel.Bad(r4)
-			a3[e] = r2
-			bad |= kernel.Bad(r2)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "A_post", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k31e6d65289d689e0e4750abe is the compiled form of program 31e6d65289d689e0e4750abe.
-func k31e6d65289d689e0e4750abe(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	a4 := env.Arrays[4]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5, r6 float64
-	r0 = (0.0)
-	r1 = (100.0)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			r2 = c0[i]
-			r3 = r2 * (-50.0)
-			r4 = s0
-			r5 = c1[i]
-			r5 = r4 - r5
-			r6 = r5 * (-50.0)
-			r6 = ir.Exprelf(r6)
-			r6 = r5 * r6
-			r3 = r3 * r6
-			r3 = r2 + r3
-			r2 = c2[i]
-			r5 = r2 * (-50.0)
-			r5 = r6 * r5
-			r5 = r2 + r5
-			r3 = r3 + (1.0)
-			r2 = c3[i]
-			r6 = r5 + (-0.12)
-			r2 = r6*(0.01) + r2
-			r2 = ir.Clipf(r2, r0, r1)
-			r6 = r2 * (1e-09)
-			c0[i] = r3
-			bad |= kernel.Bad(r3)
-			c2[i] = r5
-			bad |= kernel.Bad(r5)
-			c1[i] = r4
-			bad |= kernel.Bad(r4)
-			c3[i] = r2
-			bad |= kernel.Bad(r2)
-			a4[post] += r6
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			r2 = a0[e]
-			r3 = r2 * (-50.0)
-			r4 = s0
-			r5 = a1[e]
-			r5 = r4 - r5
-			r6 = r5 * (-50.0)
-			r6 = ir.Exprelf(r6)
-			r6 = r5 * r6
-			r3 = r3 * r6
-			r3 = r2 + r3
-			r2 = a2[e]
-			r5 = r2 * (-50.0)
-			r5 = r6 * r5
-			r5 = r2 + r5
-			r3 = r3 + (1.0)
-			r2 = a3[e]
-			r6 = r5 + (-0.12)
-			r2 = r6*(0.01) + r2
-			r2 = ir.Clipf(r2, r0, r1)
-			r6 = r2 * (1e-09)
-			a0[e] = r3
-			bad |= kernel.Bad(r3)
-			a2[e] = r5
-			bad |= kernel.Bad(r5)
-			a1[e] = r4
-			bad |= kernel.Bad(r4)
-			a3[e] = r2
-			bad |= kernel.Bad(r2)
-			a4[post] += r6
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "A_post", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k38bf3bba3ed7ff2c471a8281 is the compiled form of program 38bf3bba3ed7ff2c471a8281.
-func k38bf3bba3ed7ff2c471a8281(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	r0 = (3e-10)
-	var bad uint64
-	if idx == nil {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			a0[post] += r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			a0[post] += r0
-		}
-	}
-	_ = bad
-	return nil
-}
-
-// k39a5f9c20277c27d26fbed57 is the compiled form of program 39a5f9c20277c27d26fbed57.
-func k39a5f9c20277c27d26fbed57(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	var bad uint64
-	if idx == nil {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			pre := int(env.Pre[e])
-			_ = pre
-			post := int(env.Post[e])
-			_ = post
-			r0 = a1[pre]
-			r0 = r0 * (1e-09)
-			a0[post] += r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			pre := int(env.Pre[e])
-			_ = pre
-			post := int(env.Post[e])
-			_ = post
-			r0 = a1[pre]
-			r0 = r0 * (1e-09)
-			a0[post] += r0
-		}
-	}
-	_ = bad
-	return nil
-}
-
-// k3d9caf8d7a700c3cdc17431b is the compiled form of program 3d9caf8d7a700c3cdc17431b.
-func k3d9caf8d7a700c3cdc17431b(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	a4 := env.Arrays[4]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5, r6 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		c4 := a4[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = s0
-			r1 = c0[i]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.004999900000000001))
-			r0 = c1[i]
-			r2 = r0 + (0.06)
-			r2 = r2 * (-1e-08)
-			r3 = c2[i]
-			r4 = r0 * r3
-			r5 = c3[i]
-			r6 = r0 + (0.08)
-			r6 = r5 * r6
-			r6 = r4 + r6
-			r6 = r2 - r6
-			r6 = r6 + (2e-10)
-			r6 = r6*(500000.0) + r0
-			r3 = r3*(-0.02) + r3
-			r5 = r5*(-0.01) + r5
-			r0 = kernel.Select(r1, r6, r0)
-			r6 = kernel.Bool(r0 > (-0.05))
-			r6 = kernel.Bool(r1 != 0 && r6 != 0)
-			c4[i] = r1
-			bad |= kernel.Bad(r1)
-			c1[i] = r0
-			bad |= kernel.Bad(r0)
-			c2[i] = r3
-			bad |= kernel.Bad(r3)
-			c3[i] = r5
-			bad |= kernel.Bad(r5)
-			result[i] = r6
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = s0
-			r1 = a0[e]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.004999900000000001))
-			r0 = a1[e]
-			r2 = r0 + (0.06)
-			r2 = r2 * (-1e-08)
-			r3 = a2[e]
-			r4 = r0 * r3
-			r5 = a3[e]
-			r6 = r0 + (0.08)
-			r6 = r5 * r6
-			r6 = r4 + r6
-			r6 = r2 - r6
-			r6 = r6 + (2e-10)
-			r6 = r6*(500000.0) + r0
-			r3 = r3*(-0.02) + r3
-			r5 = r5*(-0.01) + r5
-			r0 = kernel.Select(r1, r6, r0)
-			r6 = kernel.Bool(r0 > (-0.05))
-			r6 = kernel.Bool(r1 != 0 && r6 != 0)
-			a4[e] = r1
-			bad |= kernel.Bad(r1)
-			a1[e] = r0
-			bad |= kernel.Bad(r0)
-			a2[e] = r3
-			bad |= kernel.Bad(r3)
-			a3[e] = r5
-			bad |= kernel.Bad(r5)
-			result[i] = r6
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a4[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "g_ampa", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "g_gaba", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k412ce3aefe465b358c8dd0b4 is the compiled form of program 412ce3aefe465b358c8dd0b4.
-func k412ce3aefe465b358c8dd0b4(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	r0 = (1.0)
-	var bad uint64
-	if idx == nil {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			a0[post] += r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			a0[post] += r0
-		}
-	}
-	_ = bad
-	return nil
-}
-
-// k4ab7329f41b75833c6978cf7 is the compiled form of program 4ab7329f41b75833c6978cf7.
-func k4ab7329f41b75833c6978cf7(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2 float64
-	r0 = (0.001)
-	r1 = (0.07)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.02)
-			r2 = r2 + (0.04)
-			r2 = ir.Clipf(r2, r0, r1)
-			c0[i] = r2
-			bad |= kernel.Bad(r2)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.02)
-			r2 = r2 + (0.04)
-			r2 = ir.Clipf(r2, r0, r1)
-			a0[e] = r2
-			bad |= kernel.Bad(r2)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "U", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k54d9f43acddbcf4b46d8b44c is the compiled form of program 54d9f43acddbcf4b46d8b44c.
-func k54d9f43acddbcf4b46d8b44c(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+// k17213f056f7c4c7c018b6047 is the compiled form of program 17213f056f7c4c7c018b6047.
+func k17213f056f7c4c7c018b6047(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
 	a1 := env.Arrays[1]
 	a2 := env.Arrays[2]
@@ -986,1580 +212,8 @@ func k54d9f43acddbcf4b46d8b44c(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// k57e7b0f3020ff0306c5a8151 is the compiled form of program 57e7b0f3020ff0306c5a8151.
-func k57e7b0f3020ff0306c5a8151(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = s0
-			r1 = c0[i]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.9999999))
-			r2 = c1[i]
-			r2 = kernel.Bool(r0 > r2)
-			r2 = kernel.Bool(r1 != 0 && r2 != 0)
-			c2[i] = r1
-			bad |= kernel.Bad(r1)
-			result[i] = r2
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = s0
-			r1 = a0[e]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.9999999))
-			r2 = a1[e]
-			r2 = kernel.Bool(r0 > r2)
-			r2 = kernel.Bool(r1 != 0 && r2 != 0)
-			a2[e] = r1
-			bad |= kernel.Bad(r1)
-			result[i] = r2
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k5980c01161774b16c179f26c is the compiled form of program 5980c01161774b16c179f26c.
-func k5980c01161774b16c179f26c(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	r0 = (1.0)
-	var bad uint64
-	if idx == nil {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			a0[post] += r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			a0[post] += r0
-		}
-	}
-	_ = bad
-	return nil
-}
-
-// k606672b4b9d1e0362c8275d2 is the compiled form of program 606672b4b9d1e0362c8275d2.
-func k606672b4b9d1e0362c8275d2(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = c0[i]
-			r0 = kernel.Bool(r0 > (0.0))
-			result[i] = r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = a0[e]
-			r0 = kernel.Bool(r0 > (0.0))
-			result[i] = r0
-		}
-	}
-	_ = bad
-	return nil
-}
-
-// k615c93903195efc14b3d2a81 is the compiled form of program 615c93903195efc14b3d2a81.
-func k615c93903195efc14b3d2a81(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	var bad uint64
-	if idx == nil {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			pre := int(env.Pre[e])
-			_ = pre
-			post := int(env.Post[e])
-			_ = post
-			r0 = a1[pre]
-			r0 = r0 * (1e-09)
-			a0[post] += r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			pre := int(env.Pre[e])
-			_ = pre
-			post := int(env.Post[e])
-			_ = post
-			r0 = a1[pre]
-			r0 = r0 * (1e-09)
-			a0[post] += r0
-		}
-	}
-	_ = bad
-	return nil
-}
-
-// k68184066e4f501aa8d7775fa is the compiled form of program 68184066e4f501aa8d7775fa.
-func k68184066e4f501aa8d7775fa(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2 float64
-	r0 = (0.005)
-	r1 = math.Inf(1)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.5)
-			r2 = r2 + (1.0)
-			r2 = ir.Clipf(r2, r0, r1)
-			c0[i] = r2
-			bad |= kernel.Bad(r2)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.5)
-			r2 = r2 + (1.0)
-			r2 = ir.Clipf(r2, r0, r1)
-			a0[e] = r2
-			bad |= kernel.Bad(r2)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "tau_facil", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k6aa514d809f49762b316cbfd is the compiled form of program 6aa514d809f49762b316cbfd.
-func k6aa514d809f49762b316cbfd(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2 float64
-	r0 = (0.005)
-	r1 = math.Inf(1)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.4)
-			r2 = r2 + (0.8)
-			r2 = ir.Clipf(r2, r0, r1)
-			c0[i] = r2
-			bad |= kernel.Bad(r2)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.4)
-			r2 = r2 + (0.8)
-			r2 = ir.Clipf(r2, r0, r1)
-			a0[e] = r2
-			bad |= kernel.Bad(r2)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "tau_rec", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k74811ec51571475e3ad9122b is the compiled form of program 74811ec51571475e3ad9122b.
-func k74811ec51571475e3ad9122b(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	a4 := env.Arrays[4]
-	a5 := env.Arrays[5]
-	a6 := env.Arrays[6]
-	a7 := env.Arrays[7]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5, r6, r7 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		c4 := a4[lo : lo+n : lo+n]
-		c5 := a5[lo : lo+n : lo+n]
-		c7 := a7[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			r0 = c0[i]
-			r1 = c1[i]
-			r2 = (-1.0) / r1
-			r3 = r0 * r2
-			r1 = (1.0) / r1
-			r1 = r3 + r1
-			r3 = s0
-			r4 = c2[i]
-			r4 = r3 - r4
-			r2 = r2 * r4
-			r2 = ir.Exprelf(r2)
-			r2 = r4 * r2
-			r2 = r1 * r2
-			r2 = r0 + r2
-			r0 = c3[i]
-			r1 = c4[i]
-			r5 = (-1.0) / r1
-			r6 = r0 * r5
-			r7 = c5[i]
-			r1 = r7 / r1
-			r1 = r6 + r1
-			r5 = r4 * r5
-			r5 = ir.Exprelf(r5)
-			r5 = r4 * r5
-			r5 = r1 * r5
-			r5 = r0 + r5
-			r0 = c7[i]
-			r0 = r5 * r0
-			r0 = r2 * r0
-			r1 = r5 * (-1.0)
-			r1 = r1 + (1.0)
-			r2 = r2 * r1
-			r1 = r7 * r1
-			r1 = r5 + r1
-			c0[i] = r2
-			bad |= kernel.Bad(r2)
-			c3[i] = r1
-			bad |= kernel.Bad(r1)
-			c2[i] = r3
-			bad |= kernel.Bad(r3)
-			a6[post] += r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			r0 = a0[e]
-			r1 = a1[e]
-			r2 = (-1.0) / r1
-			r3 = r0 * r2
-			r1 = (1.0) / r1
-			r1 = r3 + r1
-			r3 = s0
-			r4 = a2[e]
-			r4 = r3 - r4
-			r2 = r2 * r4
-			r2 = ir.Exprelf(r2)
-			r2 = r4 * r2
-			r2 = r1 * r2
-			r2 = r0 + r2
-			r0 = a3[e]
-			r1 = a4[e]
-			r5 = (-1.0) / r1
-			r6 = r0 * r5
-			r7 = a5[e]
-			r1 = r7 / r1
-			r1 = r6 + r1
-			r5 = r4 * r5
-			r5 = ir.Exprelf(r5)
-			r5 = r4 * r5
-			r5 = r1 * r5
-			r5 = r0 + r5
-			r0 = a7[e]
-			r0 = r5 * r0
-			r0 = r2 * r0
-			r1 = r5 * (-1.0)
-			r1 = r1 + (1.0)
-			r2 = r2 * r1
-			r1 = r7 * r1
-			r1 = r5 + r1
-			a0[e] = r2
-			bad |= kernel.Bad(r2)
-			a3[e] = r1
-			bad |= kernel.Bad(r1)
-			a2[e] = r3
-			bad |= kernel.Bad(r3)
-			a6[post] += r0
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "x", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "u", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k77a0f68ed638db2b809949fc is the compiled form of program 77a0f68ed638db2b809949fc.
-func k77a0f68ed638db2b809949fc(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2 float64
-	r0 = (-0.06)
-	r1 = (0.0)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r2 = s0
-			c0[i] = r0
-			bad |= kernel.Bad(r0)
-			c1[i] = r2
-			bad |= kernel.Bad(r2)
-			c2[i] = r1
-			bad |= kernel.Bad(r1)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r2 = s0
-			a0[e] = r0
-			bad |= kernel.Bad(r0)
-			a1[e] = r2
-			bad |= kernel.Bad(r2)
-			a2[e] = r1
-			bad |= kernel.Bad(r1)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k7b3a91a8c85eb4edc07014ec is the compiled form of program 7b3a91a8c85eb4edc07014ec.
-func k7b3a91a8c85eb4edc07014ec(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	a4 := env.Arrays[4]
-	a5 := env.Arrays[5]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		c4 := a4[lo : lo+n : lo+n]
-		c5 := a5[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = s0
-			r1 = c0[i]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.00324975))
-			r0 = c1[i]
-			r2 = c2[i]
-			r3 = r0*(-1.0) + r2
-			r4 = c3[i]
-			r3 = r3 - r4
-			r5 = c4[i]
-			r5 = r3 + r5
-			r5 = r5*(0.008333333333333335) + r0
-			r2 = r2*(-0.08333333333333333) + r2
-			r4 = r4*(-0.08333333333333333) + r4
-			r0 = kernel.Select(r1, r5, r0)
-			r5 = kernel.Bool(r0 > (15.0))
-			r5 = kernel.Bool(r1 != 0 && r5 != 0)
-			c5[i] = r1
-			bad |= kernel.Bad(r1)
-			c1[i] = r0
-			bad |= kernel.Bad(r0)
-			c2[i] = r2
-			bad |= kernel.Bad(r2)
-			c3[i] = r4
-			bad |= kernel.Bad(r4)
-			result[i] = r5
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = s0
-			r1 = a0[e]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.00324975))
-			r0 = a1[e]
-			r2 = a2[e]
-			r3 = r0*(-1.0) + r2
-			r4 = a3[e]
-			r3 = r3 - r4
-			r5 = a4[e]
-			r5 = r3 + r5
-			r5 = r5*(0.008333333333333335) + r0
-			r2 = r2*(-0.08333333333333333) + r2
-			r4 = r4*(-0.08333333333333333) + r4
-			r0 = kernel.Select(r1, r5, r0)
-			r5 = kernel.Bool(r0 > (15.0))
-			r5 = kernel.Bool(r1 != 0 && r5 != 0)
-			a5[e] = r1
-			bad |= kernel.Bad(r1)
-			a1[e] = r0
-			bad |= kernel.Bad(r0)
-			a2[e] = r2
-			bad |= kernel.Bad(r2)
-			a3[e] = r4
-			bad |= kernel.Bad(r4)
-			result[i] = r5
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a5[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "g_exc", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "g_inh", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k91980849d15dce276bdc26b3 is the compiled form of program 91980849d15dce276bdc26b3.
-func k91980849d15dce276bdc26b3(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = sk.Uniform(uint64(e), 0)
-			r1 = c0[i]
-			r1 = r1 * (-1.0)
-			r1 = r1 + (-0.055)
-			r1 = r1 * (333.3333333333333)
-			r1 = math.Exp(r1)
-			r1 = r1 * (0.5)
-			r1 = r1 + (1.0)
-			r1 = (150.0) / r1
-			r1 = r1 * (-0.0001)
-			r1 = math.Expm1(r1)
-			r1 = r1 * (-1.0)
-			r1 = kernel.Bool(r0 < r1)
-			r0 = c1[i]
-			r0 = kernel.Bool(r1 != 0 && r0 != 0)
-			result[i] = r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = sk.Uniform(uint64(e), 0)
-			r1 = a0[e]
-			r1 = r1 * (-1.0)
-			r1 = r1 + (-0.055)
-			r1 = r1 * (333.3333333333333)
-			r1 = math.Exp(r1)
-			r1 = r1 * (0.5)
-			r1 = r1 + (1.0)
-			r1 = (150.0) / r1
-			r1 = r1 * (-0.0001)
-			r1 = math.Expm1(r1)
-			r1 = r1 * (-1.0)
-			r1 = kernel.Bool(r0 < r1)
-			r0 = a1[e]
-			r0 = kernel.Bool(r1 != 0 && r0 != 0)
-			result[i] = r0
-		}
-	}
-	_ = bad
-	return nil
-}
-
-// k971698e15b9ea06c7ee35f1e is the compiled form of program 971698e15b9ea06c7ee35f1e.
-func k971698e15b9ea06c7ee35f1e(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2 float64
-	r0 = (0.005)
-	r1 = math.Inf(1)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.05)
-			r2 = r2 + (0.1)
-			r2 = ir.Clipf(r2, r0, r1)
-			c0[i] = r2
-			bad |= kernel.Bad(r2)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.05)
-			r2 = r2 + (0.1)
-			r2 = ir.Clipf(r2, r0, r1)
-			a0[e] = r2
-			bad |= kernel.Bad(r2)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "tau_rec", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k9a0b9d4d4bd5f55eace95609 is the compiled form of program 9a0b9d4d4bd5f55eace95609.
-func k9a0b9d4d4bd5f55eace95609(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = s0
-			r1 = c0[i]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.0019998999999999998))
-			r0 = c1[i]
-			r2 = r0 * (-100.0)
-			r3 = c2[i]
-			r3 = r3 * (1e+08)
-			r3 = r3 + (-0.07)
-			r2 = r3*(100.0) + r2
-			r2 = r2*(9.950166250831947e-05) + r0
-			r0 = kernel.Select(r1, r2, r0)
-			r2 = kernel.Bool(r0 > (-0.05))
-			r2 = kernel.Bool(r1 != 0 && r2 != 0)
-			c3[i] = r1
-			bad |= kernel.Bad(r1)
-			c1[i] = r0
-			bad |= kernel.Bad(r0)
-			result[i] = r2
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = s0
-			r1 = a0[e]
-			r1 = r0 - r1
-			r1 = kernel.Bool(r1 >= (0.0019998999999999998))
-			r0 = a1[e]
-			r2 = r0 * (-100.0)
-			r3 = a2[e]
-			r3 = r3 * (1e+08)
-			r3 = r3 + (-0.07)
-			r2 = r3*(100.0) + r2
-			r2 = r2*(9.950166250831947e-05) + r0
-			r0 = kernel.Select(r1, r2, r0)
-			r2 = kernel.Bool(r0 > (-0.05))
-			r2 = kernel.Bool(r1 != 0 && r2 != 0)
-			a3[e] = r1
-			bad |= kernel.Bad(r1)
-			a1[e] = r0
-			bad |= kernel.Bad(r0)
-			result[i] = r2
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k9cfbd30af6ddb3bb4a9940c6 is the compiled form of program 9cfbd30af6ddb3bb4a9940c6.
-func k9cfbd30af6ddb3bb4a9940c6(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	r0 = (-0.06559999999999999)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			c0[i] = r0
-			bad |= kernel.Bad(r0)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			a0[e] = r0
-			bad |= kernel.Bad(r0)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "V", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k9d4d11b92a176f3290cbb6f8 is the compiled form of program 9d4d11b92a176f3290cbb6f8.
-func k9d4d11b92a176f3290cbb6f8(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	r0 = (1.0)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			c0[i] = r0
-			bad |= kernel.Bad(r0)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			a0[e] = r0
-			bad |= kernel.Bad(r0)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "w0", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// k9f7c8685f2f4ed819a007123 is the compiled form of program 9f7c8685f2f4ed819a007123.
-func k9f7c8685f2f4ed819a007123(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0 float64
-	r0 = (3.0000000000000004e-09)
-	var bad uint64
-	if idx == nil {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			a0[post] += r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			a0[post] += r0
-		}
-	}
-	_ = bad
-	return nil
-}
-
-// ka7825aec40c571fafd85b879 is the compiled form of program a7825aec40c571fafd85b879.
-func ka7825aec40c571fafd85b879(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = c0[i]
-			r1 = r0 * (-1.0)
-			r1 = r1 + (0.1)
-			r2 = c1[i]
-			r2 = (-2.5) / r2
-			r2 = math.Exp(r2)
-			r2 = r1 * r2
-			r2 = r0 + r2
-			c2[i] = r2
-			bad |= kernel.Bad(r2)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = a0[e]
-			r1 = r0 * (-1.0)
-			r1 = r1 + (0.1)
-			r2 = a1[e]
-			r2 = (-2.5) / r2
-			r2 = math.Exp(r2)
-			r2 = r1 * r2
-			r2 = r0 + r2
-			a2[e] = r2
-			bad |= kernel.Bad(r2)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "u", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// kb1daef48ebbad903cfc91e05 is the compiled form of program b1daef48ebbad903cfc91e05.
-func kb1daef48ebbad903cfc91e05(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2 float64
-	r0 = (13.5)
-	r1 = (0.0)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r2 = s0
-			c0[i] = r0
-			bad |= kernel.Bad(r0)
-			c1[i] = r2
-			bad |= kernel.Bad(r2)
-			c2[i] = r1
-			bad |= kernel.Bad(r1)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r2 = s0
-			a0[e] = r0
-			bad |= kernel.Bad(r0)
-			a1[e] = r2
-			bad |= kernel.Bad(r2)
-			a2[e] = r1
-			bad |= kernel.Bad(r1)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// kb1dda11b8ff9da7b8130e8bc is the compiled form of program b1dda11b8ff9da7b8130e8bc.
-func kb1dda11b8ff9da7b8130e8bc(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2 float64
-	r0 = (0.36000000000000004)
-	r1 = (3.6)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.9)
-			r2 = r2 + (1.8)
-			r2 = ir.Clipf(r2, r0, r1)
-			c0[i] = r2
-			bad |= kernel.Bad(r2)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (0.9)
-			r2 = r2 + (1.8)
-			r2 = ir.Clipf(r2, r0, r1)
-			a0[e] = r2
-			bad |= kernel.Bad(r2)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// kb1fb3bfa6fea83104d9c4ff6 is the compiled form of program b1fb3bfa6fea83104d9c4ff6.
-func kb1fb3bfa6fea83104d9c4ff6(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = c0[i]
-			r1 = r0 * (-1.0)
-			r2 = r1 + (1.0)
-			r3 = r1 * r2
-			r1 = r1 + (0.5)
-			r1 = r3 * r1
-			r2 = r2 * (321.808)
-			r3 = c1[i]
-			r4 = kernel.Bool(r3 > (1.3))
-			r2 = r2 * r4
-			r2 = r1 + r2
-			r1 = r0 * (200.0)
-			r5 = kernel.Bool(r3 > (1.0))
-			r1 = r1 * r5
-			r1 = r2 - r1
-			r2 = r1 * (6.666666666666667e-07)
-			r1 = r1*(6.666666666666667e-07) + r0
-			r5 = r4 + r5
-			r5 = math.Sqrt(r5)
-			r5 = r5 * (0.23093789294959802)
-			r4 = sk.Normal(uint64(e), 1048576)
-			r6 = r3 * (-0.005)
-			r7 = r3*(-0.005) + r3
-			r8 = r1 * (-1.0)
-			r9 = r8 + (1.0)
-			r10 = r8 * r9
-			r8 = r8 + (0.5)
-			r8 = r10 * r8
-			r9 = r9 * (321.808)
-			r10 = kernel.Bool(r7 > (1.3))
-			r9 = r9 * r10
-			r9 = r8 + r9
-			r1 = r1 * (200.0)
-			r8 = kernel.Bool(r7 > (1.0))
-			r1 = r1 * r8
-			r1 = r9 - r1
-			r2 = r1*(6.666666666666667e-07) + r2
-			r8 = r10 + r8
-			r8 = math.Sqrt(r8)
-			r5 = r8*(0.23093789294959802) + r5
-			r5 = r5 * (0.005)
-			r5 = r4 * r5
-			r5 = r2*(0.5) + r5
-			r5 = r0 + r5
-			r6 = r7*(-0.005) + r6
-			r3 = r6*(0.5) + r3
-			c0[i] = r5
-			bad |= kernel.Bad(r5)
-			c1[i] = r3
-			bad |= kernel.Bad(r3)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = a0[e]
-			r1 = r0 * (-1.0)
-			r2 = r1 + (1.0)
-			r3 = r1 * r2
-			r1 = r1 + (0.5)
-			r1 = r3 * r1
-			r2 = r2 * (321.808)
-			r3 = a1[e]
-			r4 = kernel.Bool(r3 > (1.3))
-			r2 = r2 * r4
-			r2 = r1 + r2
-			r1 = r0 * (200.0)
-			r5 = kernel.Bool(r3 > (1.0))
-			r1 = r1 * r5
-			r1 = r2 - r1
-			r2 = r1 * (6.666666666666667e-07)
-			r1 = r1*(6.666666666666667e-07) + r0
-			r5 = r4 + r5
-			r5 = math.Sqrt(r5)
-			r5 = r5 * (0.23093789294959802)
-			r4 = sk.Normal(uint64(e), 1048576)
-			r6 = r3 * (-0.005)
-			r7 = r3*(-0.005) + r3
-			r8 = r1 * (-1.0)
-			r9 = r8 + (1.0)
-			r10 = r8 * r9
-			r8 = r8 + (0.5)
-			r8 = r10 * r8
-			r9 = r9 * (321.808)
-			r10 = kernel.Bool(r7 > (1.3))
-			r9 = r9 * r10
-			r9 = r8 + r9
-			r1 = r1 * (200.0)
-			r8 = kernel.Bool(r7 > (1.0))
-			r1 = r1 * r8
-			r1 = r9 - r1
-			r2 = r1*(6.666666666666667e-07) + r2
-			r8 = r10 + r8
-			r8 = math.Sqrt(r8)
-			r5 = r8*(0.23093789294959802) + r5
-			r5 = r5 * (0.005)
-			r5 = r4 * r5
-			r5 = r2*(0.5) + r5
-			r5 = r0 + r5
-			r6 = r7*(-0.005) + r6
-			r3 = r6*(0.5) + r3
-			a0[e] = r5
-			bad |= kernel.Bad(r5)
-			a1[e] = r3
-			bad |= kernel.Bad(r3)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "rho", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "c", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// kb26e46c6f693ea55e94f2bb0 is the compiled form of program b26e46c6f693ea55e94f2bb0.
-func kb26e46c6f693ea55e94f2bb0(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	a4 := env.Arrays[4]
-	a5 := env.Arrays[5]
-	a6 := env.Arrays[6]
-	a7 := env.Arrays[7]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5, r6, r7 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		c4 := a4[lo : lo+n : lo+n]
-		c5 := a5[lo : lo+n : lo+n]
-		c7 := a7[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			r0 = c0[i]
-			r1 = c1[i]
-			r2 = (-1.0) / r1
-			r3 = r0 * r2
-			r1 = (1.0) / r1
-			r1 = r3 + r1
-			r3 = s0
-			r4 = c2[i]
-			r4 = r3 - r4
-			r2 = r2 * r4
-			r2 = ir.Exprelf(r2)
-			r2 = r4 * r2
-			r2 = r1 * r2
-			r2 = r0 + r2
-			r0 = c3[i]
-			r1 = c4[i]
-			r5 = (-1.0) / r1
-			r6 = r0 * r5
-			r7 = c5[i]
-			r1 = r7 / r1
-			r1 = r6 + r1
-			r5 = r4 * r5
-			r5 = ir.Exprelf(r5)
-			r5 = r4 * r5
-			r5 = r1 * r5
-			r5 = r0 + r5
-			r0 = c7[i]
-			r0 = r5 * r0
-			r0 = r2 * r0
-			r1 = r5 * (-1.0)
-			r1 = r1 + (1.0)
-			r2 = r2 * r1
-			r1 = r7 * r1
-			r1 = r5 + r1
-			c0[i] = r2
-			bad |= kernel.Bad(r2)
-			c3[i] = r1
-			bad |= kernel.Bad(r1)
-			c2[i] = r3
-			bad |= kernel.Bad(r3)
-			a6[post] += r0
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			r0 = a0[e]
-			r1 = a1[e]
-			r2 = (-1.0) / r1
-			r3 = r0 * r2
-			r1 = (1.0) / r1
-			r1 = r3 + r1
-			r3 = s0
-			r4 = a2[e]
-			r4 = r3 - r4
-			r2 = r2 * r4
-			r2 = ir.Exprelf(r2)
-			r2 = r4 * r2
-			r2 = r1 * r2
-			r2 = r0 + r2
-			r0 = a3[e]
-			r1 = a4[e]
-			r5 = (-1.0) / r1
-			r6 = r0 * r5
-			r7 = a5[e]
-			r1 = r7 / r1
-			r1 = r6 + r1
-			r5 = r4 * r5
-			r5 = ir.Exprelf(r5)
-			r5 = r4 * r5
-			r5 = r1 * r5
-			r5 = r0 + r5
-			r0 = a7[e]
-			r0 = r5 * r0
-			r0 = r2 * r0
-			r1 = r5 * (-1.0)
-			r1 = r1 + (1.0)
-			r2 = r2 * r1
-			r1 = r7 * r1
-			r1 = r5 + r1
-			a0[e] = r2
-			bad |= kernel.Bad(r2)
-			a3[e] = r1
-			bad |= kernel.Bad(r1)
-			a2[e] = r3
-			bad |= kernel.Bad(r3)
-			a6[post] += r0
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "x", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "u", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// kb4e0b075500b53e743cd4eff is the compiled form of program b4e0b075500b53e743cd4eff.
-func kb4e0b075500b53e743cd4eff(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5 float64
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r0 = c0[i]
-			r1 = r0 * (-1.0)
-			r2 = r1 + (-0.0706)
-			r3 = c1[i]
-			r1 = r1 + (-0.08)
-			r1 = r1 * (2e-09)
-			r4 = c2[i]
-			r1 = r1 * r4
-			r1 = r3 + r1
-			r3 = r0 * (-2e-09)
-			r5 = c3[i]
-			r3 = r3 * r5
-			r3 = r1 + r3
-			r3 = r2*(3.0000000000000004e-08) + r3
-			r0 = r3*(355871.88612099644) + r0
-			r5 = r5*(-0.04) + r5
-			r4 = r4*(-0.013333333333333334) + r4
-			r3 = kernel.Bool(r0 > (-0.0404))
-			c0[i] = r0
-			bad |= kernel.Bad(r0)
-			c3[i] = r5
-			bad |= kernel.Bad(r5)
-			c2[i] = r4
-			bad |= kernel.Bad(r4)
-			result[i] = r3
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r0 = a0[e]
-			r1 = r0 * (-1.0)
-			r2 = r1 + (-0.0706)
-			r3 = a1[e]
-			r1 = r1 + (-0.08)
-			r1 = r1 * (2e-09)
-			r4 = a2[e]
-			r1 = r1 * r4
-			r1 = r3 + r1
-			r3 = r0 * (-2e-09)
-			r5 = a3[e]
-			r3 = r3 * r5
-			r3 = r1 + r3
-			r3 = r2*(3.0000000000000004e-08) + r3
-			r0 = r3*(355871.88612099644) + r0
-			r5 = r5*(-0.04) + r5
-			r4 = r4*(-0.013333333333333334) + r4
-			r3 = kernel.Bool(r0 > (-0.0404))
-			a0[e] = r0
-			bad |= kernel.Bad(r0)
-			a3[e] = r5
-			bad |= kernel.Bad(r5)
-			a2[e] = r4
-			bad |= kernel.Bad(r4)
-			result[i] = r3
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "V", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "s_AMPA_ext", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "s_GABA_inh", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// kb745b88ebeee994b6139dbfa is the compiled form of program b745b88ebeee994b6139dbfa.
-func kb745b88ebeee994b6139dbfa(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	a4 := env.Arrays[4]
-	a5 := env.Arrays[5]
-	a6 := env.Arrays[6]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5 float64
-	r0 = (0.0)
-	r1 = (1350.0)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		c4 := a4[lo : lo+n : lo+n]
-		c6 := a6[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			r2 = c0[i]
-			r3 = c1[i]
-			r4 = c2[i]
-			r4 = r3 - r4
-			r2 = r4*(0.010928571428571428) + r2
-			r2 = ir.Clipf(r2, r0, r1)
-			r4 = c3[i]
-			r4 = r4 + (1.0)
-			r3 = c4[i]
-			r3 = r3 + (1.0)
-			r5 = r2 * (1e-12)
-			c6[i] = r2
-			bad |= kernel.Bad(r2)
-			c3[i] = r4
-			bad |= kernel.Bad(r4)
-			c4[i] = r3
-			bad |= kernel.Bad(r3)
-			a5[post] += r5
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			post := int(env.Post[e])
-			_ = post
-			r2 = a0[e]
-			r3 = a1[e]
-			r4 = a2[e]
-			r4 = r3 - r4
-			r2 = r4*(0.010928571428571428) + r2
-			r2 = ir.Clipf(r2, r0, r1)
-			r4 = a3[e]
-			r4 = r4 + (1.0)
-			r3 = a4[e]
-			r3 = r3 + (1.0)
-			r5 = r2 * (1e-12)
-			a6[e] = r2
-			bad |= kernel.Bad(r2)
-			a3[e] = r4
-			bad |= kernel.Bad(r4)
-			a4[e] = r3
-			bad |= kernel.Bad(r3)
-			a5[post] += r5
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a6[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "xL", Elem: e, Value: x}
-			}
-			if x := a4[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "xs", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// kbde0be4b6ceb4a3a12dbbe3b is the compiled form of program bde0be4b6ceb4a3a12dbbe3b.
-func kbde0be4b6ceb4a3a12dbbe3b(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
-	a0 := env.Arrays[0]
-	a1 := env.Arrays[1]
-	a2 := env.Arrays[2]
-	a3 := env.Arrays[3]
-	s0 := env.Scalars[0]
-	sk := env.Key.Step(env.Step)
-	_ = sk
-	var r0, r1, r2, r3, r4, r5, r6 float64
-	r0 = (0.0)
-	r1 = (100.0)
-	var bad uint64
-	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
-		c1 := a1[lo : lo+n : lo+n]
-		c2 := a2[lo : lo+n : lo+n]
-		c3 := a3[lo : lo+n : lo+n]
-		for i := 0; i < n; i++ {
-			e := lo + i
-			_ = e
-			r2 = c0[i]
-			r3 = r2 * (-50.0)
-			r4 = s0
-			r5 = c1[i]
-			r5 = r4 - r5
-			r6 = r5 * (-50.0)
-			r6 = ir.Exprelf(r6)
-			r6 = r5 * r6
-			r3 = r3 * r6
-			r3 = r2 + r3
-			r2 = c2[i]
-			r5 = r2 * (-50.0)
-			r5 = r6 * r5
-			r5 = r2 + r5
-			r5 = r5 + (1.0)
-			r2 = c3[i]
-			r2 = r3*(0.01) + r2
-			r2 = ir.Clipf(r2, r0, r1)
-			c0[i] = r3
-			bad |= kernel.Bad(r3)
-			c2[i] = r5
-			bad |= kernel.Bad(r5)
-			c1[i] = r4
-			bad |= kernel.Bad(r4)
-			c3[i] = r2
-			bad |= kernel.Bad(r2)
-		}
-	} else {
-		for i := 0; i < n; i++ {
-			e := int(idx[i])
-			_ = e
-			r2 = a0[e]
-			r3 = r2 * (-50.0)
-			r4 = s0
-			r5 = a1[e]
-			r5 = r4 - r5
-			r6 = r5 * (-50.0)
-			r6 = ir.Exprelf(r6)
-			r6 = r5 * r6
-			r3 = r3 * r6
-			r3 = r2 + r3
-			r2 = a2[e]
-			r5 = r2 * (-50.0)
-			r5 = r6 * r5
-			r5 = r2 + r5
-			r5 = r5 + (1.0)
-			r2 = a3[e]
-			r2 = r3*(0.01) + r2
-			r2 = ir.Clipf(r2, r0, r1)
-			a0[e] = r3
-			bad |= kernel.Bad(r3)
-			a2[e] = r5
-			bad |= kernel.Bad(r5)
-			a1[e] = r4
-			bad |= kernel.Bad(r4)
-			a3[e] = r2
-			bad |= kernel.Bad(r2)
-		}
-	}
-	if bad != 0 && env.Check {
-		for i := 0; i < n; i++ {
-			e := lo + i
-			if idx != nil {
-				e = int(idx[i])
-			}
-			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: x}
-			}
-			if x := a2[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "A_post", Elem: e, Value: x}
-			}
-			if x := a1[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
-			}
-			if x := a3[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
-			}
-		}
-	}
-	return nil
-}
-
-// kc6f42bd7b5a567765878b913 is the compiled form of program c6f42bd7b5a567765878b913.
-func kc6f42bd7b5a567765878b913(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+// k193266de2ed1f3ec94fcb9c8 is the compiled form of program 193266de2ed1f3ec94fcb9c8.
+func k193266de2ed1f3ec94fcb9c8(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
 	a1 := env.Arrays[1]
 	a2 := env.Arrays[2]
@@ -2876,8 +530,1092 @@ func kc6f42bd7b5a567765878b913(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// kc979905cc3921693964f6f3c is the compiled form of program c979905cc3921693964f6f3c.
-func kc979905cc3921693964f6f3c(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+// k1969a33fec4b3778df620470 is the compiled form of program 1969a33fec4b3778df620470.
+func k1969a33fec4b3778df620470(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	a4 := env.Arrays[4]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5, r6 float64
+	r0 = (0.0)
+	r1 = (100.0)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = c0[i]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = c1[i]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = c2[i]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r3 = r3 + (1.0)
+			r2 = c3[i]
+			r6 = r5 + (-0.12)
+			r2 = r6*(0.01) + r2
+			r2 = ir.Clipf(r2, r0, r1)
+			r6 = r2 * (1e-09)
+			c0[i] = r3
+			bad |= kernel.Bad(r3)
+			c2[i] = r5
+			bad |= kernel.Bad(r5)
+			c1[i] = r4
+			bad |= kernel.Bad(r4)
+			c3[i] = r2
+			bad |= kernel.Bad(r2)
+			a4[post] += r6
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = a0[e]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = a1[e]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = a2[e]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r3 = r3 + (1.0)
+			r2 = a3[e]
+			r6 = r5 + (-0.12)
+			r2 = r6*(0.01) + r2
+			r2 = ir.Clipf(r2, r0, r1)
+			r6 = r2 * (1e-09)
+			a0[e] = r3
+			bad |= kernel.Bad(r3)
+			a2[e] = r5
+			bad |= kernel.Bad(r5)
+			a1[e] = r4
+			bad |= kernel.Bad(r4)
+			a3[e] = r2
+			bad |= kernel.Bad(r2)
+			a4[post] += r6
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_post", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k1a2c4473dc0a669d47b3cadd is the compiled form of program 1a2c4473dc0a669d47b3cadd.
+func k1a2c4473dc0a669d47b3cadd(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	r0 = (0.005)
+	r1 = math.Inf(1)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.4)
+			r2 = r2 + (0.8)
+			r2 = ir.Clipf(r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.4)
+			r2 = r2 + (0.8)
+			r2 = ir.Clipf(r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "tau_rec", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k1efcfba8395cb80684e85885 is the compiled form of program 1efcfba8395cb80684e85885.
+func k1efcfba8395cb80684e85885(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	r0 = (0.36000000000000004)
+	r1 = (3.6)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.9)
+			r2 = r2 + (1.8)
+			r2 = ir.Clipf(r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.9)
+			r2 = r2 + (1.8)
+			r2 = ir.Clipf(r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k260b56d7440a862700013fda is the compiled form of program 260b56d7440a862700013fda.
+func k260b56d7440a862700013fda(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	r0 = (0.001)
+	r1 = (0.07)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.02)
+			r2 = r2 + (0.04)
+			r2 = ir.Clipf(r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.02)
+			r2 = r2 + (0.04)
+			r2 = ir.Clipf(r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "U", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k28bb2518b2c0a947e0eb6c54 is the compiled form of program 28bb2518b2c0a947e0eb6c54.
+func k28bb2518b2c0a947e0eb6c54(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1 float64
+	r0 = (0.0)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r1 = s0
+			c0[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r1 = s0
+			a0[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k2a0d972a3d5d327adda38df5 is the compiled form of program 2a0d972a3d5d327adda38df5.
+func k2a0d972a3d5d327adda38df5(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r0 = r0 + (1.0)
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r0 = r0 + (1.0)
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "c", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k2b57b96b69ed75ebf2313e70 is the compiled form of program 2b57b96b69ed75ebf2313e70.
+func k2b57b96b69ed75ebf2313e70(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.9999999))
+			r0 = kernel.Bool(r0 > (0.1))
+			r0 = kernel.Bool(r1 != 0 && r0 != 0)
+			c1[i] = r1
+			bad |= kernel.Bad(r1)
+			result[i] = r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.9999999))
+			r0 = kernel.Bool(r0 > (0.1))
+			r0 = kernel.Bool(r1 != 0 && r0 != 0)
+			a1[e] = r1
+			bad |= kernel.Bad(r1)
+			result[i] = r0
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k2d85b13fc0404a233c253e8c is the compiled form of program 2d85b13fc0404a233c253e8c.
+func k2d85b13fc0404a233c253e8c(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.0019998999999999998))
+			r0 = c1[i]
+			r2 = r0 * (-100.0)
+			r3 = c2[i]
+			r3 = r3 * (1e+08)
+			r3 = r3 + (-0.07)
+			r2 = r3*(100.0) + r2
+			r2 = r2*(9.950166250831947e-05) + r0
+			r0 = kernel.Select(r1, r2, r0)
+			r2 = kernel.Bool(r0 > (-0.05))
+			r2 = kernel.Bool(r1 != 0 && r2 != 0)
+			c3[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
+			result[i] = r2
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.0019998999999999998))
+			r0 = a1[e]
+			r2 = r0 * (-100.0)
+			r3 = a2[e]
+			r3 = r3 * (1e+08)
+			r3 = r3 + (-0.07)
+			r2 = r3*(100.0) + r2
+			r2 = r2*(9.950166250831947e-05) + r0
+			r0 = kernel.Select(r1, r2, r0)
+			r2 = kernel.Bool(r0 > (-0.05))
+			r2 = kernel.Bool(r1 != 0 && r2 != 0)
+			a3[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
+			result[i] = r2
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k32ce11eeb7363047e6725fa1 is the compiled form of program 32ce11eeb7363047e6725fa1.
+func k32ce11eeb7363047e6725fa1(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	r0 = (1.0)
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
+// k336a38c7ab4dfec499cda5f4 is the compiled form of program 336a38c7ab4dfec499cda5f4.
+func k336a38c7ab4dfec499cda5f4(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	r0 = (0.0)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "received", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k3ec77fcd677f5ed0561ac5ee is the compiled form of program 3ec77fcd677f5ed0561ac5ee.
+func k3ec77fcd677f5ed0561ac5ee(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	r0 = (13.5)
+	r1 = (0.0)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = s0
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+			c1[i] = r2
+			bad |= kernel.Bad(r2)
+			c2[i] = r1
+			bad |= kernel.Bad(r1)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = s0
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+			a1[e] = r2
+			bad |= kernel.Bad(r2)
+			a2[e] = r1
+			bad |= kernel.Bad(r1)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k3f41ba3f15c4928fcaefed25 is the compiled form of program 3f41ba3f15c4928fcaefed25.
+func k3f41ba3f15c4928fcaefed25(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	r0 = (1.08)
+	r1 = (10.8)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (2.7)
+			r2 = r2 + (5.4)
+			r2 = ir.Clipf(r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (2.7)
+			r2 = r2 + (5.4)
+			r2 = ir.Clipf(r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k478fb5b2c4ff023206445ab6 is the compiled form of program 478fb5b2c4ff023206445ab6.
+func k478fb5b2c4ff023206445ab6(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	r0 = (0.005)
+	r1 = math.Inf(1)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.5)
+			r2 = r2 + (1.0)
+			r2 = ir.Clipf(r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.5)
+			r2 = r2 + (1.0)
+			r2 = ir.Clipf(r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "tau_facil", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k56928386d8d61fc4ee7ea041 is the compiled form of program 56928386d8d61fc4ee7ea041.
+func k56928386d8d61fc4ee7ea041(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r1 = r0 * (-1.0)
+			r1 = r1 + (0.1)
+			r2 = c1[i]
+			r2 = (-2.5) / r2
+			r2 = math.Exp(r2)
+			r2 = r1 * r2
+			r2 = r0 + r2
+			c2[i] = r2
+			bad |= kernel.Bad(r2)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r1 = r0 * (-1.0)
+			r1 = r1 + (0.1)
+			r2 = a1[e]
+			r2 = (-2.5) / r2
+			r2 = math.Exp(r2)
+			r2 = r1 * r2
+			r2 = r0 + r2
+			a2[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "u", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k56e57759059994db810bbcb0 is the compiled form of program 56e57759059994db810bbcb0.
+func k56e57759059994db810bbcb0(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	a4 := env.Arrays[4]
+	a5 := env.Arrays[5]
+	a6 := env.Arrays[6]
+	a7 := env.Arrays[7]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5, r6, r7 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		c5 := a5[lo : lo+n : lo+n]
+		c7 := a7[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r0 = c0[i]
+			r1 = c1[i]
+			r2 = (-1.0) / r1
+			r3 = r0 * r2
+			r1 = (1.0) / r1
+			r1 = r3 + r1
+			r3 = s0
+			r4 = c2[i]
+			r4 = r3 - r4
+			r2 = r2 * r4
+			r2 = ir.Exprelf(r2)
+			r2 = r4 * r2
+			r2 = r1 * r2
+			r2 = r0 + r2
+			r0 = c3[i]
+			r1 = c4[i]
+			r5 = (-1.0) / r1
+			r6 = r0 * r5
+			r7 = c5[i]
+			r1 = r7 / r1
+			r1 = r6 + r1
+			r5 = r4 * r5
+			r5 = ir.Exprelf(r5)
+			r5 = r4 * r5
+			r5 = r1 * r5
+			r5 = r0 + r5
+			r0 = c7[i]
+			r0 = r5 * r0
+			r0 = r2 * r0
+			r1 = r5 * (-1.0)
+			r1 = r1 + (1.0)
+			r2 = r2 * r1
+			r1 = r7 * r1
+			r1 = r5 + r1
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+			c3[i] = r1
+			bad |= kernel.Bad(r1)
+			c2[i] = r3
+			bad |= kernel.Bad(r3)
+			a6[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r0 = a0[e]
+			r1 = a1[e]
+			r2 = (-1.0) / r1
+			r3 = r0 * r2
+			r1 = (1.0) / r1
+			r1 = r3 + r1
+			r3 = s0
+			r4 = a2[e]
+			r4 = r3 - r4
+			r2 = r2 * r4
+			r2 = ir.Exprelf(r2)
+			r2 = r4 * r2
+			r2 = r1 * r2
+			r2 = r0 + r2
+			r0 = a3[e]
+			r1 = a4[e]
+			r5 = (-1.0) / r1
+			r6 = r0 * r5
+			r7 = a5[e]
+			r1 = r7 / r1
+			r1 = r6 + r1
+			r5 = r4 * r5
+			r5 = ir.Exprelf(r5)
+			r5 = r4 * r5
+			r5 = r1 * r5
+			r5 = r0 + r5
+			r0 = a7[e]
+			r0 = r5 * r0
+			r0 = r2 * r0
+			r1 = r5 * (-1.0)
+			r1 = r1 + (1.0)
+			r2 = r2 * r1
+			r1 = r7 * r1
+			r1 = r5 + r1
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+			a3[e] = r1
+			bad |= kernel.Bad(r1)
+			a2[e] = r3
+			bad |= kernel.Bad(r3)
+			a6[post] += r0
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "x", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "u", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k72748656f55d37a31f86a20b is the compiled form of program 72748656f55d37a31f86a20b.
+func k72748656f55d37a31f86a20b(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	r0 = (1.4400000000000002)
+	r1 = (14.4)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (3.6)
+			r2 = r2 + (7.2)
+			r2 = ir.Clipf(r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (3.6)
+			r2 = r2 + (7.2)
+			r2 = ir.Clipf(r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k7e23b643db5f1023af9391ed is the compiled form of program 7e23b643db5f1023af9391ed.
+func k7e23b643db5f1023af9391ed(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	r0 = (0.005)
+	r1 = math.Inf(1)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.05)
+			r2 = r2 + (0.1)
+			r2 = ir.Clipf(r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.05)
+			r2 = r2 + (0.1)
+			r2 = ir.Clipf(r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "tau_rec", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k7f467924f2cc927de427308c is the compiled form of program 7f467924f2cc927de427308c.
+func k7f467924f2cc927de427308c(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	a4 := env.Arrays[4]
+	a5 := env.Arrays[5]
+	a6 := env.Arrays[6]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5 float64
+	r0 = (0.0)
+	r1 = (1350.0)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		c6 := a6[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = c0[i]
+			r3 = c1[i]
+			r4 = c2[i]
+			r4 = r3 - r4
+			r2 = r4*(0.010928571428571428) + r2
+			r2 = ir.Clipf(r2, r0, r1)
+			r4 = c3[i]
+			r4 = r4 + (1.0)
+			r3 = c4[i]
+			r3 = r3 + (1.0)
+			r5 = r2 * (1e-12)
+			c6[i] = r2
+			bad |= kernel.Bad(r2)
+			c3[i] = r4
+			bad |= kernel.Bad(r4)
+			c4[i] = r3
+			bad |= kernel.Bad(r3)
+			a5[post] += r5
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = a0[e]
+			r3 = a1[e]
+			r4 = a2[e]
+			r4 = r3 - r4
+			r2 = r4*(0.010928571428571428) + r2
+			r2 = ir.Clipf(r2, r0, r1)
+			r4 = a3[e]
+			r4 = r4 + (1.0)
+			r3 = a4[e]
+			r3 = r3 + (1.0)
+			r5 = r2 * (1e-12)
+			a6[e] = r2
+			bad |= kernel.Bad(r2)
+			a3[e] = r4
+			bad |= kernel.Bad(r4)
+			a4[e] = r3
+			bad |= kernel.Bad(r3)
+			a5[post] += r5
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a6[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "xL", Elem: e, Value: x}
+			}
+			if x := a4[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "xs", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k81259990db7cf94c59ee1bfa is the compiled form of program 81259990db7cf94c59ee1bfa.
+func k81259990db7cf94c59ee1bfa(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
 	sk := env.Key.Step(env.Step)
 	_ = sk
@@ -2907,6 +1645,136 @@ func kc979905cc3921693964f6f3c(env *kernel.Env, lo, n int, idx []int32, result [
 				e = int(idx[i])
 			}
 			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w0", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k86655442eb23a12332d75247 is the compiled form of program 86655442eb23a12332d75247.
+func k86655442eb23a12332d75247(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	r0 = (3e-10)
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
+// k8f25e12a095a4afff7ada12c is the compiled form of program 8f25e12a095a4afff7ada12c.
+func k8f25e12a095a4afff7ada12c(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5, r6 float64
+	r0 = (0.0)
+	r1 = (100.0)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = c0[i]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = c1[i]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = c2[i]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r5 = r5 + (1.0)
+			r2 = c3[i]
+			r2 = ir.Clipf(r2, r0, r1)
+			c0[i] = r3
+			bad |= kernel.Bad(r3)
+			c2[i] = r5
+			bad |= kernel.Bad(r5)
+			c1[i] = r4
+			bad |= kernel.Bad(r4)
+			c3[i] = r2
+			bad |= kernel.Bad(r2)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = a0[e]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = a1[e]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = a2[e]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r5 = r5 + (1.0)
+			r2 = a3[e]
+			r2 = ir.Clipf(r2, r0, r1)
+			a0[e] = r3
+			bad |= kernel.Bad(r3)
+			a2[e] = r5
+			bad |= kernel.Bad(r5)
+			a1[e] = r4
+			bad |= kernel.Bad(r4)
+			a3[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_post", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
 			}
 		}
@@ -2914,8 +1782,436 @@ func kc979905cc3921693964f6f3c(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// kcbef7acf7fc1b23c8c7b34cd is the compiled form of program cbef7acf7fc1b23c8c7b34cd.
-func kcbef7acf7fc1b23c8c7b34cd(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+// k947bf54d65086c7790f6b7bb is the compiled form of program 947bf54d65086c7790f6b7bb.
+func k947bf54d65086c7790f6b7bb(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	a4 := env.Arrays[4]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5, r6 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.004999900000000001))
+			r0 = c1[i]
+			r2 = r0 + (0.06)
+			r2 = r2 * (-1e-08)
+			r3 = c2[i]
+			r4 = r0 * r3
+			r5 = c3[i]
+			r6 = r0 + (0.08)
+			r6 = r5 * r6
+			r6 = r4 + r6
+			r6 = r2 - r6
+			r6 = r6 + (2e-10)
+			r6 = r6*(500000.0) + r0
+			r3 = r3*(-0.02) + r3
+			r5 = r5*(-0.01) + r5
+			r0 = kernel.Select(r1, r6, r0)
+			r6 = kernel.Bool(r0 > (-0.05))
+			r6 = kernel.Bool(r1 != 0 && r6 != 0)
+			c4[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
+			c2[i] = r3
+			bad |= kernel.Bad(r3)
+			c3[i] = r5
+			bad |= kernel.Bad(r5)
+			result[i] = r6
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.004999900000000001))
+			r0 = a1[e]
+			r2 = r0 + (0.06)
+			r2 = r2 * (-1e-08)
+			r3 = a2[e]
+			r4 = r0 * r3
+			r5 = a3[e]
+			r6 = r0 + (0.08)
+			r6 = r5 * r6
+			r6 = r4 + r6
+			r6 = r2 - r6
+			r6 = r6 + (2e-10)
+			r6 = r6*(500000.0) + r0
+			r3 = r3*(-0.02) + r3
+			r5 = r5*(-0.01) + r5
+			r0 = kernel.Select(r1, r6, r0)
+			r6 = kernel.Bool(r0 > (-0.05))
+			r6 = kernel.Bool(r1 != 0 && r6 != 0)
+			a4[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
+			a2[e] = r3
+			bad |= kernel.Bad(r3)
+			a3[e] = r5
+			bad |= kernel.Bad(r5)
+			result[i] = r6
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a4[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_ampa", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_gaba", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k989eb21cff09a49fb9cc6898 is the compiled form of program 989eb21cff09a49fb9cc6898.
+func k989eb21cff09a49fb9cc6898(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	r0 = (-0.06559999999999999)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "V", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k9d24a0783dcb4afcf5e8ef26 is the compiled form of program 9d24a0783dcb4afcf5e8ef26.
+func k9d24a0783dcb4afcf5e8ef26(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r1 = r0 * (-1.0)
+			r2 = r1 + (-0.0706)
+			r3 = c1[i]
+			r1 = r1 + (-0.08)
+			r1 = r1 * (2e-09)
+			r4 = c2[i]
+			r1 = r1 * r4
+			r1 = r3 + r1
+			r3 = r0 * (-2e-09)
+			r5 = c3[i]
+			r3 = r3 * r5
+			r3 = r1 + r3
+			r3 = r2*(3.0000000000000004e-08) + r3
+			r0 = r3*(355871.88612099644) + r0
+			r5 = r5*(-0.04) + r5
+			r4 = r4*(-0.013333333333333334) + r4
+			r3 = kernel.Bool(r0 > (-0.0404))
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+			c3[i] = r5
+			bad |= kernel.Bad(r5)
+			c2[i] = r4
+			bad |= kernel.Bad(r4)
+			result[i] = r3
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r1 = r0 * (-1.0)
+			r2 = r1 + (-0.0706)
+			r3 = a1[e]
+			r1 = r1 + (-0.08)
+			r1 = r1 * (2e-09)
+			r4 = a2[e]
+			r1 = r1 * r4
+			r1 = r3 + r1
+			r3 = r0 * (-2e-09)
+			r5 = a3[e]
+			r3 = r3 * r5
+			r3 = r1 + r3
+			r3 = r2*(3.0000000000000004e-08) + r3
+			r0 = r3*(355871.88612099644) + r0
+			r5 = r5*(-0.04) + r5
+			r4 = r4*(-0.013333333333333334) + r4
+			r3 = kernel.Bool(r0 > (-0.0404))
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+			a3[e] = r5
+			bad |= kernel.Bad(r5)
+			a2[e] = r4
+			bad |= kernel.Bad(r4)
+			result[i] = r3
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "V", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "s_AMPA_ext", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "s_GABA_inh", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// ka000cf6a3ee6529567b3ecbc is the compiled form of program a000cf6a3ee6529567b3ecbc.
+func ka000cf6a3ee6529567b3ecbc(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	a4 := env.Arrays[4]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5, r6 float64
+	r0 = (0.0)
+	r1 = (100.0)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = c0[i]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = c1[i]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = c2[i]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r3 = r3 + (1.0)
+			r2 = c3[i]
+			r2 = ir.Clipf(r2, r0, r1)
+			r6 = r2 * (1e-09)
+			c0[i] = r3
+			bad |= kernel.Bad(r3)
+			c2[i] = r5
+			bad |= kernel.Bad(r5)
+			c1[i] = r4
+			bad |= kernel.Bad(r4)
+			c3[i] = r2
+			bad |= kernel.Bad(r2)
+			a4[post] += r6
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r2 = a0[e]
+			r3 = r2 * (-50.0)
+			r4 = s0
+			r5 = a1[e]
+			r5 = r4 - r5
+			r6 = r5 * (-50.0)
+			r6 = ir.Exprelf(r6)
+			r6 = r5 * r6
+			r3 = r3 * r6
+			r3 = r2 + r3
+			r2 = a2[e]
+			r5 = r2 * (-50.0)
+			r5 = r6 * r5
+			r5 = r2 + r5
+			r3 = r3 + (1.0)
+			r2 = a3[e]
+			r2 = ir.Clipf(r2, r0, r1)
+			r6 = r2 * (1e-09)
+			a0[e] = r3
+			bad |= kernel.Bad(r3)
+			a2[e] = r5
+			bad |= kernel.Bad(r5)
+			a1[e] = r4
+			bad |= kernel.Bad(r4)
+			a3[e] = r2
+			bad |= kernel.Bad(r2)
+			a4[post] += r6
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_pre", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "A_post", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// ka156d9f777241550e26c795f is the compiled form of program a156d9f777241550e26c795f.
+func ka156d9f777241550e26c795f(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			pre := int(env.Pre[e])
+			_ = pre
+			post := int(env.Post[e])
+			_ = post
+			r0 = a1[pre]
+			r0 = r0 * (1e-09)
+			a0[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			pre := int(env.Pre[e])
+			_ = pre
+			post := int(env.Post[e])
+			_ = post
+			r0 = a1[pre]
+			r0 = r0 * (1e-09)
+			a0[post] += r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
+// ka17c96cbaeb53f57b8355cfc is the compiled form of program a17c96cbaeb53f57b8355cfc.
+func ka17c96cbaeb53f57b8355cfc(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			pre := int(env.Pre[e])
+			_ = pre
+			post := int(env.Post[e])
+			_ = post
+			r0 = a1[pre]
+			r0 = r0 * (1e-09)
+			a0[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			pre := int(env.Pre[e])
+			_ = pre
+			post := int(env.Post[e])
+			_ = post
+			r0 = a1[pre]
+			r0 = r0 * (1e-09)
+			a0[post] += r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
+// ka665de26aa44b846e651f514 is the compiled form of program a665de26aa44b846e651f514.
+func ka665de26aa44b846e651f514(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
 	a1 := env.Arrays[1]
 	a2 := env.Arrays[2]
@@ -3039,13 +2335,119 @@ func kcbef7acf7fc1b23c8c7b34cd(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// kcc8a07ae3c7becbb1e3ab1e8 is the compiled form of program cc8a07ae3c7becbb1e3ab1e8.
-func kcc8a07ae3c7becbb1e3ab1e8(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+// ka6743ab18155677653c22794 is the compiled form of program a6743ab18155677653c22794.
+func ka6743ab18155677653c22794(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	r0 = (0.1)
+	r1 = (0.9)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.25)
+			r2 = r2 + (0.5)
+			r2 = ir.Clipf(r2, r0, r1)
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = sk.Normal(uint64(e), 0)
+			r2 = r2 * (0.25)
+			r2 = r2 + (0.5)
+			r2 = ir.Clipf(r2, r0, r1)
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "U", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// ka70592c1180c54c6e973574d is the compiled form of program a70592c1180c54c6e973574d.
+func ka70592c1180c54c6e973574d(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	r0 = (-0.06)
+	r1 = (0.0)
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r2 = s0
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+			c1[i] = r2
+			bad |= kernel.Bad(r2)
+			c2[i] = r1
+			bad |= kernel.Bad(r1)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r2 = s0
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+			a1[e] = r2
+			bad |= kernel.Bad(r2)
+			a2[e] = r1
+			bad |= kernel.Bad(r1)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastspike", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// kaed972d366f6ce382e96ca6d is the compiled form of program aed972d366f6ce382e96ca6d.
+func kaed972d366f6ce382e96ca6d(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
 	a1 := env.Arrays[1]
 	a2 := env.Arrays[2]
 	a3 := env.Arrays[3]
-	a4 := env.Arrays[4]
 	s0 := env.Scalars[0]
 	sk := env.Key.Step(env.Step)
 	_ = sk
@@ -3061,8 +2463,6 @@ func kcc8a07ae3c7becbb1e3ab1e8(env *kernel.Env, lo, n int, idx []int32, result [
 		for i := 0; i < n; i++ {
 			e := lo + i
 			_ = e
-			post := int(env.Post[e])
-			_ = post
 			r2 = c0[i]
 			r3 = r2 * (-50.0)
 			r4 = s0
@@ -3077,10 +2477,10 @@ func kcc8a07ae3c7becbb1e3ab1e8(env *kernel.Env, lo, n int, idx []int32, result [
 			r5 = r2 * (-50.0)
 			r5 = r6 * r5
 			r5 = r2 + r5
-			r3 = r3 + (1.0)
+			r5 = r5 + (1.0)
 			r2 = c3[i]
+			r2 = r3*(0.01) + r2
 			r2 = ir.Clipf(r2, r0, r1)
-			r6 = r2 * (1e-09)
 			c0[i] = r3
 			bad |= kernel.Bad(r3)
 			c2[i] = r5
@@ -3089,14 +2489,11 @@ func kcc8a07ae3c7becbb1e3ab1e8(env *kernel.Env, lo, n int, idx []int32, result [
 			bad |= kernel.Bad(r4)
 			c3[i] = r2
 			bad |= kernel.Bad(r2)
-			a4[post] += r6
 		}
 	} else {
 		for i := 0; i < n; i++ {
 			e := int(idx[i])
 			_ = e
-			post := int(env.Post[e])
-			_ = post
 			r2 = a0[e]
 			r3 = r2 * (-50.0)
 			r4 = s0
@@ -3111,10 +2508,10 @@ func kcc8a07ae3c7becbb1e3ab1e8(env *kernel.Env, lo, n int, idx []int32, result [
 			r5 = r2 * (-50.0)
 			r5 = r6 * r5
 			r5 = r2 + r5
-			r3 = r3 + (1.0)
+			r5 = r5 + (1.0)
 			r2 = a3[e]
+			r2 = r3*(0.01) + r2
 			r2 = ir.Clipf(r2, r0, r1)
-			r6 = r2 * (1e-09)
 			a0[e] = r3
 			bad |= kernel.Bad(r3)
 			a2[e] = r5
@@ -3123,7 +2520,6 @@ func kcc8a07ae3c7becbb1e3ab1e8(env *kernel.Env, lo, n int, idx []int32, result [
 			bad |= kernel.Bad(r4)
 			a3[e] = r2
 			bad |= kernel.Bad(r2)
-			a4[post] += r6
 		}
 	}
 	if bad != 0 && env.Check {
@@ -3143,6 +2539,319 @@ func kcc8a07ae3c7becbb1e3ab1e8(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 			if x := a3[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// kb0f77f86e0fc66543d267dca is the compiled form of program b0f77f86e0fc66543d267dca.
+func kb0f77f86e0fc66543d267dca(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	a4 := env.Arrays[4]
+	a5 := env.Arrays[5]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		c5 := a5[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.00324975))
+			r0 = c1[i]
+			r2 = c2[i]
+			r3 = r0*(-1.0) + r2
+			r4 = c3[i]
+			r3 = r3 - r4
+			r5 = c4[i]
+			r5 = r3 + r5
+			r5 = r5*(0.008333333333333335) + r0
+			r2 = r2*(-0.08333333333333333) + r2
+			r4 = r4*(-0.08333333333333333) + r4
+			r0 = kernel.Select(r1, r5, r0)
+			r5 = kernel.Bool(r0 > (15.0))
+			r5 = kernel.Bool(r1 != 0 && r5 != 0)
+			c5[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
+			c2[i] = r2
+			bad |= kernel.Bad(r2)
+			c3[i] = r4
+			bad |= kernel.Bad(r4)
+			result[i] = r5
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.00324975))
+			r0 = a1[e]
+			r2 = a2[e]
+			r3 = r0*(-1.0) + r2
+			r4 = a3[e]
+			r3 = r3 - r4
+			r5 = a4[e]
+			r5 = r3 + r5
+			r5 = r5*(0.008333333333333335) + r0
+			r2 = r2*(-0.08333333333333333) + r2
+			r4 = r4*(-0.08333333333333333) + r4
+			r0 = kernel.Select(r1, r5, r0)
+			r5 = kernel.Bool(r0 > (15.0))
+			r5 = kernel.Bool(r1 != 0 && r5 != 0)
+			a5[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
+			a2[e] = r2
+			bad |= kernel.Bad(r2)
+			a3[e] = r4
+			bad |= kernel.Bad(r4)
+			result[i] = r5
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a5[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_exc", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_inh", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// kb9e45cf3a66ad299cad77575 is the compiled form of program b9e45cf3a66ad299cad77575.
+func kb9e45cf3a66ad299cad77575(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r1 = r0 * (-1.0)
+			r2 = r1 + (1.0)
+			r3 = r1 * r2
+			r1 = r1 + (0.5)
+			r1 = r3 * r1
+			r2 = r2 * (321.808)
+			r3 = c1[i]
+			r4 = kernel.Bool(r3 > (1.3))
+			r2 = r2 * r4
+			r2 = r1 + r2
+			r1 = r0 * (200.0)
+			r5 = kernel.Bool(r3 > (1.0))
+			r1 = r1 * r5
+			r1 = r2 - r1
+			r2 = r1 * (6.666666666666667e-07)
+			r1 = r1*(6.666666666666667e-07) + r0
+			r5 = r4 + r5
+			r5 = math.Sqrt(r5)
+			r5 = r5 * (0.23093789294959802)
+			r4 = sk.Normal(uint64(e), 1048576)
+			r6 = r3 * (-0.005)
+			r7 = r3*(-0.005) + r3
+			r8 = r1 * (-1.0)
+			r9 = r8 + (1.0)
+			r10 = r8 * r9
+			r8 = r8 + (0.5)
+			r8 = r10 * r8
+			r9 = r9 * (321.808)
+			r10 = kernel.Bool(r7 > (1.3))
+			r9 = r9 * r10
+			r9 = r8 + r9
+			r1 = r1 * (200.0)
+			r8 = kernel.Bool(r7 > (1.0))
+			r1 = r1 * r8
+			r1 = r9 - r1
+			r2 = r1*(6.666666666666667e-07) + r2
+			r8 = r10 + r8
+			r8 = math.Sqrt(r8)
+			r5 = r8*(0.23093789294959802) + r5
+			r5 = r5 * (0.005)
+			r5 = r4 * r5
+			r5 = r2*(0.5) + r5
+			r5 = r0 + r5
+			r6 = r7*(-0.005) + r6
+			r3 = r6*(0.5) + r3
+			c0[i] = r5
+			bad |= kernel.Bad(r5)
+			c1[i] = r3
+			bad |= kernel.Bad(r3)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r1 = r0 * (-1.0)
+			r2 = r1 + (1.0)
+			r3 = r1 * r2
+			r1 = r1 + (0.5)
+			r1 = r3 * r1
+			r2 = r2 * (321.808)
+			r3 = a1[e]
+			r4 = kernel.Bool(r3 > (1.3))
+			r2 = r2 * r4
+			r2 = r1 + r2
+			r1 = r0 * (200.0)
+			r5 = kernel.Bool(r3 > (1.0))
+			r1 = r1 * r5
+			r1 = r2 - r1
+			r2 = r1 * (6.666666666666667e-07)
+			r1 = r1*(6.666666666666667e-07) + r0
+			r5 = r4 + r5
+			r5 = math.Sqrt(r5)
+			r5 = r5 * (0.23093789294959802)
+			r4 = sk.Normal(uint64(e), 1048576)
+			r6 = r3 * (-0.005)
+			r7 = r3*(-0.005) + r3
+			r8 = r1 * (-1.0)
+			r9 = r8 + (1.0)
+			r10 = r8 * r9
+			r8 = r8 + (0.5)
+			r8 = r10 * r8
+			r9 = r9 * (321.808)
+			r10 = kernel.Bool(r7 > (1.3))
+			r9 = r9 * r10
+			r9 = r8 + r9
+			r1 = r1 * (200.0)
+			r8 = kernel.Bool(r7 > (1.0))
+			r1 = r1 * r8
+			r1 = r9 - r1
+			r2 = r1*(6.666666666666667e-07) + r2
+			r8 = r10 + r8
+			r8 = math.Sqrt(r8)
+			r5 = r8*(0.23093789294959802) + r5
+			r5 = r5 * (0.005)
+			r5 = r4 * r5
+			r5 = r2*(0.5) + r5
+			r5 = r0 + r5
+			r6 = r7*(-0.005) + r6
+			r3 = r6*(0.5) + r3
+			a0[e] = r5
+			bad |= kernel.Bad(r5)
+			a1[e] = r3
+			bad |= kernel.Bad(r3)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "rho", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "c", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// kbefe39aab735a3bfce772677 is the compiled form of program befe39aab735a3bfce772677.
+func kbefe39aab735a3bfce772677(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r0 = kernel.Bool(r0 > (0.0))
+			result[i] = r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r0 = kernel.Bool(r0 > (0.0))
+			result[i] = r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
+// kc544d27fc514a85b9a22f89d is the compiled form of program c544d27fc514a85b9a22f89d.
+func kc544d27fc514a85b9a22f89d(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = c0[i]
+			r0 = r0 + (2.0)
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = a0[e]
+			r0 = r0 + (2.0)
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "c", Elem: e, Value: x}
 			}
 		}
 	}
@@ -3182,37 +2891,28 @@ func kd4b787c936a1f58641f34c23(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// ked816d23418f248eef58188c is the compiled form of program ed816d23418f248eef58188c.
-func ked816d23418f248eef58188c(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+// kdb3f3bd8029931f14e8524ac is the compiled form of program db3f3bd8029931f14e8524ac.
+func kdb3f3bd8029931f14e8524ac(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
 	sk := env.Key.Step(env.Step)
 	_ = sk
-	var r0, r1, r2 float64
-	r0 = (1.08)
-	r1 = (10.8)
+	var r0 float64
+	r0 = (1.0)
 	var bad uint64
 	if idx == nil {
 		c0 := a0[lo : lo+n : lo+n]
 		for i := 0; i < n; i++ {
 			e := lo + i
 			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (2.7)
-			r2 = r2 + (5.4)
-			r2 = ir.Clipf(r2, r0, r1)
-			c0[i] = r2
-			bad |= kernel.Bad(r2)
+			c0[i] = r0
+			bad |= kernel.Bad(r0)
 		}
 	} else {
 		for i := 0; i < n; i++ {
 			e := int(idx[i])
 			_ = e
-			r2 = sk.Normal(uint64(e), 0)
-			r2 = r2 * (2.7)
-			r2 = r2 + (5.4)
-			r2 = ir.Clipf(r2, r0, r1)
-			a0[e] = r2
-			bad |= kernel.Bad(r2)
+			a0[e] = r0
+			bad |= kernel.Bad(r0)
 		}
 	}
 	if bad != 0 && env.Check {
@@ -3229,31 +2929,181 @@ func ked816d23418f248eef58188c(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
-// kf5070ca704841bf6a0cb1993 is the compiled form of program f5070ca704841bf6a0cb1993.
-func kf5070ca704841bf6a0cb1993(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+// kdbb3a8e1ec753cd3550be7a1 is the compiled form of program dbb3a8e1ec753cd3550be7a1.
+func kdbb3a8e1ec753cd3550be7a1(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
 	sk := env.Key.Step(env.Step)
 	_ = sk
 	var r0 float64
+	r0 = (1.0)
 	var bad uint64
 	if idx == nil {
-		c0 := a0[lo : lo+n : lo+n]
 		for i := 0; i < n; i++ {
 			e := lo + i
 			_ = e
-			r0 = c0[i]
-			r0 = r0 + (2.0)
-			c0[i] = r0
-			bad |= kernel.Bad(r0)
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
 		}
 	} else {
 		for i := 0; i < n; i++ {
 			e := int(idx[i])
 			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
+// ke1f16ffcf95f0643922e7ab8 is the compiled form of program e1f16ffcf95f0643922e7ab8.
+func ke1f16ffcf95f0643922e7ab8(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	r0 = (3.0000000000000004e-09)
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
+// ke90a9cbf019c1a9a5fe5756c is the compiled form of program e90a9cbf019c1a9a5fe5756c.
+func ke90a9cbf019c1a9a5fe5756c(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	a4 := env.Arrays[4]
+	a5 := env.Arrays[5]
+	a6 := env.Arrays[6]
+	a7 := env.Arrays[7]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5, r6, r7 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		c5 := a5[lo : lo+n : lo+n]
+		c7 := a7[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			r0 = c0[i]
+			r1 = c1[i]
+			r2 = (-1.0) / r1
+			r3 = r0 * r2
+			r1 = (1.0) / r1
+			r1 = r3 + r1
+			r3 = s0
+			r4 = c2[i]
+			r4 = r3 - r4
+			r2 = r2 * r4
+			r2 = ir.Exprelf(r2)
+			r2 = r4 * r2
+			r2 = r1 * r2
+			r2 = r0 + r2
+			r0 = c3[i]
+			r1 = c4[i]
+			r5 = (-1.0) / r1
+			r6 = r0 * r5
+			r7 = c5[i]
+			r1 = r7 / r1
+			r1 = r6 + r1
+			r5 = r4 * r5
+			r5 = ir.Exprelf(r5)
+			r5 = r4 * r5
+			r5 = r1 * r5
+			r5 = r0 + r5
+			r0 = c7[i]
+			r0 = r5 * r0
+			r0 = r2 * r0
+			r1 = r5 * (-1.0)
+			r1 = r1 + (1.0)
+			r2 = r2 * r1
+			r1 = r7 * r1
+			r1 = r5 + r1
+			c0[i] = r2
+			bad |= kernel.Bad(r2)
+			c3[i] = r1
+			bad |= kernel.Bad(r1)
+			c2[i] = r3
+			bad |= kernel.Bad(r3)
+			a6[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
 			r0 = a0[e]
-			r0 = r0 + (2.0)
-			a0[e] = r0
-			bad |= kernel.Bad(r0)
+			r1 = a1[e]
+			r2 = (-1.0) / r1
+			r3 = r0 * r2
+			r1 = (1.0) / r1
+			r1 = r3 + r1
+			r3 = s0
+			r4 = a2[e]
+			r4 = r3 - r4
+			r2 = r2 * r4
+			r2 = ir.Exprelf(r2)
+			r2 = r4 * r2
+			r2 = r1 * r2
+			r2 = r0 + r2
+			r0 = a3[e]
+			r1 = a4[e]
+			r5 = (-1.0) / r1
+			r6 = r0 * r5
+			r7 = a5[e]
+			r1 = r7 / r1
+			r1 = r6 + r1
+			r5 = r4 * r5
+			r5 = ir.Exprelf(r5)
+			r5 = r4 * r5
+			r5 = r1 * r5
+			r5 = r0 + r5
+			r0 = a7[e]
+			r0 = r5 * r0
+			r0 = r2 * r0
+			r1 = r5 * (-1.0)
+			r1 = r1 + (1.0)
+			r2 = r2 * r1
+			r1 = r7 * r1
+			r1 = r5 + r1
+			a0[e] = r2
+			bad |= kernel.Bad(r2)
+			a3[e] = r1
+			bad |= kernel.Bad(r1)
+			a2[e] = r3
+			bad |= kernel.Bad(r3)
+			a6[post] += r0
 		}
 	}
 	if bad != 0 && env.Check {
@@ -3263,9 +3113,159 @@ func kf5070ca704841bf6a0cb1993(env *kernel.Env, lo, n int, idx []int32, result [
 				e = int(idx[i])
 			}
 			if x := a0[e]; kernel.NotFinite(x) {
-				return &kernel.NonFinite{Name: "c", Elem: e, Value: x}
+				return &kernel.NonFinite{Name: "x", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "u", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
 			}
 		}
 	}
+	return nil
+}
+
+// kef8c9a6a69753d07fc6f1730 is the compiled form of program ef8c9a6a69753d07fc6f1730.
+func kef8c9a6a69753d07fc6f1730(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.9999999))
+			r2 = c1[i]
+			r2 = kernel.Bool(r0 > r2)
+			r2 = kernel.Bool(r1 != 0 && r2 != 0)
+			c2[i] = r1
+			bad |= kernel.Bad(r1)
+			result[i] = r2
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.9999999))
+			r2 = a1[e]
+			r2 = kernel.Bool(r0 > r2)
+			r2 = kernel.Bool(r1 != 0 && r2 != 0)
+			a2[e] = r1
+			bad |= kernel.Bad(r1)
+			result[i] = r2
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// kf4be3fa1c3ac0383fa6ddc9f is the compiled form of program f4be3fa1c3ac0383fa6ddc9f.
+func kf4be3fa1c3ac0383fa6ddc9f(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = sk.Uniform(uint64(e), 0)
+			r1 = c0[i]
+			r1 = r1 * (-1.0)
+			r1 = r1 + (-0.055)
+			r1 = r1 * (333.3333333333333)
+			r1 = math.Exp(r1)
+			r1 = r1 * (0.5)
+			r1 = r1 + (1.0)
+			r1 = (150.0) / r1
+			r1 = r1 * (-0.0001)
+			r1 = math.Expm1(r1)
+			r1 = r1 * (-1.0)
+			r1 = kernel.Bool(r0 < r1)
+			r0 = c1[i]
+			r0 = kernel.Bool(r1 != 0 && r0 != 0)
+			result[i] = r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = sk.Uniform(uint64(e), 0)
+			r1 = a0[e]
+			r1 = r1 * (-1.0)
+			r1 = r1 + (-0.055)
+			r1 = r1 * (333.3333333333333)
+			r1 = math.Exp(r1)
+			r1 = r1 * (0.5)
+			r1 = r1 + (1.0)
+			r1 = (150.0) / r1
+			r1 = r1 * (-0.0001)
+			r1 = math.Expm1(r1)
+			r1 = r1 * (-1.0)
+			r1 = kernel.Bool(r0 < r1)
+			r0 = a1[e]
+			r0 = kernel.Bool(r1 != 0 && r0 != 0)
+			result[i] = r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
+// kfe1e75dd33ff5e0f9beb6021 is the compiled form of program fe1e75dd33ff5e0f9beb6021.
+func kfe1e75dd33ff5e0f9beb6021(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	r0 = (1.0)
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	}
+	_ = bad
 	return nil
 }

@@ -1,9 +1,6 @@
 package sim
 
 import (
-	"fmt"
-	"sort"
-
 	"github.com/cajal-sim/cajal/internal/ir"
 	"github.com/cajal-sim/cajal/internal/kernel"
 	"github.com/cajal-sim/cajal/internal/rng"
@@ -349,17 +346,6 @@ func (j *deliverJob) part(w, lo, hi int) error {
 	return bd.machines[w].Indices(bd.setTime(w, j.step, j.t, false), mine)
 }
 
-// Connections returns the synapses in presynaptic order (for tests and
-// writers): for each source neuron, its synapses by number.
-func (s *Synapses) Connections() [][]int32 {
-	s.index()
-	out := make([][]int32, s.SrcHi-s.SrcLo)
-	for r := range out {
-		out[r] = s.byPre[s.preStart[r]:s.preStart[r+1]]
-	}
-	return out
-}
-
 // EvalRange evaluates a block for synapses lo to hi-1 at time t (initial
 // values, subexpressions).
 func (s *Synapses) EvalRange(b ir.Block, key rng.Key, lo, hi int, t float64) error {
@@ -368,19 +354,6 @@ func (s *Synapses) EvalRange(b ir.Block, key rng.Key, lo, hi int, t float64) err
 		return err
 	}
 	return bd.machines[0].Range(bd.setTime(0, 0, t, false), lo, hi)
-}
-
-// Check verifies the group's indices (for tests).
-func (s *Synapses) Check() error {
-	for k := range s.Pre {
-		if int(s.Pre[k]) < s.SrcLo || int(s.Pre[k]) >= s.SrcHi || int(s.Post[k]) < s.TgtLo || int(s.Post[k]) >= s.TgtHi {
-			return fmt.Errorf("synapse %d: %d -> %d outside the groups", k, s.Pre[k], s.Post[k])
-		}
-	}
-	if !sort.SliceIsSorted(s.byPre, func(a, b int) bool { return s.Pre[s.byPre[a]] < s.Pre[s.byPre[b]] }) {
-		return fmt.Errorf("presynaptic order broken")
-	}
-	return nil
 }
 
 // Programs counts the group's programs and those that run compiled code.
