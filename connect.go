@@ -118,6 +118,9 @@ func (s *SynapseGroup) Connect(opts ...ConnectOption) error {
 		}
 	}
 	if c.n != 1 {
+		if float64(len(pre))*float64(c.n) > 1<<31 {
+			return fmt.Errorf("cajal: %s: %d pairs with %d synapses each are more than 2^31 synapses", s.spec.Name, len(pre), c.n)
+		}
 		var p2, q2 []int32
 		for k := range pre {
 			for r := 0; r < c.n; r++ {

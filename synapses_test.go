@@ -104,6 +104,9 @@ func TestConnect(t *testing.T) {
 	if c.N() != 2*200*199 {
 		t.Errorf("all-to-all without self-connections, 2 each: %d synapses, want %d", c.N(), 2*200*199)
 	}
+	if err := c.Connect(Multiplicity(1 << 30)); err == nil {
+		t.Error("accepted 2^30 synapses per pair")
+	}
 	if err := c.Connect(P(1.5)); err == nil {
 		t.Error("a probability of 1.5 was accepted")
 	}

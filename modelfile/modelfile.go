@@ -273,11 +273,16 @@ func (f *File) Run(outDir string) (*Result, error) {
 			return g, nil
 		}
 		lo, hi := 0, g.N()
+		var err error
 		if m[2] != "" {
-			lo, _ = strconv.Atoi(m[2])
+			if lo, err = strconv.Atoi(m[2]); err != nil {
+				return nil, fmt.Errorf("%q: %v", ref, err)
+			}
 		}
 		if m[3] != "" {
-			hi, _ = strconv.Atoi(m[3])
+			if hi, err = strconv.Atoi(m[3]); err != nil {
+				return nil, fmt.Errorf("%q: %v", ref, err)
+			}
 		}
 		return g.Slice(lo, hi)
 	}

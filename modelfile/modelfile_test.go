@@ -96,6 +96,7 @@ func TestFileErrors(t *testing.T) {
 		"unknown group":   "runs = [\"1*ms\"]\n[[neurons]]\nname = \"a\"\nn = 1\n[[synapses]]\nsource = \"b\"\ntarget = \"a\"\n",
 		"bad duration":    "runs = [\"1*mV\"]\n[[neurons]]\nname = \"a\"\nn = 1\n",
 		"model error":     "runs = [\"1*ms\"]\n[[neurons]]\nname = \"a\"\nn = 1\nmodel = \"dv/dt = -v/tau : volt\"\n",
+		"slice overflow":  "runs = [\"1*ms\"]\n[[neurons]]\nname = \"a\"\nn = 1\n[[spikes]]\nsource = \"a[99999999999999999999:]\"\n",
 		"duplicate group": "runs = [\"1*ms\"]\n[[neurons]]\nname = \"a\"\nn = 1\n[[neurons]]\nname = \"a\"\nn = 1\n",
 	}
 	for name, text := range cases {
