@@ -17,6 +17,12 @@ type Env struct {
 	Key     rng.Key     // random stream
 	Step    uint64      // time step, the counter of the random draws
 	Check   bool        // report stored values that are NaN or infinite
+	// PreBase is, in Rows, the presynaptic neuron of row 0: row r's
+	// synapses have presynaptic neuron PreBase + r.
+	PreBase int
+	// Cache is kept for a compiled tier's per-Env data (pointers to the
+	// arrays); whoever changes Arrays sets it to nil.
+	Cache any
 }
 
 // NonFinite reports a stored value that is NaN or infinite.
@@ -40,7 +46,10 @@ type Machine struct {
 	pre     []int32
 	post    []int32
 	one     []int32 // a one-element index list for serial runs
-	native  Native  // compiled code for the program, if any
+	rowIdx  []int32 // Rows: the elements of the chunk being gathered
+	rowPre  []int32 // Rows: their presynaptic neurons
+	native  Native  // compiled Go code for the program, if any
+	tier1   Compiled
 }
 
 // NewMachine allocates the registers of p. The machine runs compiled code
@@ -55,6 +64,8 @@ func (p *Program) NewMachine() *Machine {
 		pre:     make([]int32, ChunkSize),
 		post:    make([]int32, ChunkSize),
 		one:     make([]int32, 1),
+		rowIdx:  make([]int32, 0, ChunkSize),
+		rowPre:  make([]int32, ChunkSize),
 	}
 	buf := make([]float64, p.NumRegs*ChunkSize)
 	for r := range m.scratch {
@@ -71,17 +82,20 @@ func (p *Program) NewMachine() *Machine {
 
 // Range runs the program for the elements lo to hi-1.
 func (m *Machine) Range(env *Env, lo, hi int) error {
+	if m.tier1 != nil {
+		return m.tier1.Range(env, lo, hi)
+	}
 	if m.p.Serial {
 		for e := lo; e < hi; e++ {
 			m.one[0] = int32(e)
-			if err := m.chunk(env, 0, 1, m.one); err != nil {
+			if err := m.chunk(env, 0, 1, m.one, nil); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	for c := lo; c < hi; c += ChunkSize {
-		if err := m.chunk(env, c, min(ChunkSize, hi-c), nil); err != nil {
+		if err := m.chunk(env, c, min(ChunkSize, hi-c), nil, nil); err != nil {
 			return err
 		}
 	}
@@ -90,13 +104,16 @@ func (m *Machine) Range(env *Env, lo, hi int) error {
 
 // Indices runs the program for the listed elements, in order.
 func (m *Machine) Indices(env *Env, idx []int32) error {
+	if m.tier1 != nil {
+		return m.tier1.Indices(env, idx)
+	}
 	step := ChunkSize
 	if m.p.Serial {
 		step = 1
 	}
 	for c := 0; c < len(idx); c += step {
 		n := min(step, len(idx)-c)
-		if err := m.chunk(env, 0, n, idx[c:c+n]); err != nil {
+		if err := m.chunk(env, 0, n, idx[c:c+n], nil); err != nil {
 			return err
 		}
 	}
@@ -106,9 +123,12 @@ func (m *Machine) Indices(env *Env, idx []int32) error {
 // Filter runs the program for the elements lo to hi-1 and appends to out
 // those for which its condition is non-zero.
 func (m *Machine) Filter(env *Env, lo, hi int, out []int32) ([]int32, error) {
+	if m.tier1 != nil {
+		return m.tier1.Filter(env, lo, hi, out)
+	}
 	for c := lo; c < hi; c += ChunkSize {
 		n := min(ChunkSize, hi-c)
-		if err := m.chunk(env, c, n, nil); err != nil {
+		if err := m.chunk(env, c, n, nil, nil); err != nil {
 			return out, err
 		}
 		r := m.regs[m.p.Result][:n]
@@ -121,11 +141,48 @@ func (m *Machine) Filter(env *Env, lo, hi int, out []int32) ([]int32, error) {
 	return out, nil
 }
 
+// Rows runs the program, for each r in rows in order, for the elements
+// begin[r] to end[r]-1 in order, whose presynaptic neuron is
+// env.PreBase + r (env.Pre is not read): the synapses of a presynaptic
+// neuron stored one after another.
+func (m *Machine) Rows(env *Env, rows, begin, end []int32) error {
+	if m.tier1 != nil {
+		return m.tier1.Rows(env, rows, begin, end)
+	}
+	step := ChunkSize
+	if m.p.Serial {
+		step = 1
+	}
+	for _, r := range rows {
+		pre := int32(env.PreBase) + r
+		for e := begin[r]; e < end[r]; e++ {
+			m.rowPre[len(m.rowIdx)] = pre
+			m.rowIdx = append(m.rowIdx, e)
+			if len(m.rowIdx) == step {
+				if err := m.flushRows(env); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return m.flushRows(env)
+}
+
+// flushRows runs the program for the elements gathered by Rows.
+func (m *Machine) flushRows(env *Env) error {
+	n := len(m.rowIdx)
+	m.rowIdx = m.rowIdx[:0]
+	if n == 0 {
+		return nil
+	}
+	return m.chunk(env, 0, n, m.rowIdx[:n], m.rowPre[:n])
+}
+
 // chunk runs the program for n elements: lo, lo+1, ... when idx is nil,
-// else idx[0:n].
-func (m *Machine) chunk(env *Env, lo, n int, idx []int32) error {
+// else idx[0:n]; pre, when not nil, holds their presynaptic neurons.
+func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 	p := m.p
-	if m.native != nil {
+	if m.native != nil && pre == nil {
 		var res []float64
 		if p.Result >= 0 {
 			res = m.scratch[p.Result][:n]
@@ -145,9 +202,13 @@ func (m *Machine) chunk(env *Env, lo, n int, idx []int32) error {
 		}
 	}
 	if p.Uses.Pre {
-		pre := m.pre[:n]
-		for k, e := range elem {
-			pre[k] = env.Pre[e]
+		if pre != nil {
+			copy(m.pre[:n], pre)
+		} else {
+			pre := m.pre[:n]
+			for k, e := range elem {
+				pre[k] = env.Pre[e]
+			}
 		}
 	}
 	if p.Uses.Post {
@@ -345,8 +406,13 @@ func checkFinite(name string, src []float64, lo int, at []int32) error {
 // code exists (to compare the two).
 func (m *Machine) Interpreted() *Machine {
 	m.native = nil
+	m.tier1 = nil
 	return m
 }
 
+// Use makes the machine run c, the program compiled by a native tier, from
+// its next call on; nil goes back to the interpreter.
+func (m *Machine) Use(c Compiled) { m.tier1 = c }
+
 // Native reports whether the machine runs compiled code.
-func (m *Machine) Native() bool { return m.native != nil }
+func (m *Machine) Native() bool { return m.native != nil || m.tier1 != nil }

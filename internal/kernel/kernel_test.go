@@ -179,3 +179,66 @@ func TestFilterAndNonFinite(t *testing.T) {
 		t.Fatalf("want a NonFinite error at element 2, got %v", err)
 	}
 }
+
+func TestRowsMatchesIndices(t *testing.T) {
+	// g_post += w*x_pre + i_pre over rows of synapses: Rows, with the
+	// presynaptic neuron taken from the row, gives what Indices gives with
+	// an explicit presynaptic index per synapse, serial or chunked.
+	for _, serial := range []bool{false, true} {
+		val := ir.Plus(ir.V("g", ir.Post), ir.Plus(ir.Times(v("w"), ir.V("x", ir.Pre)), ir.Call(ir.PreIdx)))
+		if serial {
+			val = ir.Times(val, ir.V("g", ir.Post)) // not additive: one synapse at a time
+		}
+		p, err := Compile(ir.Block{{Target: ir.V("g", ir.Post), Value: val}}, nil)
+		if err != nil || p.Serial != serial {
+			t.Fatalf("serial %v: compile: %v\n%s", serial, err, p)
+		}
+		// 3 presynaptic neurons (offset 2 in their group) with 300, 0 and
+		// 5 synapses onto 7 neurons.
+		begin, end := []int32{0, 300, 300}, []int32{300, 300, 305}
+		nsyn := 305
+		pre, post, w := make([]int32, nsyn), make([]int32, nsyn), make([]float64, nsyn)
+		for e := range nsyn {
+			r := 0
+			if e >= 300 {
+				r = 2
+			}
+			pre[e], post[e], w[e] = int32(2+r), int32(e*5%7), float64(e%11)/3
+		}
+		x := []float64{0, 0, 0.5, 1.5, 2.5}
+		run := func(rows bool) []float64 {
+			g := make([]float64, 7)
+			for k := range g {
+				g[k] = 1 + float64(k)/8
+			}
+			env := &Env{Post: post, Pre: pre, PreBase: 2}
+			for _, s := range p.Slots {
+				env.Arrays = append(env.Arrays, map[string][]float64{"g": g, "w": w, "x": x}[s.Name])
+			}
+			m := p.NewMachine()
+			if rows {
+				env.Pre = nil
+				if err := m.Rows(env, []int32{2, 0, 1}, begin, end); err != nil {
+					t.Fatal(err)
+				}
+				return g
+			}
+			idx := []int32{}
+			for _, r := range []int32{2, 0, 1} {
+				for e := begin[r]; e < end[r]; e++ {
+					idx = append(idx, e)
+				}
+			}
+			if err := m.Indices(env, idx); err != nil {
+				t.Fatal(err)
+			}
+			return g
+		}
+		got, want := run(true), run(false)
+		for k := range want {
+			if math.Float64bits(got[k]) != math.Float64bits(want[k]) {
+				t.Fatalf("serial %v: g = %v by rows, %v by indices", serial, got, want)
+			}
+		}
+	}
+}
