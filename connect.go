@@ -7,6 +7,7 @@ import (
 	"github.com/cajal-sim/cajal/internal/ir"
 	"github.com/cajal-sim/cajal/internal/kernel"
 	"github.com/cajal-sim/cajal/internal/rng"
+	"github.com/cajal-sim/cajal/internal/sim"
 )
 
 // ConnectOption says which synapses Connect makes.
@@ -131,7 +132,9 @@ func (s *SynapseGroup) Connect(opts ...ConnectOption) error {
 		pre, post = p2, q2
 	}
 	first := ss.Add(pre, post)
-	return s.initDelays(first)
+	err := s.initDelays(first)
+	ss.Sort()
+	return err
 }
 
 // candidates draws the pairs of a fixed probability: for each source
@@ -230,18 +233,21 @@ func (s *SynapseGroup) filter(c connectSpec, key rng.Key, pre, post []int32) ([]
 func (s *SynapseGroup) initDelays(first int) error {
 	st := s.store()
 	for k, name := range []string{"delay", "post_delay"} {
-		arr, ok := s.ss.Arrays[name]
-		if !ok || first == len(arr) {
+		if [2]*sim.Pathway{s.pre, s.post}[k] == nil || first == s.ss.N() {
 			continue
 		}
 		d := s.delays[k]
+		arr, ok := s.ss.Arrays[name]
+		if !ok && d.expr == "" {
+			continue // all synapses have the fixed delay: no array
+		}
 		if d.expr == "" {
 			for i := first; i < len(arr); i++ {
 				arr[i] = d.fixed
 			}
 			continue
 		}
-		if err := st.set(name, d.expr, first, len(arr)); err != nil {
+		if err := st.set(name, d.expr, first, s.ss.N()); err != nil {
 			return err
 		}
 	}

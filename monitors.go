@@ -209,7 +209,7 @@ func (r *WeightRecorder) Len() int { return len(r.p.Log.T) }
 func (r *WeightRecorder) Senders() []int {
 	out := make([]int, len(r.p.Log.Syn))
 	for k, syn := range r.p.Log.Syn {
-		out[k] = int(r.s.ss.Pre[syn]) - r.s.ss.SrcLo
+		out[k] = int(r.s.ss.PreOf(syn)) - r.s.ss.SrcLo
 	}
 	return out
 }

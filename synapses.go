@@ -98,13 +98,11 @@ func (n *Network) Synapses(spec Synapses) (*SynapseGroup, error) {
 	if strings.TrimSpace(spec.OnPre) != "" {
 		s.pre = &sim.Pathway{Name: "pre"}
 		s.ss.Pathways = append(s.ss.Pathways, s.pre)
-		s.ss.AddArray("delay")
 		s.extra["delay"] = &check.Var{Name: "delay", Kind: syntax.Parameter, Dim: second}
 	}
 	if strings.TrimSpace(spec.OnPost) != "" {
 		s.post = &sim.Pathway{Name: "post", FromPost: true}
 		s.ss.Pathways = append(s.ss.Pathways, s.post)
-		s.ss.AddArray("post_delay")
 		s.extra["post_delay"] = &check.Var{Name: "post_delay", Kind: syntax.Parameter, Dim: second}
 	}
 	if _, err := s.build(); err != nil {
@@ -139,7 +137,7 @@ func (s *SynapseGroup) N() int { return s.ss.N() }
 // I is each synapse's presynaptic neuron, counted within the source.
 func (s *SynapseGroup) I() []int {
 	out := make([]int, s.ss.N())
-	for k, p := range s.ss.Pre {
+	for k, p := range s.ss.PreIndex() {
 		out[k] = int(p) - s.ss.SrcLo
 	}
 	return out
@@ -185,8 +183,20 @@ func (s *SynapseGroup) scope() (*check.Scope, error) {
 
 func (s *SynapseGroup) store() *store {
 	return &store{name: s.spec.Name, what: "synapses", model: s.model, extra: s.extra,
+		virtual: s.fixedDelay, size: s.ss.N(),
 		arrays: s.ss.Arrays, scalars: s.ss.Scalars, scope: s.scope, eval: evalAt(s.net, s.ss.EvalRange), draws: &s.draws,
 		key: func(k int) rng.Key { return rng.NewKey(s.net.opts.Seed, 1<<62|uint64(s.ss.ID)<<32|uint64(k)) }}
+}
+
+// fixedDelay gives the delay of every synapse of a pathway whose delays
+// are not stored one per synapse.
+func (s *SynapseGroup) fixedDelay(name string) (float64, bool) {
+	for k, v := range []string{"delay", "post_delay"} {
+		if name == v && [2]*sim.Pathway{s.pre, s.post}[k] != nil {
+			return s.delays[k].fixed, true
+		}
+	}
+	return 0, false
 }
 
 // Set sets a synaptic variable of every synapse, as NeuronGroup.Set does;
@@ -268,7 +278,12 @@ func (s *SynapseGroup) compile(workers int) error {
 		if s.delays[k].fixed/s.net.dt > maxDelaySteps {
 			return fmt.Errorf("cajal: %s: a delay of %v s is more than %d time steps; delays that long are not supported", s.spec.Name, s.delays[k].fixed, maxDelaySteps)
 		}
-		arr := s.ss.Arrays[[]string{"delay", "post_delay"}[k]]
+		arr, ok := s.ss.Arrays[[]string{"delay", "post_delay"}[k]]
+		if !ok {
+			p.PerSynapse = nil
+			p.Delay = int(math.Round(s.delays[k].fixed / s.net.dt))
+			continue
+		}
 		steps := make([]int32, len(arr))
 		uniform := true
 		for i, d := range arr {

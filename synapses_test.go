@@ -84,18 +84,28 @@ func TestConnect(t *testing.T) {
 			t.Errorf("targets %d-%d have %d synapses, want 1000 +- 120", j, j+49, sum)
 		}
 	}
-	before := s.N()
+	// Synapses are numbered by presynaptic, then postsynaptic neuron: the
+	// new ones take their places among the old.
+	diagonal := func() (n int) {
+		I, J := s.I(), s.J()
+		for k := range I {
+			if I[k] == J[k] && J[k] < 10 {
+				n++
+			}
+		}
+		for k := 1; k < len(I); k++ {
+			if I[k] < I[k-1] || (I[k] == I[k-1] && J[k] < J[k-1]) {
+				t.Fatalf("synapse %d (%d -> %d) after synapse %d (%d -> %d)", k, I[k], J[k], k-1, I[k-1], J[k-1])
+			}
+		}
+		return n
+	}
+	before, diag := s.N(), diagonal()
 	if err := s.Connect(Condition("i == j and j < 10")); err != nil {
 		t.Fatal(err)
 	}
-	if s.N()-before != 10 {
-		t.Errorf("the condition made %d synapses, want 10", s.N()-before)
-	}
-	I, J := s.I(), s.J()
-	for k := before; k < s.N(); k++ {
-		if I[k] != J[k] {
-			t.Errorf("synapse %d: %d -> %d", k, I[k], J[k])
-		}
+	if s.N()-before != 10 || diagonal() != diag+10 {
+		t.Errorf("the condition made %d synapses, %d of them i == j < 10; want 10", s.N()-before, diagonal()-diag)
 	}
 	c, _ := n.Synapses(Synapses{Source: a, Target: a})
 	if err := c.Connect(Condition("i != j"), Multiplicity(2)); err != nil {

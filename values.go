@@ -78,15 +78,38 @@ type store struct {
 	model   *check.Model
 	extra   map[string]*check.Var // implicit variables (a synapse's delay)
 	arrays  map[string][]float64
+	size    int // elements
 	scalars map[string]float64
 	scope   func() (*check.Scope, error)
 	eval    func(b ir.Block, key rng.Key, lo, hi int) error
 	key     func(k int) rng.Key
 	draws   *int
+	// virtual gives the value of every element of a variable that has no
+	// array until it is set (a synapse group's homogeneous delay).
+	virtual func(name string) (float64, bool)
+}
+
+// ensure makes the array of a virtual variable, filled with its value.
+func (st *store) ensure(name string) {
+	if _, ok := st.arrays[name]; ok || st.virtual == nil {
+		return
+	}
+	if x, ok := st.virtual(name); ok {
+		st.arrays[name] = st.filled(x)
+	}
+}
+
+// filled is a new array of the store's size holding x.
+func (st *store) filled(x float64) []float64 {
+	out := make([]float64, st.size)
+	for i := range out {
+		out[i] = x
+	}
+	return out
 }
 
 func (g *NeuronGroup) store() *store {
-	return &store{name: g.spec.Name, what: "neurons", model: g.model, arrays: g.sg.Arrays, scalars: g.sg.Scalars,
+	return &store{name: g.spec.Name, what: "neurons", model: g.model, arrays: g.sg.Arrays, size: g.spec.N, scalars: g.sg.Scalars,
 		scope: g.scope, eval: evalAt(g.net, g.sg.EvalRange), draws: &g.draws,
 		key: func(k int) rng.Key { return g.sg.InitKey(g.net.opts.Seed, k) }}
 }
@@ -108,6 +131,11 @@ func (st *store) get(name string, n int) ([]float64, error) {
 	}
 	if a, ok := st.arrays[name]; ok {
 		return append([]float64(nil), a...), nil
+	}
+	if st.virtual != nil {
+		if x, ok := st.virtual(name); ok {
+			return st.filled(x), nil
+		}
 	}
 	if x, ok := st.scalars[name]; ok {
 		out := make([]float64, n)
@@ -131,6 +159,8 @@ func (st *store) set(name string, value any, lo, hi int) error {
 	n := hi - lo
 	if v.Shared {
 		n = 1 // one value, whatever the number of elements
+	} else {
+		st.ensure(name)
 	}
 	vals := make([]float64, n)
 	fits := func(x any) (float64, error) {

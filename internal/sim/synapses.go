@@ -6,10 +6,9 @@ import (
 	"github.com/cajal-sim/cajal/internal/rng"
 )
 
-// Synapses connects neurons Src[SrcLo:SrcHi] to Tgt[TgtLo:TgtHi]. Synapses
-// are numbered in the order they were made; Pre and Post hold the absolute
-// neuron indices in Src and Tgt, and two permutations order them by
-// presynaptic and by postsynaptic neuron (CSR) for spike delivery.
+// Synapses connects neurons Src[SrcLo:SrcHi] to Tgt[TgtLo:TgtHi]. Post
+// holds each synapse's postsynaptic neuron (absolute index in Tgt); the
+// synapses are stored by presynaptic neuron (see layout.go).
 type Synapses struct {
 	Name         string
 	ID           int
@@ -18,17 +17,21 @@ type Synapses struct {
 	TgtLo, TgtHi int
 	Arrays       map[string][]float64
 	Scalars      map[string]float64
-	Pre, Post    []int32
+	Post         []int32
 	Pathways     []*Pathway
 	Interpret    bool // run the programs in the interpreter even where compiled code exists
 
-	byPre, preStart   []int32
+	pending           []int32 // presynaptic neurons while synapses wait for Sort
+	preStart          []int32 // rows: synapses of presynaptic neuron SrcLo+r
+	cuts              [][]int32
+	allRows           []int32 // 0, 1, ... one per presynaptic neuron
+	pre               []int32 // presynaptic neurons, for programs run on lists of synapses
 	byPost, postStart []int32
-	sorted            bool
 
 	update *bound
 	summed []*Summed
 	job    stepJob
+	rowJob rowJob
 }
 
 // Pathway delivers the spikes of the presynaptic (or, for on_post, the
@@ -76,67 +79,34 @@ type Summed struct {
 // NewSynapses makes an empty synapse group.
 func NewSynapses(name string, id int, src *Group, srcLo, srcHi int, tgt *Group, tgtLo, tgtHi int) *Synapses {
 	return &Synapses{Name: name, ID: id, Src: src, SrcLo: srcLo, SrcHi: srcHi, Tgt: tgt, TgtLo: tgtLo, TgtHi: tgtHi,
-		Arrays: map[string][]float64{}, Scalars: map[string]float64{}}
+		Arrays: map[string][]float64{}, Scalars: map[string]float64{}, preStart: make([]int32, srcHi-srcLo+1)}
 }
 
 // N is the number of synapses.
-func (s *Synapses) N() int { return len(s.Pre) }
+func (s *Synapses) N() int { return len(s.Post) }
 
-// AddArray declares a per-synapse variable filled with x for existing and
-// future synapses.
+// AddArray declares a per-synapse variable, zero for existing and future
+// synapses.
 func (s *Synapses) AddArray(name string) {
 	if _, ok := s.Arrays[name]; !ok {
-		s.Arrays[name] = make([]float64, len(s.Pre))
+		s.Arrays[name] = make([]float64, len(s.Post))
 	}
 }
 
 // Add appends synapses from neurons pre to post (absolute indices); their
-// variables start at zero. It returns the index of the first new synapse.
+// variables start at zero. It returns the number of the first new
+// synapse: until Sort, the new synapses are numbered in the order given.
 func (s *Synapses) Add(pre, post []int32) int {
-	first := len(s.Pre)
-	s.Pre = append(s.Pre, pre...)
+	if s.pending == nil {
+		s.pending = s.PreIndex()
+	}
+	first := len(s.Post)
+	s.pending = append(s.pending, pre...)
 	s.Post = append(s.Post, post...)
 	for name, a := range s.Arrays {
 		s.Arrays[name] = append(a, make([]float64, len(pre))...)
 	}
-	for _, p := range s.Pathways {
-		if p.PerSynapse != nil {
-			p.PerSynapse = append(p.PerSynapse, make([]int32, len(pre))...)
-		}
-	}
-	s.sorted = false
 	return first
-}
-
-// index builds the CSR permutations.
-func (s *Synapses) index() {
-	if s.sorted {
-		return
-	}
-	s.byPre, s.preStart = csr(s.Pre, s.SrcLo, s.SrcHi)
-	s.byPost, s.postStart = csr(s.Post, s.TgtLo, s.TgtHi)
-	s.sorted = true
-}
-
-// csr orders synapse numbers by neuron (stable: by synapse number within a
-// neuron) and returns the order and each neuron's first position.
-func csr(neuron []int32, lo, hi int) (order, start []int32) {
-	n := hi - lo
-	start = make([]int32, n+1)
-	for _, k := range neuron {
-		start[int(k)-lo+1]++
-	}
-	for i := 1; i <= n; i++ {
-		start[i] += start[i-1]
-	}
-	order = make([]int32, len(neuron))
-	next := append([]int32(nil), start[:n]...)
-	for syn, k := range neuron {
-		r := int(k) - lo
-		order[next[r]] = int32(syn)
-		next[r]++
-	}
-	return order, start
 }
 
 // SynapseCode is the compiled behaviour of a synapse group.
@@ -164,21 +134,39 @@ func (s *Synapses) find(sl kernel.Slot) ([]float64, bool) {
 
 // Compile binds the code for a run.
 func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64) error {
-	s.index()
+	s.Sort()
+	workers = max(workers, 1)
+	s.cut(workers)
+	if len(s.allRows) != len(s.preStart)-1 {
+		s.allRows = make([]int32, len(s.preStart)-1)
+		for r := range s.allRows {
+			s.allRows[r] = int32(r)
+		}
+	}
 	key := func(stream int) rng.Key { return rng.NewKey(seed, uint64(s.ID*streamsPerGroup+stream)) }
+	bind := func(name string, b ir.Block) (*bound, error) {
+		bd, err := bindProgram(name, b, nil, key(streamUpdate), workers, s.find, s.Scalars, nil, s.Post, s.Interpret)
+		if bd != nil {
+			for w := range bd.envs {
+				bd.envs[w].PreBase = s.SrcLo
+			}
+		}
+		return bd, err
+	}
 	var err error
-	if s.update, err = bindProgram(s.Name, c.Update, nil, key(streamUpdate), workers, s.find, s.Scalars, s.Pre, s.Post, s.Interpret); err != nil {
+	if s.update, err = bind(s.Name, c.Update); err != nil {
 		return err
 	}
 	s.summed = c.Summed
 	for _, sm := range s.summed {
 		b := ir.Block{{Target: ir.V(sm.Target, ir.Post), Value: ir.Plus(ir.V(sm.Target, ir.Post), sm.Value)}}
-		if sm.prog, err = bindProgram(s.Name, b, nil, key(streamUpdate), 1, s.find, s.Scalars, s.Pre, s.Post, s.Interpret); err != nil {
+		if sm.prog, err = bind(s.Name, b); err != nil {
 			return err
 		}
 	}
+	s.pre = nil
 	for k, p := range s.Pathways {
-		if p.prog, err = bindProgram(s.Name+"."+p.Name, p.Code, nil, key(streamReset+k), workers, s.find, s.Scalars, s.Pre, s.Post, s.Interpret); err != nil {
+		if p.prog, err = bindProgram(s.Name+"."+p.Name, p.Code, nil, key(streamReset+k), workers, s.find, s.Scalars, nil, s.Post, s.Interpret); err != nil {
 			return err
 		}
 		p.parallel = p.prog != nil
@@ -188,8 +176,24 @@ func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64)
 					p.parallel = false
 				}
 			}
+			for w := range p.prog.envs {
+				p.prog.envs[w].PreBase = s.SrcLo
+			}
+			// Lists of synapses (per-synapse delays, postsynaptic spikes)
+			// need each synapse's presynaptic neuron spelt out.
+			if p.prog.prog.Uses.Pre && (p.FromPost || p.PerSynapse != nil) {
+				if s.pre == nil {
+					s.pre = s.PreIndex()
+				}
+				for w := range p.prog.envs {
+					p.prog.envs[w].Pre = s.pre
+				}
+			}
 		}
-		p.parts = make([][]int32, max(workers, 1))
+		if p.FromPost {
+			s.indexPost()
+		}
+		p.parts = make([][]int32, workers)
 		maxDelay := p.Delay
 		for _, d := range p.PerSynapse {
 			maxDelay = max(maxDelay, int(d))
@@ -218,23 +222,49 @@ func (p *Pathway) grow(n int, step uint64) {
 	}
 }
 
+// rowJob runs a synapse program over rows: the clock-driven update (rows
+// split across members), or a summed variable (each member takes its
+// block of postsynaptic neurons, clears it and sums into it).
+type rowJob struct {
+	s      *Synapses
+	bd     *bound
+	step   uint64
+	t      float64
+	check  bool
+	byRow  bool   // split the rows; else split the postsynaptic neurons
+	target string // summed: the postsynaptic variable cleared first
+}
+
+func (j *rowJob) part(w, lo, hi int) error {
+	s := j.s
+	env := j.bd.setTime(w, j.step, j.t, j.check)
+	if j.byRow {
+		n := len(s.allRows)
+		return j.bd.machines[w].Rows(env, s.allRows[lo:hi], s.preStart[:n], s.preStart[1:])
+	}
+	clear(s.Tgt.Arrays[j.target][s.TgtLo+lo : s.TgtLo+hi])
+	begin, end := s.rows(w, lo, hi)
+	return j.bd.machines[w].Rows(env, s.allRows, begin, end)
+}
+
 // StepUpdate runs the clock-driven equations and the summed variables.
 func (s *Synapses) StepUpdate(step uint64, t float64, c *crew) error {
 	if bd := s.update; bd != nil {
-		n := len(s.Pre)
-		s.job = stepJob{bd: bd, step: step, t: t, check: true}
-		err := c.parallel(n, &s.job)
-		if err != nil {
-			return err
+		if bd.prog.Uses.Pre {
+			s.rowJob = rowJob{s: s, bd: bd, step: step, t: t, check: true, byRow: true}
+			if err := c.parallel(len(s.allRows), &s.rowJob); err != nil {
+				return err
+			}
+		} else {
+			s.job = stepJob{bd: bd, step: step, t: t, check: true}
+			if err := c.parallel(len(s.Post), &s.job); err != nil {
+				return err
+			}
 		}
 	}
 	for _, sm := range s.summed {
-		tgt := s.Tgt.Arrays[sm.Target]
-		for i := s.TgtLo; i < s.TgtHi; i++ {
-			tgt[i] = 0
-		}
-		bd := sm.prog
-		if err := bd.machines[0].Range(bd.setTime(0, step, t, false), 0, len(s.Pre)); err != nil {
+		s.rowJob = rowJob{s: s, bd: sm.prog, step: step, t: t, target: sm.Target}
+		if err := c.parallel(s.TgtHi-s.TgtLo, &s.rowJob); err != nil {
 			return err
 		}
 	}
@@ -252,104 +282,160 @@ func (s *Synapses) Deliver(step uint64, t float64, c *crew) error {
 	return nil
 }
 
-func (s *Synapses) deliver(p *Pathway, step uint64, t float64, c *crew) error {
+// queue puts this step's spikes of the pathway's source in the ring: the
+// neuron (its row, counted from the range's start) for one delay, else
+// each synapse at its own delay.
+func (s *Synapses) queue(p *Pathway, step uint64) {
 	src, lo, hi := s.Src, s.SrcLo, s.SrcHi
-	order, start := s.byPre, s.preStart
 	if p.FromPost {
 		src, lo, hi = s.Tgt, s.TgtLo, s.TgtHi
-		order, start = s.byPost, s.postStart
 	}
 	L := uint64(len(p.ring))
 	for _, k := range src.Spikes {
 		if int(k) < lo || int(k) >= hi {
 			continue
 		}
-		r := int(k) - lo
+		r := int32(int(k) - lo)
 		if p.PerSynapse == nil {
 			slot := (step + uint64(p.Delay)) % L
-			p.ring[slot] = append(p.ring[slot], int32(r))
+			p.ring[slot] = append(p.ring[slot], r)
 			continue
 		}
-		for _, syn := range order[start[r]:start[r+1]] {
+		for _, syn := range s.synapsesOf(p, r) {
 			slot := (step + uint64(p.PerSynapse[syn])) % L
 			p.ring[slot] = append(p.ring[slot], syn)
 		}
 	}
-	slot := step % L
+}
+
+// synapsesOf lists the synapses of row r of the pathway's source, as
+// positions: a range of the rows, or of the permutation by postsynaptic
+// neuron.
+func (s *Synapses) synapsesOf(p *Pathway, r int32) []int32 {
+	if p.FromPost {
+		return s.byPost[s.postStart[r]:s.postStart[r+1]]
+	}
+	events := p.events[:0]
+	for e := s.preStart[r]; e < s.preStart[r+1]; e++ {
+		events = append(events, e)
+	}
+	p.events = events
+	return events
+}
+
+func (s *Synapses) deliver(p *Pathway, step uint64, t float64, c *crew) error {
+	s.queue(p, step)
+	slot := step % uint64(len(p.ring))
 	due := p.ring[slot]
 	if len(due) == 0 {
 		return nil
 	}
-	events := p.events[:0]
-	if p.PerSynapse == nil {
+	p.ring[slot] = due[:0]
+	rows := p.PerSynapse == nil && !p.FromPost // due holds presynaptic rows
+	var events []int32
+	count := 0
+	if rows {
 		for _, r := range due {
-			events = append(events, order[start[r]:start[r+1]]...)
+			count += int(s.preStart[r+1] - s.preStart[r])
 		}
 	} else {
-		events = append(events, due...)
+		events = p.events[:0]
+		if p.PerSynapse == nil {
+			for _, r := range due {
+				events = append(events, s.byPost[s.postStart[r]:s.postStart[r+1]]...)
+			}
+		} else {
+			events = append(events, due...)
+		}
+		p.events = events
+		count = len(events)
 	}
-	p.ring[slot] = due[:0]
-	p.events = events
-	p.Events += int64(len(events))
-	if p.prog == nil || len(events) == 0 {
-		return nil
-	}
-	if p.parallel && c != nil && c.n > 1 && len(events) >= minParallelEvents {
-		// Each member takes the events of its range of postsynaptic
-		// neurons, in order: every neuron's events run in the serial
-		// order, whatever the number of members.
-		p.job = deliverJob{s: s, p: p, events: events, step: step, t: t}
-		if err := c.parallel(s.TgtHi-s.TgtLo, &p.job); err != nil {
+	p.Events += int64(count)
+	if p.prog != nil && count > 0 {
+		p.job = deliverJob{s: s, p: p, due: due, rows: rows, events: events, step: step, t: t}
+		var err error
+		if p.parallel && c != nil && c.n > 1 && count >= minParallelEvents {
+			err = c.parallel(s.TgtHi-s.TgtLo, &p.job)
+		} else {
+			err = p.job.part(0, 0, s.TgtHi-s.TgtLo)
+		}
+		if err != nil {
 			return err
 		}
-	} else if err := p.prog.machines[0].Indices(p.prog.setTime(0, step, t, false), events); err != nil {
-		return err
 	}
 	if p.Record != "" {
-		arr := s.Arrays[p.Record]
-		for _, syn := range events {
-			p.Log.Syn = append(p.Log.Syn, syn)
-			p.Log.T = append(p.Log.T, t)
-			p.Log.Value = append(p.Log.Value, arr[syn])
-		}
+		s.record(p, due, rows, events, t)
 	}
 	return nil
+}
+
+// record logs the recorded variable after this step's events.
+func (s *Synapses) record(p *Pathway, due []int32, rows bool, events []int32, t float64) {
+	arr := s.Arrays[p.Record]
+	add := func(syn int32) {
+		p.Log.Syn = append(p.Log.Syn, syn)
+		p.Log.T = append(p.Log.T, t)
+		p.Log.Value = append(p.Log.Value, arr[syn])
+	}
+	if !rows {
+		for _, syn := range events {
+			add(syn)
+		}
+		return
+	}
+	for _, r := range due {
+		for syn := s.preStart[r]; syn < s.preStart[r+1]; syn++ {
+			add(syn)
+		}
+	}
 }
 
 // minParallelEvents is the fewest events of a step that are split across
 // the crew.
 const minParallelEvents = 2048
 
-// deliverJob runs a pathway's code for the events whose postsynaptic
-// neuron lies in a member's range.
+// deliverJob runs a pathway's code for this step's events whose
+// postsynaptic neuron lies in a member's block (all of them for one
+// member): every neuron's events run in the serial order, whatever the
+// number of members.
 type deliverJob struct {
 	s      *Synapses
 	p      *Pathway
-	events []int32
+	due    []int32 // rows of presynaptic neurons, when rows
+	rows   bool
+	events []int32 // synapses, when not rows
 	step   uint64
 	t      float64
 }
 
 func (j *deliverJob) part(w, lo, hi int) error {
-	lo32, hi32 := int32(j.s.TgtLo+lo), int32(j.s.TgtLo+hi)
-	mine := j.p.parts[w][:0]
-	for _, syn := range j.events {
-		if post := j.s.Post[syn]; post >= lo32 && post < hi32 {
-			mine = append(mine, syn)
-		}
+	s, bd := j.s, j.p.prog
+	env := bd.setTime(w, j.step, j.t, false)
+	if j.rows {
+		begin, end := s.rows(w, lo, hi)
+		return bd.machines[w].Rows(env, j.due, begin, end)
 	}
-	j.p.parts[w] = mine
+	mine := j.events
+	if lo != 0 || hi != s.TgtHi-s.TgtLo {
+		lo32, hi32 := int32(s.TgtLo+lo), int32(s.TgtLo+hi)
+		mine = j.p.parts[w][:0]
+		for _, syn := range j.events {
+			if post := s.Post[syn]; post >= lo32 && post < hi32 {
+				mine = append(mine, syn)
+			}
+		}
+		j.p.parts[w] = mine
+	}
 	if len(mine) == 0 {
 		return nil
 	}
-	bd := j.p.prog
-	return bd.machines[w].Indices(bd.setTime(w, j.step, j.t, false), mine)
+	return bd.machines[w].Indices(env, mine)
 }
 
 // EvalRange evaluates a block for synapses lo to hi-1 at time t (initial
 // values, subexpressions).
 func (s *Synapses) EvalRange(b ir.Block, key rng.Key, lo, hi int, t float64) error {
-	bd, err := bindProgram(s.Name, b, nil, key, 1, s.find, s.Scalars, s.Pre, s.Post, s.Interpret)
+	bd, err := bindProgram(s.Name, b, nil, key, 1, s.find, s.Scalars, s.PreIndex(), s.Post, s.Interpret)
 	if err != nil || bd == nil {
 		return err
 	}
