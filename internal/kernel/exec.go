@@ -149,23 +149,80 @@ func (m *Machine) Rows(env *Env, rows, begin, end []int32) error {
 	if m.tier1 != nil {
 		return m.tier1.Rows(env, rows, begin, end)
 	}
-	step := ChunkSize
-	if m.p.Serial {
-		step = 1
-	}
+	// Runs of contiguous elements are run as ranges (no gathers): a row's
+	// elements, or, when the presynaptic index is not read, rows that
+	// follow one another. Short runs are gathered into chunks of listed
+	// elements. Either way, the elements run in order.
+	lo, hi := 0, 0 // the current run
+	var pre int32
 	for _, r := range rows {
-		pre := int32(env.PreBase) + r
-		for e := begin[r]; e < end[r]; e++ {
+		b, e := int(begin[r]), int(end[r])
+		if b == e {
+			continue
+		}
+		if b == hi && !m.p.Uses.Pre {
+			hi = e
+			continue
+		}
+		if err := m.rowRun(env, lo, hi, pre); err != nil {
+			return err
+		}
+		lo, hi, pre = b, e, int32(env.PreBase)+r
+	}
+	if err := m.rowRun(env, lo, hi, pre); err != nil {
+		return err
+	}
+	return m.flushRows(env)
+}
+
+// minRun is the shortest run of contiguous elements that Rows runs as a
+// range rather than gathering.
+const minRun = 64
+
+// rowRun runs elements lo to hi-1, whose presynaptic neuron is pre when
+// the program reads it.
+func (m *Machine) rowRun(env *Env, lo, hi int, pre int32) error {
+	if hi-lo < minRun && !m.p.Serial {
+		for e := lo; e < hi; e++ {
 			m.rowPre[len(m.rowIdx)] = pre
-			m.rowIdx = append(m.rowIdx, e)
-			if len(m.rowIdx) == step {
+			m.rowIdx = append(m.rowIdx, int32(e))
+			if len(m.rowIdx) == ChunkSize {
 				if err := m.flushRows(env); err != nil {
 					return err
 				}
 			}
 		}
+		return nil
 	}
-	return m.flushRows(env)
+	if err := m.flushRows(env); err != nil {
+		return err
+	}
+	step := ChunkSize
+	if m.p.Serial {
+		step = 1
+	}
+	var pres []int32
+	if m.p.Uses.Pre {
+		pres = m.rowPre[:min(step, hi-lo)]
+		for k := range pres {
+			pres[k] = pre
+		}
+	}
+	for c := lo; c < hi; c += step {
+		n := min(step, hi-c)
+		if pres != nil {
+			pres = pres[:n]
+		}
+		var idx []int32
+		if m.p.Serial {
+			m.one[0] = int32(c)
+			idx = m.one
+		}
+		if err := m.chunk(env, c, n, idx, pres); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // flushRows runs the program for the elements gathered by Rows.
@@ -175,7 +232,11 @@ func (m *Machine) flushRows(env *Env) error {
 	if n == 0 {
 		return nil
 	}
-	return m.chunk(env, 0, n, m.rowIdx[:n], m.rowPre[:n])
+	var pre []int32
+	if m.p.Uses.Pre {
+		pre = m.rowPre[:n]
+	}
+	return m.chunk(env, 0, n, m.rowIdx[:n], pre)
 }
 
 // chunk runs the program for n elements: lo, lo+1, ... when idx is nil,

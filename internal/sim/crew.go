@@ -120,34 +120,3 @@ func (c *crew) close() {
 	}
 	c.wg.Wait()
 }
-
-// parallel runs the job for the parts of n elements, one per member;
-// small groups run on the calling goroutine alone.
-func (c *crew) parallel(n int, j job) error {
-	if c == nil || c.n <= 1 || n < MinParallel {
-		return j.part(0, 0, n)
-	}
-	return c.run(j, n)
-}
-
-// stepJob runs a bound program over parts of a group at one step: the
-// state update (as a filter when the threshold is fused into it), the
-// threshold, or a synapse group's clock-driven update.
-type stepJob struct {
-	bd     *bound
-	step   uint64
-	t      float64
-	check  bool
-	filter bool
-	parts  [][]int32 // filter: the selected elements of each part
-}
-
-func (j *stepJob) part(w, lo, hi int) error {
-	env := j.bd.setTime(w, j.step, j.t, j.check)
-	if !j.filter {
-		return j.bd.machines[w].Range(env, lo, hi)
-	}
-	var err error
-	j.parts[w], err = j.bd.machines[w].Filter(env, lo, hi, j.parts[w][:0])
-	return err
-}

@@ -21,7 +21,6 @@ type Group struct {
 	update, threshold, reset *bound
 	Spikes                   []int32 // spikes of the current step, ascending
 	fused                    bool    // the update program also computes the threshold
-	job                      stepJob // the current parallel phase
 	// Interpret makes the group's programs run in the interpreter even
 	// where compiled code exists.
 	Interpret bool
@@ -170,10 +169,10 @@ func (g *Group) Compile(c Code, seed uint64, workers int) error {
 			return err
 		}
 	}
-	if g.reset, err = g.bind(c.Reset, nil, streamReset, seed, 1); err != nil {
+	if g.reset, err = g.bind(c.Reset, nil, streamReset, seed, workers); err != nil {
 		return err
 	}
-	g.parts = make([][]int32, workers)
+	g.parts = make([][]int32, max(workers, 1))
 	return nil
 }
 

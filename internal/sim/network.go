@@ -51,37 +51,57 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 		c = newCrew(workers)
 		defer c.close()
 	}
+	j := &phaseJob{n: n, workers: workers}
+	deliveries := n.plan()
+	synapses, thresholds := false, false
+	for _, s := range n.Synapses {
+		synapses = synapses || s.update != nil || len(s.summed) > 0
+	}
+	for _, g := range n.Groups {
+		thresholds = thresholds || (!g.fused && g.threshold != nil && g.Emit == nil)
+	}
 	every := max(steps/100, 1)
 	for s := int64(0); s < steps; s++ {
 		step := n.Step
 		t := float64(step) * n.Dt
+		j.step, j.t = uint64(step), t
 		for _, m := range n.Monitors {
 			m.Start(step, t)
 		}
+		if err := j.run(c, phaseUpdate); err != nil {
+			return n.stop(err, step, t)
+		}
+		if synapses {
+			if err := j.run(c, phaseSynapses); err != nil {
+				return n.stop(err, step, t)
+			}
+		}
+		if thresholds {
+			if err := j.run(c, phaseThreshold); err != nil {
+				return err
+			}
+		}
 		for _, g := range n.Groups {
-			if err := g.runUpdate(uint64(step), t, c); err != nil {
-				return n.stop(g.Name, err, step, t)
+			g.gather(uint64(step))
+		}
+		for _, s := range n.Synapses {
+			for _, p := range s.Pathways {
+				s.prepare(p, uint64(step), t)
+			}
+		}
+		for _, d := range deliveries {
+			j.paths, j.owners, j.serial = d.paths, d.owners, d.serial
+			if err := j.run(c, phaseDeliver); err != nil {
+				return err
 			}
 		}
 		for _, s := range n.Synapses {
-			if err := s.StepUpdate(uint64(step), t, c); err != nil {
-				return n.stop(s.Name, err, step, t)
+			for _, p := range s.Pathways {
+				s.finish(p)
 			}
 		}
-		for _, g := range n.Groups {
-			if err := g.runThreshold(uint64(step), t, c); err != nil {
-				return err
-			}
-		}
-		for _, s := range n.Synapses {
-			if err := s.Deliver(uint64(step), t, c); err != nil {
-				return err
-			}
-		}
-		for _, g := range n.Groups {
-			if err := g.runReset(uint64(step), t); err != nil {
-				return err
-			}
+		if err := j.run(c, phaseReset); err != nil {
+			return err
 		}
 		for _, m := range n.Monitors {
 			m.End(step, t)
@@ -96,52 +116,14 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 
 // stop ends a run on an error of a state update: a NaN or infinite value
 // becomes a DivergenceError, after the monitors have recorded the step.
-func (n *Network) stop(group string, err error, step int64, t float64) error {
+func (n *Network) stop(err error, step int64, t float64) error {
 	var nf *kernel.NonFinite
-	if !errors.As(err, &nf) {
+	var oe *objectError
+	if !errors.As(err, &nf) || !errors.As(err, &oe) {
 		return err
 	}
 	for _, m := range n.Monitors {
 		m.End(step, t)
 	}
-	return &DivergenceError{Group: group, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value}
-}
-
-func (g *Group) runUpdate(step uint64, t float64, c *crew) error {
-	bd := g.update
-	if bd == nil {
-		return nil
-	}
-	g.job = stepJob{bd: bd, step: step, t: t, check: true, filter: g.fused, parts: g.parts}
-	return c.parallel(g.N, &g.job)
-}
-
-func (g *Group) runThreshold(step uint64, t float64, c *crew) error {
-	g.Spikes = g.Spikes[:0]
-	if g.Emit != nil {
-		g.Spikes = g.Emit(int64(step), g.Spikes)
-		return nil
-	}
-	if !g.fused {
-		bd := g.threshold
-		if bd == nil {
-			return nil
-		}
-		g.job = stepJob{bd: bd, step: step, t: t, filter: true, parts: g.parts}
-		if err := c.parallel(g.N, &g.job); err != nil {
-			return err
-		}
-	}
-	for w := range g.parts {
-		g.Spikes = append(g.Spikes, g.parts[w]...)
-		g.parts[w] = g.parts[w][:0]
-	}
-	return nil
-}
-
-func (g *Group) runReset(step uint64, t float64) error {
-	if g.reset == nil || len(g.Spikes) == 0 {
-		return nil
-	}
-	return g.reset.machines[0].Indices(g.reset.setTime(0, step, t, false), g.Spikes)
+	return &DivergenceError{Group: oe.name, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value}
 }

@@ -30,8 +30,6 @@ type Synapses struct {
 
 	update *bound
 	summed []*Summed
-	job    stepJob
-	rowJob rowJob
 }
 
 // Pathway delivers the spikes of the presynaptic (or, for on_post, the
@@ -222,66 +220,6 @@ func (p *Pathway) grow(n int, step uint64) {
 	}
 }
 
-// rowJob runs a synapse program over rows: the clock-driven update (rows
-// split across members), or a summed variable (each member takes its
-// block of postsynaptic neurons, clears it and sums into it).
-type rowJob struct {
-	s      *Synapses
-	bd     *bound
-	step   uint64
-	t      float64
-	check  bool
-	byRow  bool   // split the rows; else split the postsynaptic neurons
-	target string // summed: the postsynaptic variable cleared first
-}
-
-func (j *rowJob) part(w, lo, hi int) error {
-	s := j.s
-	env := j.bd.setTime(w, j.step, j.t, j.check)
-	if j.byRow {
-		n := len(s.allRows)
-		return j.bd.machines[w].Rows(env, s.allRows[lo:hi], s.preStart[:n], s.preStart[1:])
-	}
-	clear(s.Tgt.Arrays[j.target][s.TgtLo+lo : s.TgtLo+hi])
-	begin, end := s.rows(w, lo, hi)
-	return j.bd.machines[w].Rows(env, s.allRows, begin, end)
-}
-
-// StepUpdate runs the clock-driven equations and the summed variables.
-func (s *Synapses) StepUpdate(step uint64, t float64, c *crew) error {
-	if bd := s.update; bd != nil {
-		if bd.prog.Uses.Pre {
-			s.rowJob = rowJob{s: s, bd: bd, step: step, t: t, check: true, byRow: true}
-			if err := c.parallel(len(s.allRows), &s.rowJob); err != nil {
-				return err
-			}
-		} else {
-			s.job = stepJob{bd: bd, step: step, t: t, check: true}
-			if err := c.parallel(len(s.Post), &s.job); err != nil {
-				return err
-			}
-		}
-	}
-	for _, sm := range s.summed {
-		s.rowJob = rowJob{s: s, bd: sm.prog, step: step, t: t, target: sm.Target}
-		if err := c.parallel(s.TgtHi-s.TgtLo, &s.rowJob); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// Deliver queues this step's spikes and runs the pathways' code for the
-// synapses whose delayed spikes arrive now.
-func (s *Synapses) Deliver(step uint64, t float64, c *crew) error {
-	for _, p := range s.Pathways {
-		if err := s.deliver(p, step, t, c); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // queue puts this step's spikes of the pathway's source in the ring: the
 // neuron (its row, counted from the range's start) for one delay, else
 // each synapse at its own delay.
@@ -323,13 +261,12 @@ func (s *Synapses) synapsesOf(p *Pathway, r int32) []int32 {
 	return events
 }
 
-func (s *Synapses) deliver(p *Pathway, step uint64, t float64, c *crew) error {
+// prepare queues the step's spikes of the pathway's source and takes out
+// the events due now, ready for the pathway's delivery job.
+func (s *Synapses) prepare(p *Pathway, step uint64, t float64) {
 	s.queue(p, step)
 	slot := step % uint64(len(p.ring))
 	due := p.ring[slot]
-	if len(due) == 0 {
-		return nil
-	}
 	p.ring[slot] = due[:0]
 	rows := p.PerSynapse == nil && !p.FromPost // due holds presynaptic rows
 	var events []int32
@@ -351,22 +288,14 @@ func (s *Synapses) deliver(p *Pathway, step uint64, t float64, c *crew) error {
 		count = len(events)
 	}
 	p.Events += int64(count)
-	if p.prog != nil && count > 0 {
-		p.job = deliverJob{s: s, p: p, due: due, rows: rows, events: events, step: step, t: t}
-		var err error
-		if p.parallel && c != nil && c.n > 1 && count >= minParallelEvents {
-			err = c.parallel(s.TgtHi-s.TgtLo, &p.job)
-		} else {
-			err = p.job.part(0, 0, s.TgtHi-s.TgtLo)
-		}
-		if err != nil {
-			return err
-		}
+	p.job = deliverJob{s: s, p: p, due: due, rows: rows, events: events, count: count, step: step, t: t}
+}
+
+// finish logs the recorded variable after the step's events.
+func (s *Synapses) finish(p *Pathway) {
+	if p.Record != "" && p.job.count > 0 {
+		s.record(p, p.job.due, p.job.rows, p.job.events, p.job.t)
 	}
-	if p.Record != "" {
-		s.record(p, due, rows, events, t)
-	}
-	return nil
 }
 
 // record logs the recorded variable after this step's events.
@@ -390,10 +319,6 @@ func (s *Synapses) record(p *Pathway, due []int32, rows bool, events []int32, t 
 	}
 }
 
-// minParallelEvents is the fewest events of a step that are split across
-// the crew.
-const minParallelEvents = 2048
-
 // deliverJob runs a pathway's code for this step's events whose
 // postsynaptic neuron lies in a member's block (all of them for one
 // member): every neuron's events run in the serial order, whatever the
@@ -404,12 +329,16 @@ type deliverJob struct {
 	due    []int32 // rows of presynaptic neurons, when rows
 	rows   bool
 	events []int32 // synapses, when not rows
+	count  int     // events
 	step   uint64
 	t      float64
 }
 
 func (j *deliverJob) part(w, lo, hi int) error {
 	s, bd := j.s, j.p.prog
+	if j.count == 0 || lo == hi {
+		return nil
+	}
 	env := bd.setTime(w, j.step, j.t, false)
 	if j.rows {
 		begin, end := s.rows(w, lo, hi)

@@ -1,0 +1,239 @@
+package sim
+
+import (
+	"fmt"
+	"sort"
+)
+
+// A time step runs in phases. In each parallel phase every member of the
+// crew works on its own block of every group (neurons split in equal,
+// chunk-aligned blocks) and on the synapses onto that block, so a step
+// needs a barrier only between phases, not per object:
+//
+//	update     state updates (with the threshold where it is fused)
+//	synapses   clock-driven synaptic updates and summed variables (if any)
+//	threshold  thresholds not fused into the update (if any)
+//	(serial)   spikes gathered; spikes queued and due events taken out
+//	deliver    pathways run for the events onto each block; a pathway that
+//	           writes presynaptic variables runs alone, on one member
+//	(serial)   event logs
+//	reset      resets of each block's spiking neurons
+//
+// Each element is touched by one member, and each neuron's synaptic events
+// run in the same order whatever the number of members, so results do not
+// depend on it.
+
+// phaseKind names a parallel phase.
+type phaseKind uint8
+
+const (
+	phaseUpdate phaseKind = iota
+	phaseSynapses
+	phaseThreshold
+	phaseDeliver
+	phaseReset
+)
+
+// phaseJob is the work of one parallel phase of a step.
+type phaseJob struct {
+	n       *Network
+	kind    phaseKind
+	step    uint64
+	t       float64
+	workers int
+	paths   []*Pathway // phaseDeliver: the pathways of this phase
+	owners  []*Synapses
+	serial  bool // phaseDeliver: one pathway, on member 0 alone
+}
+
+// objectError is an error of one object (group or synapses) in a phase.
+type objectError struct {
+	name string
+	err  error
+}
+
+func (e *objectError) Error() string { return fmt.Sprintf("%s: %v", e.name, e.err) }
+func (e *objectError) Unwrap() error { return e.err }
+
+// block is member w's part of n elements among workers members: small
+// groups are not split.
+func block(n, w, workers int) (lo, hi int) {
+	if workers <= 1 || n < MinParallel {
+		if w == 0 {
+			return 0, n
+		}
+		return 0, 0
+	}
+	return split(n, workers, w)
+}
+
+func (j *phaseJob) part(w, _, _ int) error {
+	switch j.kind {
+	case phaseUpdate:
+		for _, g := range j.n.Groups {
+			if err := g.updatePart(w, j.workers, j.step, j.t); err != nil {
+				return &objectError{g.Name, err}
+			}
+		}
+	case phaseSynapses:
+		for _, s := range j.n.Synapses {
+			if err := s.updatePart(w, j.workers, j.step, j.t); err != nil {
+				return &objectError{s.Name, err}
+			}
+		}
+	case phaseThreshold:
+		for _, g := range j.n.Groups {
+			if err := g.thresholdPart(w, j.workers, j.step, j.t); err != nil {
+				return &objectError{g.Name, err}
+			}
+		}
+	case phaseDeliver:
+		if j.serial && w != 0 {
+			return nil
+		}
+		for k, p := range j.paths {
+			s := j.owners[k]
+			lo, hi := block(s.TgtHi-s.TgtLo, w, j.workers)
+			if j.serial {
+				lo, hi = 0, s.TgtHi-s.TgtLo
+			}
+			if err := p.job.part(w, lo, hi); err != nil {
+				return &objectError{s.Name + "." + p.Name, err}
+			}
+		}
+	case phaseReset:
+		for _, g := range j.n.Groups {
+			if err := g.resetPart(w, j.workers, j.step, j.t); err != nil {
+				return &objectError{g.Name, err}
+			}
+		}
+	}
+	return nil
+}
+
+// run runs a phase on every member (or on the calling goroutine when there
+// is no crew).
+func (j *phaseJob) run(c *crew, kind phaseKind) error {
+	j.kind = kind
+	if c == nil || c.n <= 1 {
+		return j.part(0, 0, 0)
+	}
+	return c.run(j, 0)
+}
+
+// deliverPhase is a run of pathways delivered in one parallel phase.
+type deliverPhase struct {
+	paths  []*Pathway
+	owners []*Synapses
+	serial bool
+}
+
+// plan groups the pathways into delivery phases: consecutive pathways that
+// may be split by target share a phase; one that may not has its own.
+func (n *Network) plan() []deliverPhase {
+	var out []deliverPhase
+	for _, s := range n.Synapses {
+		for _, p := range s.Pathways {
+			if p.prog == nil {
+				continue
+			}
+			if !p.parallel || len(out) == 0 || out[len(out)-1].serial {
+				out = append(out, deliverPhase{serial: !p.parallel})
+			}
+			last := &out[len(out)-1]
+			last.paths = append(last.paths, p)
+			last.owners = append(last.owners, s)
+		}
+	}
+	return out
+}
+
+// updatePart runs member w's block of the state update; with a fused
+// threshold, it also selects the block's spiking elements.
+func (g *Group) updatePart(w, workers int, step uint64, t float64) error {
+	bd := g.update
+	if bd == nil {
+		return nil
+	}
+	lo, hi := block(g.N, w, workers)
+	if lo == hi {
+		return nil
+	}
+	env := bd.setTime(w, step, t, true)
+	if !g.fused {
+		return bd.machines[w].Range(env, lo, hi)
+	}
+	var err error
+	g.parts[w], err = bd.machines[w].Filter(env, lo, hi, g.parts[w][:0])
+	return err
+}
+
+// thresholdPart selects the spiking elements of member w's block, when the
+// threshold is not fused into the update.
+func (g *Group) thresholdPart(w, workers int, step uint64, t float64) error {
+	bd := g.threshold
+	if g.fused || bd == nil || g.Emit != nil {
+		return nil
+	}
+	lo, hi := block(g.N, w, workers)
+	if lo == hi {
+		return nil
+	}
+	var err error
+	g.parts[w], err = bd.machines[w].Filter(bd.setTime(w, step, t, false), lo, hi, g.parts[w][:0])
+	return err
+}
+
+// gather collects the step's spikes, ascending.
+func (g *Group) gather(step uint64) {
+	g.Spikes = g.Spikes[:0]
+	if g.Emit != nil {
+		g.Spikes = g.Emit(int64(step), g.Spikes)
+		return
+	}
+	for w := range g.parts {
+		g.Spikes = append(g.Spikes, g.parts[w]...)
+		g.parts[w] = g.parts[w][:0]
+	}
+}
+
+// resetPart resets the spiking elements of member w's block.
+func (g *Group) resetPart(w, workers int, step uint64, t float64) error {
+	if g.reset == nil || len(g.Spikes) == 0 {
+		return nil
+	}
+	lo, hi := block(g.N, w, workers)
+	if lo == hi {
+		return nil
+	}
+	a := sort.Search(len(g.Spikes), func(k int) bool { return g.Spikes[k] >= int32(lo) })
+	b := sort.Search(len(g.Spikes), func(k int) bool { return g.Spikes[k] >= int32(hi) })
+	if a == b {
+		return nil
+	}
+	return g.reset.machines[w].Indices(g.reset.setTime(w, step, t, false), g.Spikes[a:b])
+}
+
+// updatePart runs the clock-driven update of the synapses onto member w's
+// block of postsynaptic neurons, then the summed variables of the block.
+func (s *Synapses) updatePart(w, workers int, step uint64, t float64) error {
+	nt := s.TgtHi - s.TgtLo
+	lo, hi := block(nt, w, workers)
+	if lo == hi {
+		return nil
+	}
+	begin, end := s.rows(w, lo, hi)
+	if bd := s.update; bd != nil {
+		if err := bd.machines[w].Rows(bd.setTime(w, step, t, true), s.allRows, begin, end); err != nil {
+			return err
+		}
+	}
+	for _, sm := range s.summed {
+		clear(s.Tgt.Arrays[sm.Target][s.TgtLo+lo : s.TgtLo+hi])
+		bd := sm.prog
+		if err := bd.machines[w].Rows(bd.setTime(w, step, t, false), s.allRows, begin, end); err != nil {
+			return err
+		}
+	}
+	return nil
+}
