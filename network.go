@@ -12,9 +12,11 @@ import (
 
 // Options configure a network.
 type Options struct {
-	Dt      unit.Quantity // time step; zero means 0.1 ms
-	Seed    uint64        // seed of all random numbers; one seed, one result
-	Threads int           // worker goroutines; 0 means all processors
+	Dt   unit.Quantity // time step; zero means 0.1 ms
+	Seed uint64        // seed of all random numbers; one seed, one result
+	// Threads is the number of worker goroutines, at most MaxThreads; 0
+	// chooses from the work per step, at most one per processor.
+	Threads int
 	// Progress, if set, is called during a run with the simulated time
 	// done and the run's total, both in seconds.
 	Progress func(done, total float64)
@@ -26,6 +28,10 @@ type Options struct {
 	// the same results.
 	Interpret bool
 }
+
+// MaxThreads bounds Options.Threads: more workers than processors only
+// add barriers.
+const MaxThreads = 512
 
 // Network holds groups and monitors and advances them in time.
 type Network struct {
@@ -55,8 +61,8 @@ func NewNetwork(opts Options) (*Network, error) {
 			return nil, fmt.Errorf("cajal: dt must be positive, got %v", opts.Dt)
 		}
 	}
-	if opts.Threads < 0 {
-		return nil, fmt.Errorf("cajal: Threads must not be negative, got %d", opts.Threads)
+	if opts.Threads < 0 || opts.Threads > MaxThreads {
+		return nil, fmt.Errorf("cajal: Threads must be from 0 (automatic) to %d, got %d", MaxThreads, opts.Threads)
 	}
 	n := &Network{opts: opts, dt: dt}
 	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads}
@@ -80,6 +86,14 @@ func (n *Network) Run(d unit.Quantity) error {
 		return fmt.Errorf("cajal: a run's duration must be positive and finite, got %v", d)
 	}
 	steps := int64(math.Round(d.Value / n.dt))
+	codes := make([]sim.SynapseCode, len(n.synapses))
+	for k, s := range n.synapses {
+		var err error
+		if codes[k], err = s.build(); err != nil {
+			return err
+		}
+		s.ss.Clocked = len(codes[k].Update) > 0 || len(codes[k].Summed) > 0
+	}
 	workers := n.sim.WorkerCount()
 	for _, g := range n.groups {
 		code, err := g.build()
@@ -91,9 +105,9 @@ func (n *Network) Run(d unit.Quantity) error {
 			return err
 		}
 	}
-	for _, s := range n.synapses {
+	for k, s := range n.synapses {
 		s.ss.Interpret = n.opts.Interpret
-		if err := s.compile(workers); err != nil {
+		if err := s.compile(codes[k], workers); err != nil {
 			return err
 		}
 	}

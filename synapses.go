@@ -266,11 +266,7 @@ const maxDelaySteps = 1 << 22
 
 // compile prepares the group for a run: code, and each pathway's delays in
 // steps.
-func (s *SynapseGroup) compile(workers int) error {
-	code, err := s.build()
-	if err != nil {
-		return err
-	}
+func (s *SynapseGroup) compile(code sim.SynapseCode, workers int) error {
 	for k, p := range []*sim.Pathway{s.pre, s.post} {
 		if p == nil {
 			continue

@@ -29,13 +29,34 @@ type Monitor interface {
 // MinParallel is the smallest group that is split across workers.
 const MinParallel = 4 * kernel.ChunkSize
 
-// WorkerCount is the number of workers a run uses.
+// WorkerCount is the number of workers a run uses: Workers, or, when it is
+// 0, one per WorkPerWorker elements of work per step, at most one per
+// processor. A step's work counts every neuron and every synapse with
+// clock-driven equations or summed variables once, and other synapses one
+// in a hundred (events at some 10 Hz at 0.1 ms cost about a hundredth of a
+// synapse per step, each a little dearer than a neuron update).
 func (n *Network) WorkerCount() int {
 	if n.Workers > 0 {
 		return n.Workers
 	}
-	return runtime.GOMAXPROCS(0)
+	work := 0
+	for _, g := range n.Groups {
+		work += g.N
+	}
+	for _, s := range n.Synapses {
+		if s.Clocked {
+			work += s.N()
+		} else {
+			work += s.N() / 100
+		}
+	}
+	return max(1, min(runtime.GOMAXPROCS(0), work/WorkPerWorker))
 }
+
+// WorkPerWorker is the work per step (neuron updates, see WorkerCount)
+// that pays for a worker: a phase barrier costs a few microseconds, the
+// update of a few thousand neurons.
+const WorkPerWorker = 4000
 
 // Time is the time of the current step in seconds.
 func (n *Network) Time() float64 { return float64(n.Step) * n.Dt }

@@ -20,6 +20,9 @@ type Synapses struct {
 	Post         []int32
 	Pathways     []*Pathway
 	Interpret    bool // run the programs in the interpreter even where compiled code exists
+	// Clocked says that the synapses have clock-driven equations or summed
+	// variables: work for every synapse at every step.
+	Clocked bool
 
 	pending           []int32 // presynaptic neurons while synapses wait for Sort
 	preStart          []int32 // rows: synapses of presynaptic neuron SrcLo+r
