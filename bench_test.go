@@ -123,6 +123,7 @@ func benchEvents(b *testing.B, threads int, model, onPre, onPost string) {
 	pre, post := syn.Events()
 	events := float64(pre - pre0 + post - post0)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/events, "ns/event")
+	b.ReportMetric(float64(syn.Bytes())/float64(syn.N()), "B/synapse")
 }
 
 func BenchmarkSynapticEvents(b *testing.B) {

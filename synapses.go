@@ -152,6 +152,12 @@ func (s *SynapseGroup) J() []int {
 	return out
 }
 
+// Bytes is the memory the synapses take: their variables, postsynaptic
+// indices, rows and, where needed, per-synapse delays and the order by
+// postsynaptic neuron. A synapse with one float64 variable and a
+// homogeneous delay takes 12 bytes.
+func (s *SynapseGroup) Bytes() int64 { return s.ss.Bytes() }
+
 // Events is the number of synaptic events delivered so far by the on_pre
 // and on_post pathways.
 func (s *SynapseGroup) Events() (pre, post int64) {

@@ -338,3 +338,37 @@ func TestDelayTooLong(t *testing.T) {
 		}
 	}
 }
+
+// Synapses take 12 bytes each with one float64 variable and one delay for
+// all (the variable and a 32-bit postsynaptic index; rows cost 4 bytes per
+// presynaptic neuron), more only for what they need: per-synapse delays,
+// the order by postsynaptic neuron for on_post.
+func TestSynapseMemory(t *testing.T) {
+	n := newNet(t, Options{})
+	a, _ := n.NeuronGroup(Neurons{N: 1000, Model: "v : 1"})
+	cases := []struct {
+		spec Synapses
+		want float64 // bytes per synapse
+	}{
+		{Synapses{Model: "w : 1", OnPre: "v += w", Delay: unit.Q(1, unit.Millisecond)}, 12},
+		{Synapses{OnPre: "v += 1"}, 4},
+		{Synapses{Model: "w : 1", OnPre: "v += w", Delay: "rand()*ms"}, 12 + 8 + 4},
+		{Synapses{Model: "w : 1\ndA/dt = -A/(20*ms) : 1 (event-driven)", OnPre: "v += w\nA += 1", OnPost: "w += A"}, 12 + 8 + 8 + 4},
+	}
+	for _, c := range cases {
+		c.spec.Source, c.spec.Target = a, a
+		s, err := n.Synapses(c.spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Connect(); err != nil {
+			t.Fatal(err)
+		}
+		run(t, n, unit.Q(0.1, unit.Millisecond)) // compile: rows, orders, delays in steps
+		// Rows, the order by postsynaptic neuron and the rows cut per thread
+		// cost 4 bytes per neuron each: 0.004 per synapse here.
+		if got := float64(s.Bytes()) / float64(s.N()); got > c.want+0.02 || got < c.want {
+			t.Errorf("%q / %q: %.3f bytes per synapse, want %g", c.spec.Model, c.spec.OnPost, got, c.want)
+		}
+	}
+}
