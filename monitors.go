@@ -130,10 +130,10 @@ func stateMeta(source string, vars []string, st *store, indices []int, interval 
 			u = cv.Dim.String()
 		}
 		fields = append(fields, record.Field{Name: v, Kind: record.Float64, Width: len(indices), Unit: u,
-			About: "one value per recorded element (attrs.indices)"})
+			About: "one value per recorded element (elements)"})
 	}
-	return record.Meta{Kind: "states", Source: source, Fields: fields,
-		Attrs: map[string]any{"indices": indices, "interval": interval}}
+	return record.Meta{Kind: "states", Source: source, Fields: fields, Elements: indices,
+		Attrs: map[string]any{"interval": interval}}
 }
 
 // Path is the monitor's file, or "" if it has none.

@@ -149,7 +149,7 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 	n.stopNote = ""
 	err := n.runSteps(ctx, steps, progress)
 	if err != nil {
-		n.stopNote = fmt.Sprintf("the run stopped at t = %g s: %v", n.T(), err)
+		n.stopNote = fmt.Sprintf("recording ended at t = %g s: %v", n.T(), err)
 	}
 	return errors.Join(err, n.Flush())
 }
@@ -173,7 +173,10 @@ func (n *Network) runSteps(ctx context.Context, steps int64, progress func(int64
 	}
 	err := n.sim.Run(steps, progress)
 	if errors.Is(err, sim.ErrStopped) {
-		return fmt.Errorf("cajal: run stopped at t = %g s: %w", n.T(), context.Cause(ctx))
+		if cause := context.Cause(ctx); cause != ctx.Err() {
+			return fmt.Errorf("cajal: run stopped at t = %g s: %w (%w)", n.T(), ctx.Err(), cause)
+		}
+		return fmt.Errorf("cajal: run stopped at t = %g s: %w", n.T(), ctx.Err())
 	}
 	return err
 }

@@ -11,7 +11,7 @@ import (
 // WriteCSV writes a table as CSV, atomically (WriteFile), reading it a
 // block at a time: a header line names each column with its unit
 // ("t (second)"; a subarray field gives one column per element, "v[0]
-// (volt)"), then one line per row, values in SI units.
+// (volt)", numbered by Meta.Elements if it is set), then one line per row, values in SI units.
 func WriteCSV(path string, t *Table) error {
 	return WriteFile(path, func(w io.Writer) error {
 		bw := bufio.NewWriter(w)
@@ -22,7 +22,11 @@ func WriteCSV(path string, t *Table) error {
 				}
 				bw.WriteString(f.Name)
 				if f.Width > 0 {
-					bw.WriteString("[" + strconv.Itoa(e) + "]")
+					el := e
+					if e < len(t.Meta.Elements) {
+						el = t.Meta.Elements[e]
+					}
+					bw.WriteString("[" + strconv.Itoa(el) + "]")
 				}
 				if f.Unit != "" && f.Unit != "1" {
 					bw.WriteString(" (" + f.Unit + ")")

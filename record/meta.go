@@ -18,6 +18,10 @@ type Meta struct {
 	Kind   string `json:"kind"`
 	Source string `json:"source,omitempty"` // the group, subgroup or synapses recorded
 	Fields Schema `json:"fields"`
+	// Elements are the recorded elements (neurons, synapses, counted
+	// within the source) that a subarray field's values belong to, in
+	// order.
+	Elements []int `json:"elements,omitempty"`
 	// Rows is the number of rows when the file was closed; while it is
 	// written, the .npy header's count is the one to trust.
 	Rows int64 `json:"rows"`
@@ -40,6 +44,7 @@ func writeMeta(path string, m Meta) error {
 	return WriteFile(MetaPath(path), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(m)
 	})
 }

@@ -98,10 +98,16 @@ func (t *Table) field(name string, k Kind) (int, Field, error) {
 }
 
 // readRows calls fn with each row, reading 1 MiB at a time.
-func (t *Table) readRows(fn func(row []byte)) error {
+func (t *Table) readRows(fn func(row []byte)) error { return t.readRange(0, t.Rows, fn) }
+
+// readRange calls fn with rows lo to hi-1, reading 1 MiB at a time.
+func (t *Table) readRange(from, to int64, fn func(row []byte)) error {
+	if from < 0 || to > t.Rows || from > to {
+		return fmt.Errorf("record: rows %d to %d of %d", from, to, t.Rows)
+	}
 	step := max(int64(1<<20/max(t.size, 1)), 1)
-	for lo := int64(0); lo < t.Rows; lo += step {
-		b, err := t.Block(lo, min(lo+step, t.Rows))
+	for lo := from; lo < to; lo += step {
+		b, err := t.Block(lo, min(lo+step, to))
 		if err != nil {
 			return err
 		}
@@ -114,14 +120,21 @@ func (t *Table) readRows(fn func(row []byte)) error {
 
 // Int32 reads an int32 field of every row (Width values per row for a
 // subarray field, row after row).
-func (t *Table) Int32(name string) ([]int32, error) {
+func (t *Table) Int32(name string) ([]int32, error) { return t.Int32Range(name, 0, t.Rows) }
+
+// Float64 reads a float64 field of every row (Width values per row for a
+// subarray field, row after row).
+func (t *Table) Float64(name string) ([]float64, error) { return t.Float64Range(name, 0, t.Rows) }
+
+// Int32Range reads an int32 field of rows lo to hi-1.
+func (t *Table) Int32Range(name string, lo, hi int64) ([]int32, error) {
 	off, f, err := t.field(name, Int32)
 	if err != nil {
 		return nil, err
 	}
 	n := max(f.Width, 1)
-	out := make([]int32, 0, t.Rows*int64(n))
-	err = t.readRows(func(row []byte) {
+	out := make([]int32, 0, max(hi-lo, 0)*int64(n))
+	err = t.readRange(lo, hi, func(row []byte) {
 		for k := range n {
 			out = append(out, int32(binary.LittleEndian.Uint32(row[off+4*k:])))
 		}
@@ -129,16 +142,15 @@ func (t *Table) Int32(name string) ([]int32, error) {
 	return out, err
 }
 
-// Float64 reads a float64 field of every row (Width values per row for a
-// subarray field, row after row).
-func (t *Table) Float64(name string) ([]float64, error) {
+// Float64Range reads a float64 field of rows lo to hi-1.
+func (t *Table) Float64Range(name string, lo, hi int64) ([]float64, error) {
 	off, f, err := t.field(name, Float64)
 	if err != nil {
 		return nil, err
 	}
 	n := max(f.Width, 1)
-	out := make([]float64, 0, t.Rows*int64(n))
-	err = t.readRows(func(row []byte) {
+	out := make([]float64, 0, max(hi-lo, 0)*int64(n))
+	err = t.readRange(lo, hi, func(row []byte) {
 		for k := range n {
 			out = append(out, math.Float64frombits(binary.LittleEndian.Uint64(row[off+8*k:])))
 		}

@@ -5,11 +5,17 @@
 //	cajal sim model.toml       simulate a model file
 //	cajal validate             run every model at full size, check its published result
 //	cajal bench                time neuron updates at full size
+//
+// SIGINT or SIGTERM stops a simulation at the next time step: its data
+// files are flushed and closed, their paths printed, and the command exits
+// with 130 or 143.
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/alecthomas/kong"
 )
@@ -28,8 +34,17 @@ func main() {
 	ctx := kong.Parse(&c, kong.Name("cajal"),
 		kong.Description("Cajal simulates spiking neural networks described by equations with units."),
 		kong.UsageOnError())
+	sctx, stopped := signalContext()
+	ctx.BindTo(sctx, (*context.Context)(nil))
 	if err := ctx.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "cajal:", err)
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "cajal:") {
+			msg = "cajal: " + msg
+		}
+		fmt.Fprintln(os.Stderr, msg)
+		if s := stopped(); s != nil {
+			os.Exit(exitCode(s))
+		}
 		os.Exit(1)
 	}
 }
