@@ -1,6 +1,8 @@
 package modelfile
 
 import (
+	"context"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -160,5 +162,45 @@ func TestStatesAndRatesFile(t *testing.T) {
 	}
 	if mean, want := sum/float64(n), float64(nspikes)/11/1.0; math.Abs(mean-want) > 1e-6*want {
 		t.Errorf("mean population rate %v Hz, spikes give %v Hz", mean, want)
+	}
+}
+
+// A run whose context is done stops before its first step: the data
+// files are closed and marked complete with a note, and no CSV or
+// figure is made.
+func TestRunContextStopped(t *testing.T) {
+	f, err := Load("testdata/ficurve.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dir := t.TempDir()
+	res, err := f.RunContext(ctx, dir)
+	if !errors.Is(err, context.Canceled) || res == nil {
+		t.Fatalf("result %v, error %v; want context.Canceled", res, err)
+	}
+	if len(res.Data) != 3 || len(res.Files) != 0 {
+		t.Errorf("data %v, files %v", res.Data, res.Files)
+	}
+	for _, p := range res.Data {
+		m, err := record.ReadMeta(p)
+		if err != nil || !m.Complete || m.Rows != 0 || m.Note == "" {
+			t.Errorf("%s: %+v %v", p, m, err)
+		}
+	}
+}
+
+// An output folder that cannot be made is an error before the network
+// is built.
+func TestUnwritableOutDir(t *testing.T) {
+	f, err := Load("testdata/ficurve.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "f")
+	os.WriteFile(file, nil, 0o644)
+	if res, err := f.Run(filepath.Join(file, "out")); err == nil || res != nil {
+		t.Errorf("result %v, error %v", res, err)
 	}
 }

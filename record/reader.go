@@ -40,7 +40,7 @@ func Open(path string) (*Table, error) {
 }
 
 func open(f *os.File, meta Meta) (*Table, error) {
-	r, err := npy.NewReader(f)
+	r, err := readHeader(f)
 	if err != nil {
 		return nil, err
 	}
@@ -68,6 +68,17 @@ func open(f *os.File, meta Meta) (*Table, error) {
 		return nil, fmt.Errorf("the header counts %d rows but the file holds %d", t.Rows, (st.Size()-t.data)/int64(t.size))
 	}
 	return t, nil
+}
+
+// readHeader reads a .npy header with npyio, turning a panic on a
+// malformed header into an error.
+func readHeader(f *os.File) (r *npy.Reader, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("malformed .npy header: %v", p)
+		}
+	}()
+	return npy.NewReader(f)
 }
 
 // Close closes the file.
