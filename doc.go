@@ -17,6 +17,12 @@
 //
 // Quantities from Go carry their dimension: unit.Q(10, unit.Nanosiemens), or
 // strings such as "10*nS".
+//
+// Monitors keep their records in memory, stream them to .npy files as the
+// run goes (Options.RecordDir, or the File option of one monitor; package
+// record), or both; DiskOnly keeps nothing in memory, for runs of any
+// length. RunContext stops a run at a step boundary when its context is
+// done, with every file flushed; Close marks the files complete.
 package cajal
 
 import _ "github.com/cajal-sim/cajal/internal/native" // kernels compiled ahead of time

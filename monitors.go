@@ -5,18 +5,37 @@ import (
 	"math"
 
 	"github.com/cajal-sim/cajal/internal/sim"
+	"github.com/cajal-sim/cajal/record"
 	"github.com/cajal-sim/cajal/unit"
 )
 
 // SpikeMonitor records the spikes of a group or subgroup.
 type SpikeMonitor struct{ m *sim.SpikeMonitor }
 
-// SpikeMonitor records every spike of src from now on.
-func (n *Network) SpikeMonitor(src Source) *SpikeMonitor {
+// SpikeMonitor records every spike of src from now on; its file, if
+// options or Options.RecordDir ask for one, holds rows (i int32, t
+// seconds).
+func (n *Network) SpikeMonitor(src Source, opts ...MonitorOption) *SpikeMonitor {
 	g, lo, hi := src.span()
 	m := sim.NewSpikeMonitor(g.sg, lo, hi)
+	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_spikes", record.Meta{Kind: "spikes", Source: sourceName(src),
+		Fields: record.Schema{
+			{Name: "i", Kind: record.Int32, Unit: "1", About: "neuron, counted within the source"},
+			{Name: "t", Kind: record.Float64, Unit: "second", About: "time of the spike"}},
+		Attrs: map[string]any{"neurons": hi - lo, "offset": lo}})
 	n.sim.Monitors = append(n.sim.Monitors, m)
 	return &SpikeMonitor{m}
+}
+
+// Path is the monitor's file, or "" if it has none.
+func (m *SpikeMonitor) Path() string { return path(m.m.Out) }
+
+// path is a writer's file, or "".
+func path(w *record.Writer) string {
+	if w == nil {
+		return ""
+	}
+	return w.Path()
 }
 
 // I is the index of each spike's neuron, counted within the source.
@@ -29,9 +48,15 @@ func (m *SpikeMonitor) T() []float64 { return m.m.T }
 func (m *SpikeMonitor) Count() []int { return m.m.Count }
 
 // Num is the number of spikes recorded.
-func (m *SpikeMonitor) Num() int { return len(m.m.T) }
+func (m *SpikeMonitor) Num() int {
+	if !m.m.Keep && m.m.Out != nil {
+		return int(m.m.Out.Rows())
+	}
+	return len(m.m.T)
+}
 
-// Rates returns each neuron's mean rate in hertz over [from, to) seconds.
+// Rates returns each neuron's mean rate in hertz over [from, to) seconds,
+// from the spikes kept in memory (none with DiskOnly).
 func (m *SpikeMonitor) Rates(from, to float64) []float64 {
 	r := make([]float64, len(m.m.Count))
 	for k, t := range m.m.T {
@@ -53,8 +78,10 @@ type StateMonitor struct {
 
 // StateMonitor records the variables vars of the neurons indices (counted
 // within src; nil for all) every interval (zero: every step), from now on.
-// Values are recorded at the start of each step, before the update.
-func (n *Network) StateMonitor(src Source, vars []string, indices []int, interval unit.Quantity) (*StateMonitor, error) {
+// Values are recorded at the start of each step, before the update. Its
+// file, if options or Options.RecordDir ask for one, holds rows (t
+// seconds, then for each variable one value per recorded neuron, in SI).
+func (n *Network) StateMonitor(src Source, vars []string, indices []int, interval unit.Quantity, opts ...MonitorOption) (*StateMonitor, error) {
 	g, lo, hi := src.span()
 	every, err := n.every(interval)
 	if err != nil {
@@ -83,15 +110,41 @@ func (n *Network) StateMonitor(src Source, vars []string, indices []int, interva
 		}
 	}
 	m := sim.NewStateMonitor(g.sg.Arrays, g.sg.Scalars, vars, abs, every)
+	rel := make([]int, len(abs))
+	for k, i := range abs {
+		rel[k] = i - lo
+	}
+	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_states",
+		stateMeta(sourceName(src), vars, g.store(), rel, float64(every)*n.dt))
 	n.sim.Monitors = append(n.sim.Monitors, m)
 	return &StateMonitor{m: m, idx: idx}, nil
 }
 
+// stateMeta describes the rows of a state monitor: t, then one subarray
+// per variable.
+func stateMeta(source string, vars []string, st *store, indices []int, interval float64) record.Meta {
+	fields := record.Schema{{Name: "t", Kind: record.Float64, Unit: "second", About: "time of the sample"}}
+	for _, v := range vars {
+		u := ""
+		if cv := st.lookup(v); cv != nil {
+			u = cv.Dim.String()
+		}
+		fields = append(fields, record.Field{Name: v, Kind: record.Float64, Width: len(indices), Unit: u,
+			About: "one value per recorded element (elements)"})
+	}
+	return record.Meta{Kind: "states", Source: source, Fields: fields, Elements: indices,
+		Attrs: map[string]any{"interval": interval}}
+}
+
+// Path is the monitor's file, or "" if it has none.
+func (m *StateMonitor) Path() string { return path(m.m.Out) }
+
 // SynapseMonitor records synaptic variables (w, traces) of the synapses
 // indices (numbers in creation order, as I and J list them) every
 // interval (zero: every step), from now on, as Brian2's StateMonitor on a
-// Synapses object.
-func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, interval unit.Quantity) (*StateMonitor, error) {
+// Synapses object. Its file holds rows as a StateMonitor's, one value per
+// recorded synapse.
+func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, interval unit.Quantity, opts ...MonitorOption) (*StateMonitor, error) {
 	every, err := n.every(interval)
 	if err != nil {
 		return nil, err
@@ -111,6 +164,8 @@ func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, 
 		}
 	}
 	m := sim.NewStateMonitor(s.ss.Arrays, s.ss.Scalars, vars, append([]int(nil), indices...), every)
+	m.Out, m.Keep = n.writer(opts, s.spec.Name+"_states",
+		stateMeta(s.spec.Name, vars, s.store(), m.Indices, float64(every)*n.dt))
 	n.sim.Monitors = append(n.sim.Monitors, m)
 	return &StateMonitor{m: m, idx: idx}, nil
 }
@@ -146,13 +201,22 @@ func (m *StateMonitor) Values(name string) ([][]float64, error) {
 // PopulationRateMonitor records the instantaneous rate of a population.
 type PopulationRateMonitor struct{ m *sim.RateMonitor }
 
-// PopulationRateMonitor records the rate of src at every step from now on.
-func (n *Network) PopulationRateMonitor(src Source) *PopulationRateMonitor {
+// PopulationRateMonitor records the rate of src at every step from now
+// on; its file holds rows (t seconds, rate hertz).
+func (n *Network) PopulationRateMonitor(src Source, opts ...MonitorOption) *PopulationRateMonitor {
 	g, lo, hi := src.span()
 	m := &sim.RateMonitor{Group: g.sg, Lo: lo, Hi: hi, Dt: n.dt}
+	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_rate", record.Meta{Kind: "rate", Source: sourceName(src),
+		Fields: record.Schema{
+			{Name: "t", Kind: record.Float64, Unit: "second", About: "time of the step"},
+			{Name: "rate", Kind: record.Float64, Unit: "hertz", About: "fraction of the neurons that spiked, over dt"}},
+		Attrs: map[string]any{"neurons": hi - lo}})
 	n.sim.Monitors = append(n.sim.Monitors, m)
 	return &PopulationRateMonitor{m}
 }
+
+// Path is the monitor's file, or "" if it has none.
+func (m *PopulationRateMonitor) Path() string { return path(m.m.Out) }
 
 // T is the time of each step in seconds.
 func (m *PopulationRateMonitor) T() []float64 { return m.m.T }
@@ -182,12 +246,15 @@ func (m *PopulationRateMonitor) SmoothRate(steps int) []float64 {
 // pathway, as NEST's weight_recorder: sender, target, time and value.
 type WeightRecorder struct {
 	s *SynapseGroup
-	p *sim.Pathway
+	m *sim.EventMonitor
 }
 
 // WeightRecorder records the variable name of each synapse reached by a
 // presynaptic spike ("pre") or a postsynaptic one ("post"), from now on.
-func (s *SynapseGroup) WeightRecorder(name, pathway string) (*WeightRecorder, error) {
+// Its file, if options or Options.RecordDir ask for one, holds rows (t
+// seconds, syn, i, j, then the variable), i and j counted within the
+// source and target.
+func (s *SynapseGroup) WeightRecorder(name, pathway string, opts ...MonitorOption) (*WeightRecorder, error) {
 	p := s.pre
 	if pathway == "post" {
 		p = s.post
@@ -198,17 +265,43 @@ func (s *SynapseGroup) WeightRecorder(name, pathway string) (*WeightRecorder, er
 	if _, ok := s.ss.Arrays[name]; !ok {
 		return nil, fmt.Errorf("cajal: %s has no per-synapse variable %q", s.spec.Name, name)
 	}
+	if p.Record != "" {
+		return nil, fmt.Errorf("cajal: %s already records %q on its %s pathway", s.spec.Name, p.Record, pathway)
+	}
+	u := ""
+	if v := s.store().lookup(name); v != nil {
+		u = v.Dim.String()
+	}
+	n := s.net
+	m := &sim.EventMonitor{Syn: s.ss, Pathway: p}
+	m.Out, m.Keep = n.writer(opts, s.spec.Name+"_"+pathway+"_"+name, record.Meta{Kind: "events", Source: s.spec.Name,
+		Fields: record.Schema{
+			{Name: "t", Kind: record.Float64, Unit: "second", About: "time of the event"},
+			{Name: "syn", Kind: record.Int32, Unit: "1", About: "synapse, in creation order"},
+			{Name: "i", Kind: record.Int32, Unit: "1", About: "presynaptic neuron, counted within the source"},
+			{Name: "j", Kind: record.Int32, Unit: "1", About: "postsynaptic neuron, counted within the target"},
+			{Name: name, Kind: record.Float64, Unit: u, About: "value after the event"}},
+		Attrs: map[string]any{"pathway": pathway}})
 	p.Record = name
-	return &WeightRecorder{s: s, p: p}, nil
+	n.sim.Monitors = append(n.sim.Monitors, m)
+	return &WeightRecorder{s: s, m: m}, nil
 }
 
+// Path is the recorder's file, or "" if it has none.
+func (r *WeightRecorder) Path() string { return path(r.m.Out) }
+
 // Len is the number of events recorded.
-func (r *WeightRecorder) Len() int { return len(r.p.Log.T) }
+func (r *WeightRecorder) Len() int {
+	if !r.m.Keep && r.m.Out != nil {
+		return int(r.m.Out.Rows())
+	}
+	return len(r.m.Log.T)
+}
 
 // Senders is each event's presynaptic neuron, counted within the source.
 func (r *WeightRecorder) Senders() []int {
-	out := make([]int, len(r.p.Log.Syn))
-	for k, syn := range r.p.Log.Syn {
+	out := make([]int, len(r.m.Log.Syn))
+	for k, syn := range r.m.Log.Syn {
 		out[k] = int(r.s.ss.PreOf(syn)) - r.s.ss.SrcLo
 	}
 	return out
@@ -216,18 +309,18 @@ func (r *WeightRecorder) Senders() []int {
 
 // Targets is each event's postsynaptic neuron, counted within the target.
 func (r *WeightRecorder) Targets() []int {
-	out := make([]int, len(r.p.Log.Syn))
-	for k, syn := range r.p.Log.Syn {
+	out := make([]int, len(r.m.Log.Syn))
+	for k, syn := range r.m.Log.Syn {
 		out[k] = int(r.s.ss.Post[syn]) - r.s.ss.TgtLo
 	}
 	return out
 }
 
 // Synapses is each event's synapse number.
-func (r *WeightRecorder) Synapses() []int32 { return r.p.Log.Syn }
+func (r *WeightRecorder) Synapses() []int32 { return r.m.Log.Syn }
 
 // Times is each event's time in seconds.
-func (r *WeightRecorder) Times() []float64 { return r.p.Log.T }
+func (r *WeightRecorder) Times() []float64 { return r.m.Log.T }
 
 // Values is the recorded variable after each event, in SI units.
-func (r *WeightRecorder) Values() []float64 { return r.p.Log.Value }
+func (r *WeightRecorder) Values() []float64 { return r.m.Log.Value }

@@ -1,12 +1,16 @@
 package cajal
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
+	"sync/atomic"
 	"time"
 
 	"github.com/cajal-sim/cajal/internal/sim"
+	"github.com/cajal-sim/cajal/record"
 	"github.com/cajal-sim/cajal/unit"
 )
 
@@ -27,6 +31,12 @@ type Options struct {
 	// compiled ahead of time exists (package internal/native); both give
 	// the same results.
 	Interpret bool
+	// RecordDir, if set, is a folder to which every monitor streams its
+	// records as the run goes (see package record and docs/data.md), in a
+	// file named after its source: exc_spikes.npy, exc_states.npy,
+	// exc_rate.npy, ee_pre_w.npy; the folder is made if needed. Monitors
+	// keep their records in memory too unless made with DiskOnly.
+	RecordDir string
 }
 
 // MaxThreads bounds Options.Threads: more workers than processors only
@@ -41,6 +51,12 @@ type Network struct {
 	groups   []*NeuronGroup
 	synapses []*SynapseGroup
 	ids      int
+
+	writers   []*record.Writer // the monitors' files
+	names     map[string]bool  // file names taken
+	recordErr error            // a monitor file that could not be made
+	stopNote  string           // why the last run stopped early
+	closed    bool
 }
 
 // nextID numbers the network's objects (their random streams).
@@ -64,6 +80,11 @@ func NewNetwork(opts Options) (*Network, error) {
 	if opts.Threads < 0 || opts.Threads > MaxThreads {
 		return nil, fmt.Errorf("cajal: Threads must be from 0 (automatic) to %d, got %d", MaxThreads, opts.Threads)
 	}
+	if opts.RecordDir != "" {
+		if err := record.CheckDir(opts.RecordDir); err != nil {
+			return nil, fmt.Errorf("cajal: RecordDir: %w", err)
+		}
+	}
 	n := &Network{opts: opts, dt: dt}
 	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads}
 	return n, nil
@@ -77,8 +98,21 @@ func (n *Network) T() float64 { return n.sim.Time() }
 
 // Run advances the network by d. Models are compiled at the start of each
 // run with the namespaces' current values. A run that diverges stops with a
-// *DivergenceError; the monitors keep what they recorded.
-func (n *Network) Run(d unit.Quantity) error {
+// *DivergenceError; the monitors keep what they recorded. At its end, even
+// an early one, Run flushes the monitors' files.
+func (n *Network) Run(d unit.Quantity) error { return n.RunContext(context.Background(), d) }
+
+// RunContext is Run, stopped at the next step boundary once ctx is done:
+// it then flushes the monitors' files and returns an error that wraps
+// ctx's (errors.Is(err, context.Canceled)); the network's time is that of
+// the first step not run, and a later run continues from there.
+func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
+	if n.recordErr != nil {
+		return n.recordErr
+	}
+	if n.closed && len(n.writers) > 0 {
+		return fmt.Errorf("cajal: the network's files were closed; make a new network to run again")
+	}
 	if !d.Dim.Equal(unit.Second.Dim) {
 		return fmt.Errorf("cajal: a run takes a duration, got dimension %s", d.Dim)
 	}
@@ -126,7 +160,39 @@ func (n *Network) Run(d unit.Quantity) error {
 			}
 		}
 	}
-	return n.sim.Run(steps, progress)
+	n.stopNote = ""
+	err := n.runSteps(ctx, steps, progress)
+	if err != nil {
+		n.stopNote = fmt.Sprintf("recording ended at t = %g s: %v", n.T(), err)
+	}
+	return errors.Join(err, n.Flush())
+}
+
+// runSteps runs the clock, stopping at a step boundary once ctx is done.
+func (n *Network) runSteps(ctx context.Context, steps int64, progress func(int64)) error {
+	if ctx.Done() != nil {
+		var stop atomic.Bool
+		stop.Store(ctx.Err() != nil)
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			select {
+			case <-ctx.Done():
+				stop.Store(true)
+			case <-done:
+			}
+		}()
+		n.sim.Stop = &stop
+		defer func() { n.sim.Stop = nil }()
+	}
+	err := n.sim.Run(steps, progress)
+	if errors.Is(err, sim.ErrStopped) {
+		if cause := context.Cause(ctx); cause != ctx.Err() {
+			return fmt.Errorf("cajal: run stopped at t = %g s: %w (%w)", n.T(), ctx.Err(), cause)
+		}
+		return fmt.Errorf("cajal: run stopped at t = %g s: %w", n.T(), ctx.Err())
+	}
+	return err
 }
 
 // Programs reports how many programs the last run compiled and how many of

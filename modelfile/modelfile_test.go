@@ -1,11 +1,15 @@
 package modelfile
 
 import (
+	"context"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cajal-sim/cajal/record"
 )
 
 // A LIF group from a file fires at the analytic rates: neuron i gets
@@ -46,8 +50,8 @@ func TestFICurveFile(t *testing.T) {
 			t.Errorf("neuron %d: %d spikes in 1 s, analytic rate %.2f Hz", i, c, want)
 		}
 	}
-	if len(res.Files) != 6 {
-		t.Errorf("files %v, want spikes (CSV, raster), states (CSV, figure) and rate (CSV, figure)", res.Files)
+	if len(res.Files) != 6 || len(res.Data) != 3 {
+		t.Errorf("files %v, data %v; want spikes (CSV, raster), states (CSV, figure) and rate (CSV, figure), and 3 data files", res.Files, res.Data)
 	}
 }
 
@@ -64,18 +68,18 @@ func TestVogelsFile(t *testing.T) {
 	if _, err := f.Run(dir); err != nil {
 		t.Fatal(err)
 	}
-	csv, err := os.ReadFile(filepath.Join(dir, "neurons_0_2000__spikes.csv"))
+	tab, err := record.Open(filepath.Join(dir, "neurons_0_2000_spikes.npy"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tab.Close()
+	ts, err := tab.Float64("t")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var first, second float64
-	for _, line := range strings.Split(strings.TrimSpace(string(csv)), "\n")[1:] {
-		var i int
-		var tms float64
-		if _, err := fmtSscanf(line, &i, &tms); err != nil {
-			t.Fatal(err)
-		}
-		if tms < 1000 {
+	for _, t := range ts {
+		if t < 1 {
 			first++
 		} else {
 			second++
@@ -133,8 +137,8 @@ func TestStatesAndRatesFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := strings.Split(strings.TrimSpace(string(states)), "\n")
-	if rows[0] != "t_ms,v_0,v_10" || len(rows) != 1001 {
-		t.Fatalf("states: header %q, %d rows; want t_ms,v_0,v_10 and 1001", rows[0], len(rows))
+	if want := "t (second),v[0] (volt),v[10] (volt)"; rows[0] != want || len(rows) != 1001 {
+		t.Fatalf("states: header %q, %d rows; want %s and 1001", rows[0], len(rows), want)
 	}
 	for _, r := range rows[1:] {
 		if cols := strings.Split(r, ","); cols[1] != "-0.07" {
@@ -158,5 +162,45 @@ func TestStatesAndRatesFile(t *testing.T) {
 	}
 	if mean, want := sum/float64(n), float64(nspikes)/11/1.0; math.Abs(mean-want) > 1e-6*want {
 		t.Errorf("mean population rate %v Hz, spikes give %v Hz", mean, want)
+	}
+}
+
+// A run whose context is done stops before its first step: the data
+// files are closed and marked complete with a note, and no CSV or
+// figure is made.
+func TestRunContextStopped(t *testing.T) {
+	f, err := Load("testdata/ficurve.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dir := t.TempDir()
+	res, err := f.RunContext(ctx, dir)
+	if !errors.Is(err, context.Canceled) || res == nil {
+		t.Fatalf("result %v, error %v; want context.Canceled", res, err)
+	}
+	if len(res.Data) != 3 || len(res.Files) != 0 {
+		t.Errorf("data %v, files %v", res.Data, res.Files)
+	}
+	for _, p := range res.Data {
+		m, err := record.ReadMeta(p)
+		if err != nil || !m.Complete || m.Rows != 0 || m.Note == "" {
+			t.Errorf("%s: %+v %v", p, m, err)
+		}
+	}
+}
+
+// An output folder that cannot be made is an error before the network
+// is built.
+func TestUnwritableOutDir(t *testing.T) {
+	f, err := Load("testdata/ficurve.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "f")
+	os.WriteFile(file, nil, 0o644)
+	if res, err := f.Run(filepath.Join(file, "out")); err == nil || res != nil {
+		t.Errorf("result %v, error %v", res, err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cajal-sim/cajal/record"
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -141,7 +142,8 @@ type Series struct {
 
 // Save draws the figure and writes it to path, as PNG at [DPI] pixels per
 // inch or as SVG according to the extension of path (".png" or ".svg",
-// case-insensitive). Missing parent directories are created. The figure is
+// case-insensitive), through a temporary file renamed to path. Missing
+// parent directories are created. The figure is
 // validated first: invalid sizes, limits, colours, kinds or mismatched
 // series lengths are reported as errors and nothing is written.
 func (f Figure) Save(path string) (err error) {
@@ -163,17 +165,12 @@ func (f Figure) Save(path string) (err error) {
 			return fmt.Errorf("plot: %w", err)
 		}
 	}
-	file, err := os.Create(path)
+	// The file appears whole, by rename, or not at all.
+	err = record.WriteFile(path, func(file io.Writer) error {
+		_, err := w.WriteTo(file)
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("plot: %w", err)
-	}
-	if _, err := w.WriteTo(file); err != nil {
-		file.Close()
-		os.Remove(path)
-		return fmt.Errorf("plot: writing %s: %w", path, err)
-	}
-	if err := file.Close(); err != nil {
-		os.Remove(path)
 		return fmt.Errorf("plot: writing %s: %w", path, err)
 	}
 	return nil

@@ -5,11 +5,17 @@
 //	cajal sim model.toml       simulate a model file
 //	cajal validate             run every model at full size, check its published result
 //	cajal bench                time neuron updates at full size
+//
+// SIGINT or SIGTERM stops `cajal sim` at the next time step: its data
+// files are flushed and closed, their paths printed, and the command exits
+// with 130 or 143.
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/alecthomas/kong"
 )
@@ -17,7 +23,7 @@ import (
 type cli struct {
 	List     listCmd     `cmd:"" help:"List the models that run can run."`
 	Run      runCmd      `cmd:"" help:"Run a model, print its summary and write its figures."`
-	Sim      simCmd      `cmd:"" help:"Simulate a model file (TOML): spikes as CSV, rasters as PNG."`
+	Sim      simCmd      `cmd:"" help:"Simulate a model file (TOML): data as .npy (and CSV), figures as PNG."`
 	Validate validateCmd `cmd:"" help:"Run models at full size and check their published results."`
 	Bench    benchCmd    `cmd:"" help:"Measure the time per neuron update of full-size groups."`
 	Gen      genCmd      `cmd:"" help:"Compile the models' programs to Go (internal/native)."`
@@ -28,8 +34,23 @@ func main() {
 	ctx := kong.Parse(&c, kong.Name("cajal"),
 		kong.Description("Cajal simulates spiking neural networks described by equations with units."),
 		kong.UsageOnError())
+	// Commands that stop at a step boundary on SIGINT or SIGTERM get a
+	// context those signals cancel; the others keep the default action.
+	var sctx context.Context = context.Background()
+	stopped := func() os.Signal { return nil }
+	if strings.HasPrefix(ctx.Command(), "sim") {
+		sctx, stopped = signalContext()
+	}
+	ctx.BindTo(sctx, (*context.Context)(nil))
 	if err := ctx.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "cajal:", err)
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "cajal:") {
+			msg = "cajal: " + msg
+		}
+		fmt.Fprintln(os.Stderr, msg)
+		if s := stopped(); s != nil {
+			os.Exit(exitCode(s))
+		}
 		os.Exit(1)
 	}
 }

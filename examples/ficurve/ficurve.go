@@ -36,6 +36,7 @@ type Result struct {
 	Rate     []float64 // measured rate in hertz
 	Analytic []float64 // analytic rate in hertz
 	Figure   string    // path of the figure, if written
+	Data     []string  // the monitors' data files (docs/data.md), if written
 	Method   string
 	T, Dt    float64 // run length and time step, seconds
 }
@@ -70,7 +71,7 @@ func Analytic(I float64) float64 {
 
 // Run simulates the group and draws the figure.
 func Run(cfg Config) (*Result, error) {
-	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Threads: cfg.Threads})
+	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Threads: cfg.Threads, RecordDir: dataDir(cfg.OutDir)})
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +93,10 @@ func Run(cfg Config) (*Result, error) {
 	if err := net.Run(cfg.Duration); err != nil {
 		return nil, err
 	}
-	res := &Result{Method: g.Method(), T: cfg.Duration.Value, Dt: net.Dt()}
+	if err := net.Close(); err != nil {
+		return nil, err
+	}
+	res := &Result{Method: g.Method(), T: cfg.Duration.Value, Dt: net.Dt(), Data: net.Files()}
 	res.I, _ = g.Get("I")
 	T := cfg.Duration.Value
 	for i, c := range sm.Count() {
@@ -149,4 +153,13 @@ func (r *Result) Check() error {
 		}
 	}
 	return nil
+}
+
+// dataDir is the folder of the monitors' data files: beside the figures,
+// or none.
+func dataDir(outDir string) string {
+	if outDir == "" {
+		return ""
+	}
+	return filepath.Join(outDir, "ficurve_data")
 }

@@ -3,6 +3,7 @@ package ficurve
 import (
 	"testing"
 
+	"github.com/cajal-sim/cajal/record"
 	"github.com/cajal-sim/cajal/unit"
 )
 
@@ -24,4 +25,27 @@ func TestFICurve(t *testing.T) {
 		t.Errorf("rates %v: the curve should start silent and end above 50 Hz", res.Rate)
 	}
 	t.Log(res.Summary())
+	// The spikes are also in a data file beside the figure, neuron by
+	// neuron as counted.
+	if len(res.Data) != 1 {
+		t.Fatalf("data files %v, want one", res.Data)
+	}
+	tab, err := record.Open(res.Data[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tab.Close()
+	is, err := tab.Int32("i")
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := make([]float64, len(res.Rate))
+	for _, i := range is {
+		counts[i]++
+	}
+	for i, c := range counts {
+		if c != res.Rate[i]*res.T || !tab.Meta.Complete {
+			t.Fatalf("neuron %d: %v spikes in the file, rate %v Hz (complete %v)", i, c, res.Rate[i], tab.Meta.Complete)
+		}
+	}
 }

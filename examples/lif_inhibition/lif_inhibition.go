@@ -173,11 +173,12 @@ type Result struct {
 	SynExtB [2]int     // synapses input -> inhibitory in each half
 	SynInh  int        // synapses inhibitory -> excitatory
 	Figure  string
+	Data    []string // the monitors' data files (docs/data.md), if written
 }
 
 // Run builds the network as the seed does and runs it.
 func Run(cfg Config) (*Result, error) {
-	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Seed: cfg.Seed, Threads: cfg.Threads})
+	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Seed: cfg.Seed, Threads: cfg.Threads, RecordDir: dataDir(cfg.OutDir)})
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +231,7 @@ func Run(cfg Config) (*Result, error) {
 	spikesE := net.SpikeMonitor(excitatory)
 	spikesI := net.SpikeMonitor(inhibitory)
 	spikesIn := net.SpikeMonitor(input)
-	res := &Result{NE: cfg.NE, NI: cfg.NI, Phase: cfg.Phase.Value, SynExtA: synExtA.N(), SynInh: synInh.N()}
+	res := &Result{NE: cfg.NE, NI: cfg.NI, Phase: cfg.Phase.Value, SynExtA: synExtA.N(), SynInh: synInh.N(), Data: net.Files()}
 	// b.run(250*ms)
 	if err := net.Run(cfg.Phase); err != nil {
 		return nil, err
@@ -243,6 +244,9 @@ func Run(cfg Config) (*Result, error) {
 	res.SynExtB[1] = synExtB.N()
 	// b.run(250*ms)
 	if err := net.Run(cfg.Phase); err != nil {
+		return nil, err
+	}
+	if err := net.Close(); err != nil {
 		return nil, err
 	}
 	res.ET, res.EI = spikesE.T(), spikesE.I()
@@ -386,4 +390,13 @@ func (r *Result) CheckAgainst(ref Reference) error {
 		return fmt.Errorf("inhibition lowers the excitatory rate by a factor %.2f only; want at most %.2f", ratio, ref.MaxRatio)
 	}
 	return nil
+}
+
+// dataDir is the folder of the monitors' data files: beside the figures,
+// or none.
+func dataDir(outDir string) string {
+	if outDir == "" {
+		return ""
+	}
+	return filepath.Join(outDir, "lif_inhibition_data")
 }

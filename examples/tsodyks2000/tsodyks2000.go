@@ -187,6 +187,7 @@ type Result struct {
 	T                float64 // ms simulated
 	Wall             time.Duration
 	Figure           string
+	Data             []string // the monitors' data files (docs/data.md), one folder per seed, if written
 	// Ensemble holds the measures of every realization, the first
 	// (described by the fields above) included.
 	Ensemble []Measures
@@ -242,6 +243,9 @@ func Run(cfg Config) (*Result, error) {
 		}
 	}
 	res := results[0]
+	for _, r := range results[1:] {
+		res.Data = append(res.Data, r.Data...)
+	}
 	for _, r := range results {
 		res.Ensemble = append(res.Ensemble, Measures{Seed: r.Cfg.Seed, ExcRate: r.ExcRate, InhRate: r.InhRate, Bursts: len(r.Bursts)})
 	}
@@ -259,7 +263,7 @@ func Run(cfg Config) (*Result, error) {
 // realization, with cfg.Seed.
 func simulate(cfg Config) (*Result, error) {
 	start := time.Now()
-	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Seed: cfg.Seed, Threads: cfg.Threads})
+	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Seed: cfg.Seed, Threads: cfg.Threads, RecordDir: dataDir(cfg)})
 	if err != nil {
 		return nil, err
 	}
@@ -361,7 +365,11 @@ func simulate(cfg Config) (*Result, error) {
 	if err := net.Run(cfg.Duration); err != nil {
 		return nil, err
 	}
+	if err := net.Close(); err != nil {
+		return nil, err
+	}
 	res.Wall = time.Since(start)
+	res.Data = net.Files()
 	res.Method = P.Method()
 	for _, s := range groups {
 		pre, _ := s.Events()
@@ -559,4 +567,13 @@ func BurstRange(T float64) (lo, hi int) {
 		return BurstsLo, BurstsHi
 	}
 	return int(math.Floor(BurstsLo*T/1e4)) - 1, int(math.Ceil(BurstsHi*T/1e4)) + 1
+}
+
+// dataDir is the folder of a realization's data files: beside the
+// figures, one folder per seed, or none.
+func dataDir(cfg Config) string {
+	if cfg.OutDir == "" {
+		return ""
+	}
+	return filepath.Join(cfg.OutDir, "tsodyks2000_data", fmt.Sprintf("seed%d", cfg.Seed))
 }

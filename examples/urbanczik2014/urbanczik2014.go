@@ -59,6 +59,7 @@ type Result struct {
 	MeanWeight0, MeanWeight, StdW float64   // pA
 	TStart, TEnd, SimTime         float64   // ms
 	Figures                       []string
+	Data                          []string // the monitors' data files (docs/data.md), if written
 }
 
 // Run simulates the seed.
@@ -70,7 +71,7 @@ func Run(cfg Config) (*Result, error) {
 
 	// The spike pattern: record 200 Poisson generators (through parrots)
 	// for one pattern duration.
-	pnet, err := cajal.NewNetwork(cajal.Options{Dt: unit.Q(resolution, ms), Seed: cfg.Seed})
+	pnet, err := cajal.NewNetwork(cajal.Options{Dt: unit.Q(resolution, ms), Seed: cfg.Seed, RecordDir: dataDir(cfg.OutDir, "pattern")})
 	if err != nil {
 		return nil, err
 	}
@@ -86,10 +87,13 @@ func Run(cfg Config) (*Result, error) {
 	if err := pnet.Run(unit.Q(patternDuration, ms)); err != nil {
 		return nil, err
 	}
+	if err := pnet.Close(); err != nil {
+		return nil, err
+	}
 
 	// Neuron and devices. The seed's neuron parameters are NEST's
 	// defaults, which the library model carries.
-	net, err := cajal.NewNetwork(cajal.Options{Dt: unit.Q(resolution, ms), Seed: cfg.Seed + 1})
+	net, err := cajal.NewNetwork(cajal.Options{Dt: unit.Q(resolution, ms), Seed: cfg.Seed + 1, RecordDir: dataDir(cfg.OutDir, "neuron")})
 	if err != nil {
 		return nil, err
 	}
@@ -191,8 +195,11 @@ func Run(cfg Config) (*Result, error) {
 	if err := net.Run(unit.Q(simTime, ms)); err != nil {
 		return nil, err
 	}
+	if err := net.Close(); err != nil {
+		return nil, err
+	}
 
-	res := &Result{Config: cfg, TStart: tStart, TEnd: tEnd, SimTime: simTime}
+	res := &Result{Config: cfg, TStart: tStart, TEnd: tEnd, SimTime: simTime, Data: append(pnet.Files(), net.Files()...)}
 	trace := func(name string, scale float64) []float64 {
 		v, _ := mm.Values(name)
 		out := make([]float64, len(v[0]))
@@ -381,4 +388,13 @@ func (r *Result) Draw(dir string) error {
 		r.Figures = append(r.Figures, path)
 	}
 	return nil
+}
+
+// dataDir is the folder of a network's data files: beside the figures,
+// or none.
+func dataDir(outDir, network string) string {
+	if outDir == "" {
+		return ""
+	}
+	return filepath.Join(outDir, "urbanczik2014_data", network)
 }

@@ -78,6 +78,7 @@ type Result struct {
 	MeanWeight float64   // mean plastic weight at the end
 	Events     int64     // synaptic events delivered
 	Figure     string
+	Data       []string // the monitors' data files (docs/data.md), if written
 	// Native of Programs ran kernels compiled ahead of time.
 	Native, Programs int
 }
@@ -92,7 +93,8 @@ func Run(cfg Config) (*Result, error) {
 		"tau_ampa": tauAmpa, "tau_gaba": tauGaba, "tau_stdp": tauStdp, "gl": gl, "el": el, "er": er,
 		"vt": vt, "memc": memc, "bgcurrent": bgcurrent, "alpha": alpha, "gmax": gmax, "eta": 0.0,
 	}
-	net, err := cajal.NewNetwork(cajal.Options{Seed: cfg.Seed, Threads: cfg.Threads, Interpret: cfg.Interpret})
+	net, err := cajal.NewNetwork(cajal.Options{Seed: cfg.Seed, Threads: cfg.Threads, Interpret: cfg.Interpret,
+		RecordDir: dataDir(cfg.OutDir)})
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +151,10 @@ w = clip(w+A_pre*eta, 0, gmax)
 	if err := net.Run(rest); err != nil {
 		return nil, err
 	}
-	res := &Result{Config: cfg, T: sm.T(), I: sm.I()}
+	if err := net.Close(); err != nil {
+		return nil, err
+	}
+	res := &Result{Config: cfg, T: sm.T(), I: sm.I(), Data: net.Files()}
 	res.Native, res.Programs = net.Programs()
 	secs := int(math.Round(cfg.SimTime.Value))
 	counts := make([]float64, secs)
@@ -295,4 +300,13 @@ func (r *Result) Check() error {
 		return fmt.Errorf("CV over the last two seconds %.2f, want 0.85 +- 0.15", r.CVAfter)
 	}
 	return nil
+}
+
+// dataDir is the folder of the monitors' data files: beside the figures,
+// or none.
+func dataDir(outDir string) string {
+	if outDir == "" {
+		return ""
+	}
+	return filepath.Join(outDir, "vogels2011_data")
 }

@@ -1,32 +1,52 @@
 package sim
 
+import "github.com/cajal-sim/cajal/record"
+
+// A monitor keeps its records in memory (Keep), streams them to a file
+// (Out, rows in the order record's schemas for it give), or both. The
+// writer holds at most a block in memory; a full block is written during
+// the step.
+
 // SpikeMonitor records the spikes of elements Lo to Hi-1 of a group.
 type SpikeMonitor struct {
 	Group  *Group
 	Lo, Hi int
-	I      []int32   // index within the monitored range
-	T      []float64 // seconds
-	Count  []int     // spikes per element of the range
+	Keep   bool           // keep I and T in memory
+	Out    *record.Writer // if not nil, rows (i int32, t float64)
+	I      []int32        // index within the monitored range
+	T      []float64      // seconds
+	Count  []int          // spikes per element of the range
 }
 
-// NewSpikeMonitor monitors elements lo to hi-1 of g.
+// NewSpikeMonitor monitors elements lo to hi-1 of g, in memory.
 func NewSpikeMonitor(g *Group, lo, hi int) *SpikeMonitor {
-	return &SpikeMonitor{Group: g, Lo: lo, Hi: hi, Count: make([]int, hi-lo)}
+	return &SpikeMonitor{Group: g, Lo: lo, Hi: hi, Keep: true, Count: make([]int, hi-lo)}
 }
 
 // Start does nothing: spikes are known at the end of a step.
-func (m *SpikeMonitor) Start(int64, float64) {}
+func (m *SpikeMonitor) Start(int64, float64) error { return nil }
 
 // End records the step's spikes.
-func (m *SpikeMonitor) End(_ int64, t float64) {
+func (m *SpikeMonitor) End(_ int64, t float64) error {
 	for _, i := range m.Group.Spikes {
 		if int(i) >= m.Lo && int(i) < m.Hi {
 			k := i - int32(m.Lo)
-			m.I = append(m.I, k)
-			m.T = append(m.T, t)
+			if m.Keep {
+				m.I = append(m.I, k)
+				m.T = append(m.T, t)
+			}
+			if m.Out != nil {
+				m.Out.Int32(k)
+				m.Out.Float64(t)
+				m.Out.EndRow()
+			}
 			m.Count[k]++
 		}
 	}
+	if m.Out != nil {
+		return m.Out.Tick(t)
+	}
+	return nil
 }
 
 // StateMonitor records variables of chosen elements every Every steps, at
@@ -37,14 +57,16 @@ type StateMonitor struct {
 	Vars    []string
 	Indices []int
 	Every   int64
+	Keep    bool           // keep T and Values in memory
+	Out     *record.Writer // if not nil, rows (t, then each variable's values at Indices)
 	T       []float64
 	Values  [][][]float64 // Values[var][k] is the trace of element Indices[k]
 }
 
 // NewStateMonitor records vars of the given elements of the variables in
-// arrays and scalars every `every` steps.
+// arrays and scalars every `every` steps, in memory.
 func NewStateMonitor(arrays map[string][]float64, scalars map[string]float64, vars []string, indices []int, every int64) *StateMonitor {
-	m := &StateMonitor{Arrays: arrays, Scalars: scalars, Vars: vars, Indices: indices, Every: max(every, 1)}
+	m := &StateMonitor{Arrays: arrays, Scalars: scalars, Vars: vars, Indices: indices, Every: max(every, 1), Keep: true}
 	m.Values = make([][][]float64, len(vars))
 	for v := range vars {
 		m.Values[v] = make([][]float64, len(indices))
@@ -53,10 +75,33 @@ func NewStateMonitor(arrays map[string][]float64, scalars map[string]float64, va
 }
 
 // Start records the values at time t.
-func (m *StateMonitor) Start(step int64, t float64) {
+func (m *StateMonitor) Start(step int64, t float64) error {
 	if step%m.Every != 0 {
-		return
+		return nil
 	}
+	if m.Keep {
+		m.keep(t)
+	}
+	if m.Out == nil {
+		return nil
+	}
+	m.Out.Float64(t)
+	for _, name := range m.Vars {
+		a, ok := m.Arrays[name]
+		for _, i := range m.Indices {
+			if ok {
+				m.Out.Float64(a[i])
+			} else {
+				m.Out.Float64(m.Scalars[name])
+			}
+		}
+	}
+	m.Out.EndRow()
+	return m.Out.Tick(t)
+}
+
+// keep appends the values at time t to T and Values.
+func (m *StateMonitor) keep(t float64) {
 	m.T = append(m.T, t)
 	for v, name := range m.Vars {
 		a, ok := m.Arrays[name]
@@ -74,7 +119,7 @@ func (m *StateMonitor) Start(step int64, t float64) {
 }
 
 // End does nothing.
-func (m *StateMonitor) End(int64, float64) {}
+func (m *StateMonitor) End(int64, float64) error { return nil }
 
 // RateMonitor records the population rate of elements Lo to Hi-1: the
 // fraction that spiked in each step divided by dt.
@@ -82,21 +127,72 @@ type RateMonitor struct {
 	Group  *Group
 	Lo, Hi int
 	Dt     float64
+	Keep   bool           // keep T and Rate in memory
+	Out    *record.Writer // if not nil, rows (t, rate)
 	T      []float64
 	Rate   []float64 // hertz
 }
 
 // Start does nothing.
-func (m *RateMonitor) Start(int64, float64) {}
+func (m *RateMonitor) Start(int64, float64) error { return nil }
 
 // End records the step's rate.
-func (m *RateMonitor) End(_ int64, t float64) {
+func (m *RateMonitor) End(_ int64, t float64) error {
 	n := 0
 	for _, i := range m.Group.Spikes {
 		if int(i) >= m.Lo && int(i) < m.Hi {
 			n++
 		}
 	}
-	m.T = append(m.T, t)
-	m.Rate = append(m.Rate, float64(n)/float64(m.Hi-m.Lo)/m.Dt)
+	r := float64(n) / float64(m.Hi-m.Lo) / m.Dt
+	if m.Keep {
+		m.T = append(m.T, t)
+		m.Rate = append(m.Rate, r)
+	}
+	if m.Out == nil {
+		return nil
+	}
+	m.Out.Float64(t)
+	m.Out.Float64(r)
+	m.Out.EndRow()
+	return m.Out.Tick(t)
+}
+
+// EventMonitor takes, at the end of each step, the events a pathway
+// logged (its Record variable after each event) and keeps or writes them.
+type EventMonitor struct {
+	Syn     *Synapses
+	Pathway *Pathway
+	Keep    bool           // keep Log in memory
+	Out     *record.Writer // if not nil, rows (t, syn, i, j, value); i and j within the source and target
+	Log     EventLog
+}
+
+// Start does nothing.
+func (m *EventMonitor) Start(int64, float64) error { return nil }
+
+// End moves the step's events from the pathway's log.
+func (m *EventMonitor) End(_ int64, t float64) error {
+	log := &m.Pathway.Log
+	if m.Keep {
+		m.Log.Syn = append(m.Log.Syn, log.Syn...)
+		m.Log.T = append(m.Log.T, log.T...)
+		m.Log.Value = append(m.Log.Value, log.Value...)
+	}
+	if m.Out != nil {
+		s := m.Syn
+		for k, syn := range log.Syn {
+			m.Out.Float64(log.T[k])
+			m.Out.Int32(syn)
+			m.Out.Int32(s.PreOf(syn) - int32(s.SrcLo))
+			m.Out.Int32(s.Post[syn] - int32(s.TgtLo))
+			m.Out.Float64(log.Value[k])
+			m.Out.EndRow()
+		}
+	}
+	log.Syn, log.T, log.Value = log.Syn[:0], log.T[:0], log.Value[:0]
+	if m.Out != nil {
+		return m.Out.Tick(t)
+	}
+	return nil
 }

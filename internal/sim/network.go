@@ -3,6 +3,7 @@ package sim
 import (
 	"errors"
 	"runtime"
+	"sync/atomic"
 
 	"github.com/cajal-sim/cajal/internal/kernel"
 )
@@ -16,14 +17,21 @@ type Network struct {
 	Groups   []*Group
 	Synapses []*Synapses
 	Monitors []Monitor
+	// Stop, if not nil, is checked at the start of every step: once it is
+	// true, Run returns ErrStopped before the step.
+	Stop *atomic.Bool
 }
 
-// Monitor records during a run.
+// ErrStopped is the error of a run stopped by Network.Stop.
+var ErrStopped = errors.New("stopped")
+
+// Monitor records during a run. An error (a file that cannot be written)
+// stops the run.
 type Monitor interface {
 	// Start is called at the start of each step, before the state update.
-	Start(step int64, t float64)
+	Start(step int64, t float64) error
 	// End is called after thresholds and resets.
-	End(step int64, t float64)
+	End(step int64, t float64) error
 }
 
 // MinParallel is the smallest group that is split across workers.
@@ -83,11 +91,16 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 	}
 	every := max(steps/100, 1)
 	for s := int64(0); s < steps; s++ {
+		if n.Stop != nil && n.Stop.Load() {
+			return ErrStopped
+		}
 		step := n.Step
 		t := float64(step) * n.Dt
 		j.step, j.t = uint64(step), t
 		for _, m := range n.Monitors {
-			m.Start(step, t)
+			if err := m.Start(step, t); err != nil {
+				return err
+			}
 		}
 		if err := j.run(c, phaseUpdate); err != nil {
 			return n.stop(err, step, t)
@@ -125,7 +138,9 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 			return err
 		}
 		for _, m := range n.Monitors {
-			m.End(step, t)
+			if err := m.End(step, t); err != nil {
+				return err
+			}
 		}
 		n.Step++
 		if progress != nil && (s+1)%every == 0 {
@@ -144,7 +159,9 @@ func (n *Network) stop(err error, step int64, t float64) error {
 		return err
 	}
 	for _, m := range n.Monitors {
-		m.End(step, t)
+		if merr := m.End(step, t); merr != nil {
+			return errors.Join(merr, &DivergenceError{Group: oe.name, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value})
+		}
 	}
 	return &DivergenceError{Group: oe.name, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value}
 }

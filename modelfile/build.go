@@ -1,0 +1,249 @@
+package modelfile
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// built is a file's network, its groups and namespaces, and its monitors.
+type built struct {
+	net        *cajal.Network
+	groups     map[string]*cajal.NeuronGroup
+	namespaces []cajal.Namespace // every namespace, to apply the runs' changes
+	spikes     []spikeMon
+	states     []stateMon
+	rates      []rateMon
+}
+
+type spikeMon struct {
+	name string
+	m    *cajal.SpikeMonitor
+	n    int
+}
+
+type stateMon struct {
+	spec StateMonitor
+	m    *cajal.StateMonitor
+}
+
+type rateMon struct {
+	name string
+	m    *cajal.PopulationRateMonitor
+}
+
+var sliceRE = regexp.MustCompile(`^\s*([A-Za-z_]\w*)\s*(?:\[\s*(\d*)\s*:\s*(\d*)\s*\])?\s*$`)
+
+// build makes the network of f; with an output folder its monitors
+// stream to files there and keep nothing in memory.
+func (f *File) build(outDir string) (*built, error) {
+	opts := cajal.Options{Seed: f.Seed, Threads: f.Threads, RecordDir: outDir}
+	if f.Dt != "" {
+		dt, err := unit.Parse(f.Dt)
+		if err != nil {
+			return nil, fmt.Errorf("dt: %v", err)
+		}
+		opts.Dt = dt
+	}
+	net, err := cajal.NewNetwork(opts)
+	if err != nil {
+		return nil, err
+	}
+	b := &built{net: net, groups: map[string]*cajal.NeuronGroup{}}
+	if err := f.buildGroups(b); err != nil {
+		return nil, err
+	}
+	for k, s := range f.Synapses {
+		if err := f.buildSynapses(b, k, s); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.buildMonitors(b, outDir != ""); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// ns merges the file's namespace with an object's own and remembers it.
+func (f *File) ns(b *built, own map[string]any) cajal.Namespace {
+	n := namespace(f.Namespace, own)
+	b.namespaces = append(b.namespaces, n)
+	return n
+}
+
+// buildGroups makes the neuron and Poisson groups.
+func (f *File) buildGroups(b *built) error {
+	for k, g := range f.Neurons {
+		if g.Name == "" {
+			return fmt.Errorf("neurons %d: a group needs a name", k+1)
+		}
+		if _, dup := b.groups[g.Name]; dup {
+			return fmt.Errorf("neurons %q: two groups have this name", g.Name)
+		}
+		spec := cajal.Neurons{Name: g.Name, N: g.N, Model: g.Model, Threshold: g.Threshold, Reset: g.Reset,
+			Method: g.Method, Namespace: f.ns(b, g.Namespace)}
+		if g.Refractory != "" {
+			spec.Refractory = g.Refractory
+		}
+		ng, err := b.net.NeuronGroup(spec)
+		if err != nil {
+			return err
+		}
+		if err := setAll(g.Name, g.Init, ng.Set); err != nil {
+			return err
+		}
+		b.groups[g.Name] = ng
+	}
+	for k, p := range f.Poisson {
+		if p.Name == "" {
+			return fmt.Errorf("poisson %d: a group needs a name", k+1)
+		}
+		if _, dup := b.groups[p.Name]; dup {
+			return fmt.Errorf("poisson %q: two groups have this name", p.Name)
+		}
+		var rates any = p.Rates
+		if q, err := unit.Parse(p.Rates); err == nil {
+			rates = q
+		}
+		pg, err := b.net.PoissonGroup(cajal.Poisson{Name: p.Name, N: p.N, Rates: rates, Namespace: f.ns(b, nil)})
+		if err != nil {
+			return err
+		}
+		b.groups[p.Name] = pg
+	}
+	return nil
+}
+
+// source finds a group or a slice of one: "exc", "exc[0:400]".
+func (b *built) source(ref string) (cajal.Source, error) {
+	m := sliceRE.FindStringSubmatch(ref)
+	if m == nil {
+		return nil, fmt.Errorf("%q is not a group or a slice such as exc[0:400]", ref)
+	}
+	g, ok := b.groups[m[1]]
+	if !ok {
+		return nil, fmt.Errorf("no group named %q", m[1])
+	}
+	if !strings.Contains(ref, "[") {
+		return g, nil
+	}
+	lo, hi := 0, g.N()
+	var err error
+	if m[2] != "" {
+		if lo, err = strconv.Atoi(m[2]); err != nil {
+			return nil, fmt.Errorf("%q: %v", ref, err)
+		}
+	}
+	if m[3] != "" {
+		if hi, err = strconv.Atoi(m[3]); err != nil {
+			return nil, fmt.Errorf("%q: %v", ref, err)
+		}
+	}
+	return g.Slice(lo, hi)
+}
+
+// buildSynapses makes the k-th synapse group and connects it.
+func (f *File) buildSynapses(b *built, k int, s Synapses) error {
+	name := s.Name
+	if name == "" {
+		name = fmt.Sprintf("synapses%d", k+1)
+	}
+	src, err := b.source(s.Source)
+	if err != nil {
+		return fmt.Errorf("synapses %s: source: %v", name, err)
+	}
+	tgt, err := b.source(s.Target)
+	if err != nil {
+		return fmt.Errorf("synapses %s: target: %v", name, err)
+	}
+	spec := cajal.Synapses{Name: name, Source: src, Target: tgt, Model: s.Model, OnPre: s.OnPre, OnPost: s.OnPost,
+		Method: s.Method, Namespace: f.ns(b, s.Namespace)}
+	if s.Delay != "" {
+		if q, err := unit.Parse(s.Delay); err == nil {
+			spec.Delay = q
+		} else {
+			spec.Delay = s.Delay
+		}
+	}
+	sg, err := b.net.Synapses(spec)
+	if err != nil {
+		return err
+	}
+	var opts []cajal.ConnectOption
+	c := s.Connect
+	if c.P != nil {
+		opts = append(opts, cajal.P(*c.P))
+	}
+	if c.Condition != "" {
+		opts = append(opts, cajal.Condition(c.Condition))
+	}
+	if c.OneToOne {
+		opts = append(opts, cajal.OneToOne())
+	}
+	if c.N > 1 {
+		opts = append(opts, cajal.Multiplicity(c.N))
+	}
+	if c.I != nil || c.J != nil {
+		opts = append(opts, cajal.Pairs(c.I, c.J))
+	}
+	if err := sg.Connect(opts...); err != nil {
+		return err
+	}
+	return setAll(name, s.Init, sg.Set)
+}
+
+// buildMonitors makes the monitors; toDisk keeps their records in files
+// only.
+func (f *File) buildMonitors(b *built, toDisk bool) error {
+	var opts []cajal.MonitorOption
+	if toDisk {
+		opts = append(opts, cajal.DiskOnly())
+	}
+	for _, sm := range f.Spikes {
+		src, err := b.source(sm.Source)
+		if err != nil {
+			return fmt.Errorf("spikes: %v", err)
+		}
+		b.spikes = append(b.spikes, spikeMon{sm.Source, b.net.SpikeMonitor(src, opts...), size(src)})
+	}
+	for _, sm := range f.States {
+		src, err := b.source(sm.Source)
+		if err != nil {
+			return fmt.Errorf("states: %v", err)
+		}
+		var every unit.Quantity
+		if sm.Interval != "" {
+			if every, err = unit.Parse(sm.Interval); err != nil {
+				return fmt.Errorf("states %s: interval: %v", sm.Source, err)
+			}
+		}
+		m, err := b.net.StateMonitor(src, sm.Vars, sm.Indices, every, opts...)
+		if err != nil {
+			return err
+		}
+		b.states = append(b.states, stateMon{sm, m})
+	}
+	for _, rm := range f.Rates {
+		src, err := b.source(rm.Source)
+		if err != nil {
+			return fmt.Errorf("rates: %v", err)
+		}
+		b.rates = append(b.rates, rateMon{rm.Source, b.net.PopulationRateMonitor(src, opts...)})
+	}
+	return nil
+}
+
+// size is the number of neurons of a group or slice.
+func size(src cajal.Source) int {
+	switch s := src.(type) {
+	case *cajal.NeuronGroup:
+		return s.N()
+	case cajal.Subgroup:
+		return s.N()
+	}
+	return 0
+}

@@ -1,0 +1,111 @@
+package modelfile
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/record"
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// Result is what a run of a model file produced.
+type Result struct {
+	Summary string
+	// Data are the monitors' .npy files, each with a JSON file beside it
+	// (the units); Files are the CSV files and figures made from them.
+	Data  []string
+	Files []string
+}
+
+// Run builds the network, runs it and writes each monitor's records to
+// outDir ("" for none): see RunContext.
+func (f *File) Run(outDir string) (*Result, error) {
+	return f.RunContext(context.Background(), outDir)
+}
+
+// RunContext builds the network and runs it, streaming the monitors'
+// records to .npy files in outDir, which is checked before anything is
+// simulated. When the runs are done it writes CSV files and figures from
+// them. If a run fails or ctx is done (the run then stops at a step
+// boundary), the data files are flushed and closed, with a note of why,
+// and RunContext returns the Result so far (Data, no CSV or figures)
+// with the error.
+func (f *File) RunContext(ctx context.Context, outDir string) (*Result, error) {
+	if outDir != "" {
+		if err := record.CheckDir(outDir); err != nil {
+			return nil, err
+		}
+	}
+	b, err := f.build(outDir)
+	if err != nil {
+		return nil, err
+	}
+	runErr := f.runAll(ctx, b)
+	closeErr := b.net.Close()
+	res := &Result{Summary: b.summary(), Data: b.net.Files()}
+	if err := errors.Join(runErr, closeErr); err != nil {
+		return res, err
+	}
+	if outDir != "" {
+		res.Files, err = b.outputs()
+	}
+	return res, err
+}
+
+// runAll does the file's runs in order, applying their namespace changes.
+func (f *File) runAll(ctx context.Context, b *built) error {
+	for k, r := range f.Runs {
+		text, changes := "", map[string]any(nil)
+		switch r := r.(type) {
+		case string:
+			text = r
+		case map[string]any:
+			text, _ = r["duration"].(string)
+			changes, _ = r["namespace"].(map[string]any)
+		}
+		d, err := unit.Parse(text)
+		if err != nil {
+			return fmt.Errorf("runs[%d]: a duration such as \"1*second\", or { duration = ..., namespace = {...} }: %v", k, err)
+		}
+		for name, v := range changes {
+			for _, n := range b.namespaces {
+				n[name] = v
+			}
+		}
+		if err := b.net.RunContext(ctx, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// summary gives each spike monitor's count and mean rate.
+func (b *built) summary() string {
+	var lines []string
+	T := b.net.T()
+	for _, m := range b.spikes {
+		rate := 0.0
+		if T > 0 && m.n > 0 {
+			rate = float64(m.m.Num()) / float64(m.n) / T
+		}
+		lines = append(lines, fmt.Sprintf("%s: %d spikes, %.2f Hz", m.name, m.m.Num(), rate))
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// namespace merges the file's namespace with a group's own.
+func namespace(global, own map[string]any) cajal.Namespace {
+	ns := cajal.Namespace{}
+	for k, v := range global {
+		ns[k] = v
+	}
+	for k, v := range own {
+		ns[k] = v
+	}
+	return ns
+}

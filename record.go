@@ -1,0 +1,135 @@
+package cajal
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/cajal-sim/cajal/record"
+)
+
+// MonitorOption changes where a monitor keeps its records.
+type MonitorOption func(*monitorSpec)
+
+// monitorSpec is what the options of a monitor chose.
+type monitorSpec struct {
+	file     string
+	diskOnly bool
+}
+
+// File streams the monitor's records to the .npy file path (and a JSON
+// file beside it, see package record) as the run goes; a relative path is
+// taken within Options.RecordDir when that is set.
+func File(path string) MonitorOption { return func(s *monitorSpec) { s.file = path } }
+
+// DiskOnly keeps none of the monitor's records in memory, only in its
+// file, so that a run needs as much memory for 1e9 spikes as for 1e6.
+// Accessors that return records (I, T, Values, Rate, ...) then return
+// nothing; read the file with package record, or with numpy. Counts
+// (SpikeMonitor.Count, Num) are still kept.
+func DiskOnly() MonitorOption { return func(s *monitorSpec) { s.diskOnly = true } }
+
+// writer creates the file of a monitor, if its options or RecordDir ask
+// for one: name is the default file name (without .npy). It returns nil
+// and remembers the error, which the next Run returns, if the file cannot
+// be made.
+func (n *Network) writer(opts []MonitorOption, name string, meta record.Meta) (w *record.Writer, keep bool) {
+	var spec monitorSpec
+	for _, o := range opts {
+		o(&spec)
+	}
+	path := spec.file
+	if path == "" && n.opts.RecordDir != "" {
+		path = n.uniqueName(safeName(name)) + ".npy"
+	}
+	if path == "" {
+		if spec.diskOnly {
+			n.recordErr = errors.Join(n.recordErr, fmt.Errorf("cajal: monitor %s: DiskOnly needs a File or Options.RecordDir", name))
+		}
+		return nil, true
+	}
+	if !filepath.IsAbs(path) && n.opts.RecordDir != "" {
+		path = filepath.Join(n.opts.RecordDir, path)
+	}
+	if meta.Attrs == nil {
+		meta.Attrs = map[string]any{}
+	}
+	meta.Attrs["dt"] = n.dt
+	err := record.CheckDir(filepath.Dir(path))
+	if err == nil {
+		w, err = record.Create(path, meta)
+	}
+	if err != nil {
+		n.recordErr = errors.Join(n.recordErr, fmt.Errorf("cajal: monitor %s: %w", name, err))
+		return nil, !spec.diskOnly
+	}
+	n.writers = append(n.writers, w)
+	return w, !spec.diskOnly
+}
+
+// uniqueName returns name, or name_2, name_3 ... if a monitor of this
+// network already has it.
+func (n *Network) uniqueName(name string) string {
+	if n.names == nil {
+		n.names = map[string]bool{}
+	}
+	u := name
+	for k := 2; n.names[u]; k++ {
+		u = fmt.Sprintf("%s_%d", name, k)
+	}
+	n.names[u] = true
+	return u
+}
+
+// safeName replaces the characters of a group or slice name that do not
+// belong in a file name.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]: /\`, r) {
+			return '_'
+		}
+		return r
+	}, s)
+}
+
+// sourceName names a group or subgroup: "exc", or "exc_0_400".
+func sourceName(src Source) string {
+	g, lo, hi := src.span()
+	if _, whole := src.(*NeuronGroup); whole {
+		return g.spec.Name
+	}
+	return fmt.Sprintf("%s_%d_%d", g.spec.Name, lo, hi)
+}
+
+// Flush writes every record held in memory by the monitors' writers to
+// their files. Run flushes at its end.
+func (n *Network) Flush() error {
+	var errs []error
+	for _, w := range n.writers {
+		errs = append(errs, w.Flush())
+	}
+	return errors.Join(errs...)
+}
+
+// Close flushes and closes the monitors' files and marks them complete
+// (with a note of why, if the last run stopped early). Monitors record
+// no more to files after Close.
+func (n *Network) Close() error {
+	var errs []error
+	for _, w := range n.writers {
+		errs = append(errs, w.Close(n.stopNote))
+	}
+	n.closed = true
+	return errors.Join(errs...)
+}
+
+// Files lists the .npy files the monitors write, each with a JSON file
+// beside it (record.MetaPath).
+func (n *Network) Files() []string {
+	var out []string
+	for _, w := range n.writers {
+		out = append(out, w.Path())
+	}
+	return out
+}
