@@ -80,25 +80,32 @@ func writeKernel(b *strings.Builder, p *kernel.Program) error {
 	return g.err
 }
 
-// direct writes the element-by-element loops of Range, Indices and Rows.
+// direct writes the element-by-element loops: Range for chunk-safe
+// programs; Range, Indices and Rows for serial ones.
 func (g *gen) direct() {
-	g.w("\tswitch (A->mode) {\n\tcase 0:\n")
-	g.w("\t\tfor (int64_t e = A->lo; e < A->hi; e++) {\n")
+	if !g.p.Serial {
+		g.w("\tfor (int64_t e = A->lo; e < A->hi; e++) {\n")
+		g.body("\t\t", "Pre[e]", false)
+		g.w("\t}\n\treturn 0;\n")
+		return
+	}
+	g.w("\tif (A->mode != 3) {\n")
+	g.w("\t\tconst int64_t count = A->mode == 0 ? A->hi - A->lo : A->nidx;\n")
+	g.w("\t\tfor (int64_t j = 0; j < count; j++) {\n")
+	g.w("\t\t\tconst int64_t e = A->mode == 0 ? A->lo + j : A->idx[j];\n")
 	g.body("\t\t\t", "Pre[e]", false)
-	g.w("\t\t}\n\t\tbreak;\n\tcase 1:\n")
-	g.w("\t\tfor (int64_t j = 0; j < A->nidx; j++) {\n\t\t\tconst int64_t e = A->idx[j];\n")
-	g.body("\t\t\t", "Pre[e]", false)
-	g.w("\t\t}\n\t\tbreak;\n\tcase 3:\n")
-	g.w("\t\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\t\tconst int64_t r = A->rows[j];\n")
-	g.w("\t\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n\t\t\t(void)pr;\n")
-	g.w("\t\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
-	g.body("\t\t\t\t", "pr", false)
-	g.w("\t\t\t}\n\t\t}\n\t\tbreak;\n\t}\n\treturn 0;\n")
+	g.w("\t\t}\n\t\treturn 0;\n\t}\n")
+	g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
+	g.w("\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n")
+	g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
+	g.body("\t\t\t", "pr", false)
+	g.w("\t\t}\n\t}\n\treturn 0;\n")
 }
 
 // chunked writes the chunk-by-chunk loop: gather a chunk's elements (and,
 // for Rows, their presynaptic neurons), compute, store, check, and for
-// Filter append the selected elements.
+// Filter append the selected elements. Contiguous chunks (Range, Filter)
+// have loops of their own, which the C compiler can vectorise.
 func (g *gen) chunked() {
 	p := g.p
 	g.w("\t{\n\tint32_t ce[%d], cp[%d];\n", kernel.ChunkSize, kernel.ChunkSize)
@@ -109,7 +116,7 @@ func (g *gen) chunked() {
 		}
 	}
 	g.w("\tconst int64_t mode = A->mode;\n\tint64_t pos = 0, nout = 0, rj = 0, re = 0, started = 0;\n")
-	g.w("\tfor (;;) {\n\t\tint64_t n = 0;\n")
+	g.w("\tfor (;;) {\n\t\tint64_t n = 0, c0 = 0;\n")
 	g.w("\t\tif (mode == 3) {\n")
 	g.w("\t\t\twhile (n < %d && rj < A->nrows) {\n", kernel.ChunkSize)
 	g.w("\t\t\t\tconst int64_t r = A->rows[rj];\n")
@@ -121,48 +128,54 @@ func (g *gen) chunked() {
 	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) ce[i] = A->idx[pos+i];\n\t\t\tpos += n;\n")
 	g.w("\t\t} else {\n")
 	g.w("\t\t\tn = A->hi - A->lo - pos; if (n > %d) n = %d;\n", kernel.ChunkSize, kernel.ChunkSize)
-	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) ce[i] = (int32_t)(A->lo + pos + i);\n\t\t\tpos += n;\n\t\t}\n")
+	g.w("\t\t\tc0 = A->lo + pos;\n\t\t\tpos += n;\n\t\t}\n")
 	g.w("\t\tif (n <= 0) break;\n")
-	g.w("\t\tfor (int64_t i = 0; i < n; i++) {\n\t\t\tconst int64_t e = ce[i];\n")
-	g.body("\t\t\t", "(mode == 3 ? cp[i] : Pre[e])", true)
-	g.w("\t\t}\n")
-	for i := range p.Code {
+	g.w("\t\tif (mode == 0 || mode == 2) {\n")
+	g.lanes("c0 + i", "Pre[e]")
+	if p.Result >= 0 {
+		g.w("\t\t\tif (mode == 2) for (int64_t i = 0; i < n; i++) if (rb[i] != 0) A->out[nout++] = (int32_t)(c0 + i);\n")
+	}
+	g.w("\t\t} else {\n")
+	if !p.Serial { // serial programs come here for Filter only
+		g.lanes("ce[i]", "(mode == 3 ? cp[i] : Pre[e])")
+	}
+	g.w("\t\t}\n\t}\n\tA->nout = nout;\n\treturn 0;\n\t}\n")
+}
+
+// lanes writes the computation and the stores of one chunk whose lane i
+// holds element elem, with presynaptic neuron preExpr.
+func (g *gen) lanes(elem, preExpr string) {
+	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) {\n\t\t\t\tconst int64_t e = %s;\n", elem)
+	g.body("\t\t\t\t", preExpr, true)
+	g.w("\t\t\t}\n")
+	for i := range g.p.Code {
 		if g.bufIdx[i] >= 0 {
-			g.commit(i)
+			g.commit(i, elem, strings.ReplaceAll(preExpr, "[e]", "["+elem+"]"))
 		}
 	}
-	if p.Result >= 0 {
-		g.w("\t\tif (mode == 2) {\n\t\t\tfor (int64_t i = 0; i < n; i++) if (rb[i] != 0) A->out[nout++] = ce[i];\n\t\t}\n")
-	}
-	g.w("\t}\n\tA->nout = nout;\n\treturn 0;\n\t}\n")
 }
 
-// target is the C index of the array element a slot addresses for lane i
-// of a chunk.
-func (g *gen) target(slot int32) string {
-	switch g.p.Slots[slot].Index {
-	case ir.Pre:
-		return "(mode == 3 ? cp[i] : Pre[ce[i]])"
-	case ir.Post:
-		return "Post[ce[i]]"
-	}
-	return "ce[i]"
-}
-
-// commit writes the store of instruction i for a whole chunk, and its check.
-func (g *gen) commit(i int) {
+// commit writes the store of instruction i for a whole chunk, and its
+// check; lane i holds element elem, with presynaptic neuron pre.
+func (g *gen) commit(i int, elem, pre string) {
 	in := &g.p.Code[i]
-	t := g.target(in.Slot)
+	t := elem
+	switch g.p.Slots[in.Slot].Index {
+	case ir.Pre:
+		t = pre
+	case ir.Post:
+		t = "Post[" + elem + "]"
+	}
 	buf := g.bufIdx[i]
 	if in.Op == kernel.OpScatterAdd {
-		g.w("\t\tfor (int64_t i = 0; i < n; i++) a%d[%s] += b%d[i];\n", in.Slot, t, buf)
+		g.w("\t\t\tfor (int64_t i = 0; i < n; i++) a%d[%s] += b%d[i];\n", in.Slot, t, buf)
 		return
 	}
-	g.w("\t\t{\n\t\t\tint bad = 0;\n")
-	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) { a%d[%s] = b%d[i]; bad |= cj_bad(b%d[i]); }\n", in.Slot, t, buf, buf)
-	g.w("\t\t\tif (check && bad) {\n\t\t\t\tfor (int64_t i = 0; i < n; i++) if (cj_bad(b%d[i])) {\n", buf)
-	g.w("\t\t\t\t\tA->err_instr = %d; A->err_elem = %s; A->err_value = b%d[i]; A->nout = nout; return 1;\n", i, t, buf)
-	g.w("\t\t\t\t}\n\t\t\t}\n\t\t}\n")
+	g.w("\t\t\t{\n\t\t\t\tint bad = 0;\n")
+	g.w("\t\t\t\tfor (int64_t i = 0; i < n; i++) { a%d[%s] = b%d[i]; bad |= cj_bad(b%d[i]); }\n", in.Slot, t, buf, buf)
+	g.w("\t\t\t\tif (check && bad) {\n\t\t\t\t\tfor (int64_t i = 0; i < n; i++) if (cj_bad(b%d[i])) {\n", buf)
+	g.w("\t\t\t\t\t\tA->err_instr = %d; A->err_elem = %s; A->err_value = b%d[i]; A->nout = nout; return 1;\n", i, t, buf)
+	g.w("\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n")
 }
 
 // body writes the instructions for one element e; preExpr is its

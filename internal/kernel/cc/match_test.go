@@ -1,6 +1,7 @@
 package cc
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -20,7 +21,7 @@ type runner = interface {
 // for bit.
 func TestMatchesInterpreter(t *testing.T) {
 	c := testCompiler(t)
-	n := 48
+	n := 32
 	if testing.Short() {
 		n = 12
 	}
@@ -94,6 +95,44 @@ func checkModes(t *testing.T, seed uint64, p *kernel.Program, comp kernel.Compil
 			if d := runBoth(p, comp, w, check, run); d != "" {
 				t.Fatalf("seed %d, %s, check %v: %s\n%s", seed, name, check, d, p)
 			}
+		}
+	}
+}
+
+// TestConcurrentEnvs runs one compiled program from several goroutines at
+// once, each with its own Env: each gets the interpreter's result.
+func TestConcurrentEnvs(t *testing.T) {
+	c := testCompiler(t)
+	var p *kernel.Program
+	for seed := uint64(1000); p == nil || p.Result < 0 || p.Serial; seed++ {
+		b, cond := newProgGen(seed, true).block()
+		p, _ = kernel.Compile(b, cond)
+	}
+	comp, err := c.Request(p).Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newWorld(rand.New(rand.NewPCG(3, 4)), newProgGen(3, true))
+	want := w.clone()
+	wantOut, wantErr := p.NewMachine().Interpreted().Filter(want.env(p, false), 0, nElem, nil)
+	const workers = 4
+	fails := make(chan string, workers)
+	for range workers {
+		go func() {
+			for range 50 {
+				got := w.clone()
+				out, err := comp.Filter(got.env(p, false), 0, nElem, nil)
+				if d := want.diff(got); d != "" || !sameErr(err, wantErr) || len(out) != len(wantOut) {
+					fails <- fmt.Sprintf("arrays: %q, error %v, %d selected", d, err, len(out))
+					return
+				}
+			}
+			fails <- ""
+		}()
+	}
+	for range workers {
+		if d := <-fails; d != "" {
+			t.Errorf("concurrent run differs: %s", d)
 		}
 	}
 }

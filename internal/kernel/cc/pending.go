@@ -50,9 +50,12 @@ var (
 
 // Request starts compiling p in the background with the process's shared
 // compiler (caching in DefaultDir) and returns at once.
-func Request(p *kernel.Program) *Pending {
+func Request(p *kernel.Program) *Pending { return shared().Request(p) }
+
+// shared returns the process's shared compiler.
+func shared() *Compiler {
 	defaultOnce.Do(func() { defaultCompiler = NewCompiler("") })
-	return defaultCompiler.Request(p)
+	return defaultCompiler
 }
 
 // Stats reports how many times the compiler ran the C compiler and how
@@ -87,14 +90,14 @@ func (c *Compiler) Request(p *kernel.Program) *Pending {
 // compile returns p compiled, compiling and loading its shape if no other
 // request has.
 func (c *Compiler) compile(p *kernel.Program) (*Program, error) {
-	if !available {
-		return nil, ErrUnavailable
+	if err := c.Available(); err != nil {
+		return nil, err
 	}
-	c.tcOnce.Do(func() { c.tc, c.tcErr = findToolchain() })
-	if c.tcErr != nil {
-		return nil, c.tcErr
+	src, err := Source(p)
+	if err != nil {
+		return nil, err
 	}
-	key := c.tc.key(p.ShapeKey())
+	key := c.tc.key(src)
 	c.mu.Lock()
 	b, ok := c.shapes[key]
 	if !ok {
@@ -105,7 +108,7 @@ func (c *Compiler) compile(p *kernel.Program) (*Program, error) {
 	if ok {
 		<-b.done
 	} else {
-		b.fn, b.err = c.buildShape(key, p)
+		b.fn, b.err = c.buildShape(key, src)
 		close(b.done)
 	}
 	if b.err != nil {
@@ -120,19 +123,14 @@ func (c *Compiler) compile(p *kernel.Program) (*Program, error) {
 	return &Program{fn: b.fn, p: p, params: p.Params(), nbuf: nbuf}, nil
 }
 
-// buildShape generates, compiles (unless cached) and loads the object of
-// p's shape.
-func (c *Compiler) buildShape(key string, p *kernel.Program) (uintptr, error) {
+// buildShape compiles (unless cached) and loads the object of a shape.
+func (c *Compiler) buildShape(key, src string) (uintptr, error) {
 	dir := c.dir
 	if dir == "" {
 		var err error
 		if dir, err = DefaultDir(); err != nil {
 			return 0, err
 		}
-	}
-	src, err := Source(p)
-	if err != nil {
-		return 0, err
 	}
 	c.sem <- struct{}{}
 	compiled, err := c.tc.build(dir, key, src)
@@ -186,3 +184,17 @@ func (pd *Pending) Wait() (kernel.Compiled, error) {
 	}
 	return pd.prog.Load(), nil
 }
+
+// Available reports, in one line, why this process cannot compile kernels
+// (a static build, no C compiler), or nil when it can. It runs the
+// compiler's --version once.
+func (c *Compiler) Available() error {
+	if !available {
+		return ErrUnavailable
+	}
+	c.tcOnce.Do(func() { c.tc, c.tcErr = findToolchain() })
+	return c.tcErr
+}
+
+// Available is Compiler.Available of the process's shared compiler.
+func Available() error { return shared().Available() }

@@ -72,9 +72,12 @@ func cpuID() []byte {
 	return id
 }
 
-// key names the object of a program shape compiled by tc.
-func (tc *toolchain) key(shape string) string {
-	h := sha256.Sum256([]byte(tc.id + "\n" + shape))
+// key names the object compiled by tc from src, the source of a program
+// shape: the source holds no constant values and no variable names, so
+// programs that differ only in those share it, and any change of the
+// generator, mathx or the random generator changes it.
+func (tc *toolchain) key(src string) string {
+	h := sha256.Sum256([]byte(tc.id + "\n" + src))
 	return hex.EncodeToString(h[:16])
 }
 
