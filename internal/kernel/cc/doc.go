@@ -3,6 +3,12 @@
 // object without cgo (through purego) and runs it with results identical,
 // bit for bit, to the interpreter's.
 //
+// Bit for bit means every value that is not a NaN; which NaN an operation
+// on two NaNs returns depends on the operand order a compiler picks, in Go
+// as in C. A failed check (Env.Check) reports the interpreter's error and
+// leaves the arrays as the interpreter leaves them: chunk-safe programs run
+// chunk by chunk then, computing a chunk before storing it.
+//
 // Programs are compiled by structure (Program.ShapeKey): the constants of
 // a program (Program.Params) are passed at run time, so that changing a
 // parameter reuses the compiled object. Objects are cached under the user's
