@@ -290,8 +290,17 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 			case ir.Post:
 				at = m.post[:n]
 			default:
-				if idx == nil {
+				if idx == nil && !p.Slots[in.Slot].Written {
+					// A variable the program does not write can be read
+					// in place; a written one is copied, so that a store
+					// leaves the values read before it unchanged.
 					m.regs[in.Dst] = arr[lo : lo+n]
+					continue
+				}
+				if idx == nil {
+					d := m.scratch[in.Dst][:n]
+					copy(d, arr[lo:lo+n])
+					m.regs[in.Dst] = d
 					continue
 				}
 				at = elem
@@ -407,7 +416,7 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 			d := m.scratch[in.Dst][:len(a)]
 			kk := in.K
 			for k, x := range a {
-				d[k] = x*kk + b[k]
+				d[k] = float64(x*kk) + b[k] // no fused multiply-add: every tier rounds the product
 			}
 			m.regs[in.Dst] = d
 		case OpCmpK:

@@ -115,7 +115,7 @@ func (p *Program) genBody(w func(string, ...any), tab string, contiguous bool) {
 		case OpRDivK:
 			w(tab+"%s = %s / %s\n", d, k, a)
 		case OpAxpyK:
-			w(tab+"%s = %s*%s + %s\n", d, a, k, bb)
+			w(tab+"%s = float64(%s*%s) + %s\n", d, a, k, bb)
 		case OpCmpK:
 			w(tab+"%s = kernel.Bool(%s %s %s)\n", d, a, in.Fn, k)
 		case OpFn:

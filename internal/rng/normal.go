@@ -1,12 +1,18 @@
 package rng
 
-import "math"
+import (
+	"math"
+
+	"github.com/cajal-sim/cajal/internal/mathx"
+)
 
 // Normal numbers come from the ziggurat method of Marsaglia and Tsang
 // (2000) with 128 layers: a 32-bit word picks a layer and a point in it,
 // and 98.8 % of draws need nothing more than a comparison and a
 // multiplication. The rare rejections draw further words from the same
 // counter, so a draw stays a pure function of (key, step, elem, draw).
+// The rejections use mathx's logarithm and exponential, which the compiled
+// tier computes identically.
 
 const (
 	zigR = 3.442619855899 // start of the tail
@@ -62,8 +68,8 @@ func (s StepKey) Normal(elem, draw uint64) float64 {
 		if iz == 0 {
 			// The tail beyond zigR, by Marsaglia's method.
 			for {
-				x = -math.Log(st.uniform()) / zigR
-				y := -math.Log(st.uniform())
+				x = -mathx.Log(st.uniform()) / zigR
+				y := -mathx.Log(st.uniform())
 				if y+y >= x*x {
 					break
 				}
@@ -73,7 +79,7 @@ func (s StepKey) Normal(elem, draw uint64) float64 {
 			}
 			return -zigR - x
 		}
-		if zigF[iz]+st.uniform()*(zigF[iz-1]-zigF[iz]) < math.Exp(-0.5*x*x) {
+		if zigF[iz]+float64(st.uniform()*(zigF[iz-1]-zigF[iz])) < mathx.Exp(-0.5*x*x) {
 			return x
 		}
 		w := st.next()

@@ -1,0 +1,194 @@
+package cc
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"unsafe"
+
+	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/kernel"
+)
+
+// args mirrors cj_args of the generated C (argsDecl), field for field,
+// every field eight bytes.
+type args struct {
+	mode, lo, hi int64
+	idx          uintptr
+	nidx         int64
+	rows         uintptr
+	nrows        int64
+	begin, end   uintptr
+	prebase      int64
+	out          uintptr
+	nout         int64
+	arrays       uintptr
+	scalars, k   uintptr
+	pre, post    uintptr
+	sk           uint64
+	check        int64
+	buf          uintptr
+	errInstr     int64
+	errElem      int64
+	errValue     float64
+}
+
+// Program is a program compiled by this package: the loaded machine code
+// of its shape, bound to its constants. It implements kernel.Compiled.
+type Program struct {
+	fn     uintptr
+	p      *kernel.Program
+	params []float64
+	nbuf   int // store buffers of the chunked path
+}
+
+// envData is what a Program keeps in Env.Cache: the argument block and the
+// memory it points to, allocated once per Env.
+type envData struct {
+	owner *Program
+	a     args
+	ptrs  []uintptr
+	buf   []float64
+}
+
+// prepare fills the argument block for one call from env.
+func (c *Program) prepare(env *kernel.Env, mode int64) (*envData, error) {
+	d, ok := env.Cache.(*envData)
+	if !ok || d.owner != c {
+		d = &envData{owner: c, ptrs: make([]uintptr, len(c.p.Slots)),
+			buf: make([]float64, (1+c.nbuf)*kernel.ChunkSize)}
+		env.Cache = d
+	}
+	if len(env.Arrays) < len(c.p.Slots) || len(env.Scalars) < len(c.p.Scalars) {
+		return nil, fmt.Errorf("cc: program needs %d arrays and %d scalars, env has %d and %d",
+			len(c.p.Slots), len(c.p.Scalars), len(env.Arrays), len(env.Scalars))
+	}
+	for i := range d.ptrs {
+		d.ptrs[i] = uintptr(unsafe.Pointer(unsafe.SliceData(env.Arrays[i])))
+	}
+	d.a = args{
+		mode:    mode,
+		arrays:  uintptr(unsafe.Pointer(unsafe.SliceData(d.ptrs))),
+		scalars: uintptr(unsafe.Pointer(unsafe.SliceData(env.Scalars))),
+		k:       uintptr(unsafe.Pointer(unsafe.SliceData(c.params))),
+		pre:     uintptr(unsafe.Pointer(unsafe.SliceData(env.Pre))),
+		post:    uintptr(unsafe.Pointer(unsafe.SliceData(env.Post))),
+		sk:      uint64(env.Key.Step(env.Step)),
+		buf:     uintptr(unsafe.Pointer(unsafe.SliceData(d.buf))),
+		prebase: int64(env.PreBase),
+	}
+	if env.Check {
+		d.a.check = 1
+	}
+	return d, nil
+}
+
+// run calls the kernel and turns a reported non-finite value into the
+// interpreter's error.
+func (c *Program) run(env *kernel.Env, d *envData) error {
+	r := invoke(c.fn, &d.a)
+	runtime.KeepAlive(env)
+	runtime.KeepAlive(c)
+	if r == 0 {
+		return nil
+	}
+	if r != 1 || d.a.errInstr < 0 || int(d.a.errInstr) >= len(c.p.Code) {
+		return fmt.Errorf("cc: compiled kernel returned %d", r)
+	}
+	in := &c.p.Code[d.a.errInstr]
+	return &kernel.NonFinite{Name: c.p.Slots[in.Slot].Name, Elem: int(d.a.errElem), Value: d.a.errValue}
+}
+
+// checkRange reports elements lo to hi-1 that some array the program
+// addresses by element does not hold (the interpreter would panic).
+func (c *Program) checkRange(env *kernel.Env, lo, hi int) error {
+	if lo < 0 || hi > 1<<31-1 {
+		return fmt.Errorf("cc: element range [%d, %d) out of bounds", lo, hi)
+	}
+	for i, s := range c.p.Slots {
+		if s.Index == ir.Elem && len(env.Arrays[i]) < hi {
+			return fmt.Errorf("cc: %s has %d elements, range ends at %d", s.Name, len(env.Arrays[i]), hi)
+		}
+	}
+	if (c.p.Uses.Pre && len(env.Pre) < hi) || (c.p.Uses.Post && len(env.Post) < hi) {
+		return fmt.Errorf("cc: synapse indices end before element %d", hi)
+	}
+	return nil
+}
+
+// Range runs the program for the elements lo to hi-1.
+func (c *Program) Range(env *kernel.Env, lo, hi int) error {
+	if hi <= lo {
+		return nil
+	}
+	d, err := c.prepare(env, modeRange)
+	if err != nil {
+		return err
+	}
+	if err := c.checkRange(env, lo, hi); err != nil {
+		return err
+	}
+	d.a.lo, d.a.hi = int64(lo), int64(hi)
+	return c.run(env, d)
+}
+
+// Indices runs the program for the listed elements, in order. Like the
+// interpreter, it trusts the indices to be in range.
+func (c *Program) Indices(env *kernel.Env, idx []int32) error {
+	if len(idx) == 0 {
+		return nil
+	}
+	d, err := c.prepare(env, modeIndices)
+	if err != nil {
+		return err
+	}
+	d.a.idx, d.a.nidx = uintptr(unsafe.Pointer(unsafe.SliceData(idx))), int64(len(idx))
+	err = c.run(env, d)
+	runtime.KeepAlive(idx)
+	return err
+}
+
+// Filter runs the program for the elements lo to hi-1 and appends to out
+// those for which its condition is non-zero.
+func (c *Program) Filter(env *kernel.Env, lo, hi int, out []int32) ([]int32, error) {
+	if hi <= lo {
+		return out, nil
+	}
+	d, err := c.prepare(env, modeFilter)
+	if err != nil {
+		return out, err
+	}
+	if err := c.checkRange(env, lo, hi); err != nil {
+		return out, err
+	}
+	out = slices.Grow(out, hi-lo)
+	n := len(out)
+	d.a.lo, d.a.hi = int64(lo), int64(hi)
+	d.a.out = uintptr(unsafe.Pointer(unsafe.SliceData(out[n : n+hi-lo])))
+	err = c.run(env, d)
+	runtime.KeepAlive(out)
+	return out[:n+int(d.a.nout)], err
+}
+
+// Rows runs the program, for each r in rows in order, for the elements
+// begin[r] to end[r]-1, whose presynaptic neuron is env.PreBase + r. Like
+// the interpreter, it trusts rows, begin and end to be in range.
+func (c *Program) Rows(env *kernel.Env, rows, begin, end []int32) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	d, err := c.prepare(env, modeRows)
+	if err != nil {
+		return err
+	}
+	d.a.rows, d.a.nrows = uintptr(unsafe.Pointer(unsafe.SliceData(rows))), int64(len(rows))
+	d.a.begin = uintptr(unsafe.Pointer(unsafe.SliceData(begin)))
+	d.a.end = uintptr(unsafe.Pointer(unsafe.SliceData(end)))
+	err = c.run(env, d)
+	runtime.KeepAlive(rows)
+	runtime.KeepAlive(begin)
+	runtime.KeepAlive(end)
+	return err
+}
+
+var _ kernel.Compiled = (*Program)(nil)

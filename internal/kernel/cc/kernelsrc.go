@@ -1,0 +1,272 @@
+package cc
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/kernel"
+)
+
+// gen writes the kernel function of one program.
+type gen struct {
+	p      *kernel.Program
+	b      *strings.Builder
+	kIndex []int // instruction -> index in Params, or -1
+	bufIdx []int // store instruction -> its buffer in the chunked path, or -1
+	err    error
+}
+
+func (g *gen) w(format string, args ...any) { fmt.Fprintf(g.b, format, args...) }
+
+// writeKernel writes p's kernel function. It runs in one of two ways:
+// element after element, all instructions for one element before the next
+// (serial programs, and programs without stores to check), or chunk by
+// chunk as the interpreter does: the values of a chunk are computed into
+// buffers, then stored one instruction after another, each store checked,
+// so that an error leaves the arrays as the interpreter leaves them.
+func writeKernel(b *strings.Builder, p *kernel.Program) error {
+	g := &gen{p: p, b: b}
+	nk := len(p.Consts)
+	nbuf := 0
+	for i := range p.Code {
+		in := &p.Code[i]
+		g.kIndex = append(g.kIndex, -1)
+		g.bufIdx = append(g.bufIdx, -1)
+		if in.Param() {
+			g.kIndex[i] = nk
+			nk++
+		}
+		if in.Op == kernel.OpStore || in.Op == kernel.OpScatterAdd {
+			g.bufIdx[i] = nbuf
+			nbuf++
+		}
+	}
+	g.w("int64_t %s(cj_args *A) {\n", entryName)
+	for i := range p.Slots {
+		g.w("\tdouble *const a%d = A->arrays[%d];\n", i, i)
+	}
+	for i := range p.Scalars {
+		g.w("\tconst double s%d = A->scalars[%d];\n", i, i)
+	}
+	for i := 0; i < nk; i++ {
+		g.w("\tconst double k%d = A->k[%d];\n", i, i)
+	}
+	g.w("\tconst int32_t *const Pre = A->pre, *const Post = A->post;\n")
+	g.w("\tconst uint64_t sk = A->sk;\n\tconst int64_t check = A->check;\n")
+	g.w("\t(void)Pre; (void)Post; (void)sk; (void)check;\n")
+	for r := 0; r < p.NumRegs; r++ {
+		g.w("\tdouble r%d = 0;\n", r)
+	}
+	for i, c := range p.Consts {
+		g.w("\tr%d = k%d;\n", c.Reg, i)
+	}
+	// Element by element gives the interpreter's results for serial
+	// programs (it runs them one element at a time) and for a Range of a
+	// chunk-safe program without checks (distinct elements, and no
+	// variable both read and written through the same slot). Index lists
+	// and rows may repeat elements, Filter runs chunks even for serial
+	// programs, and a failed check must stop where the interpreter stops:
+	// those run chunk by chunk.
+	chunked := "A->mode == 2"
+	if !p.Serial {
+		chunked += " || A->mode != 0 || check"
+	}
+	g.w("\tif (%s) goto chunked;\n", chunked)
+	g.direct()
+	g.w("chunked:\n")
+	g.chunked()
+	g.w("}\n")
+	return g.err
+}
+
+// direct writes the element-by-element loops: Range for chunk-safe
+// programs; Range, Indices and Rows for serial ones.
+func (g *gen) direct() {
+	if !g.p.Serial {
+		g.w("\tfor (int64_t e = A->lo; e < A->hi; e++) {\n")
+		g.body("\t\t", "Pre[e]", false)
+		g.w("\t}\n\treturn 0;\n")
+		return
+	}
+	g.w("\tif (A->mode != 3) {\n")
+	g.w("\t\tconst int64_t count = A->mode == 0 ? A->hi - A->lo : A->nidx;\n")
+	g.w("\t\tfor (int64_t j = 0; j < count; j++) {\n")
+	g.w("\t\t\tconst int64_t e = A->mode == 0 ? A->lo + j : A->idx[j];\n")
+	g.body("\t\t\t", "Pre[e]", false)
+	g.w("\t\t}\n\t\treturn 0;\n\t}\n")
+	g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
+	g.w("\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n")
+	g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
+	g.body("\t\t\t", "pr", false)
+	g.w("\t\t}\n\t}\n\treturn 0;\n")
+}
+
+// chunked writes the chunk-by-chunk loop: gather a chunk's elements (and,
+// for Rows, their presynaptic neurons), compute, store, check, and for
+// Filter append the selected elements. Contiguous chunks (Range, Filter)
+// have loops of their own, which the C compiler can vectorise.
+func (g *gen) chunked() {
+	p := g.p
+	g.w("\t{\n\tint32_t ce[%d], cp[%d];\n", kernel.ChunkSize, kernel.ChunkSize)
+	g.w("\tdouble *const rb = A->buf;\n\t(void)rb; (void)cp;\n")
+	for i := range p.Code {
+		if g.bufIdx[i] >= 0 {
+			g.w("\tdouble *const b%d = A->buf + %d;\n", g.bufIdx[i], (1+g.bufIdx[i])*kernel.ChunkSize)
+		}
+	}
+	g.w("\tconst int64_t mode = A->mode;\n\tint64_t pos = 0, nout = 0, rj = 0, re = 0, started = 0;\n")
+	g.w("\tfor (;;) {\n\t\tint64_t n = 0, c0 = 0;\n")
+	g.w("\t\tif (mode == 3) {\n")
+	g.w("\t\t\twhile (n < %d && rj < A->nrows) {\n", kernel.ChunkSize)
+	g.w("\t\t\t\tconst int64_t r = A->rows[rj];\n")
+	g.w("\t\t\t\tif (!started) { re = A->begin[r]; started = 1; }\n")
+	g.w("\t\t\t\tif (re < A->end[r]) {\n\t\t\t\t\tce[n] = (int32_t)re; cp[n] = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r); n++; re++;\n")
+	g.w("\t\t\t\t} else { rj++; started = 0; }\n\t\t\t}\n")
+	g.w("\t\t} else if (mode == 1) {\n")
+	g.w("\t\t\tn = A->nidx - pos; if (n > %d) n = %d;\n", kernel.ChunkSize, kernel.ChunkSize)
+	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) ce[i] = A->idx[pos+i];\n\t\t\tpos += n;\n")
+	g.w("\t\t} else {\n")
+	g.w("\t\t\tn = A->hi - A->lo - pos; if (n > %d) n = %d;\n", kernel.ChunkSize, kernel.ChunkSize)
+	g.w("\t\t\tc0 = A->lo + pos;\n\t\t\tpos += n;\n\t\t}\n")
+	g.w("\t\tif (n <= 0) break;\n")
+	g.w("\t\tif (mode == 0 || mode == 2) {\n")
+	g.lanes("c0 + i", "Pre[e]")
+	if p.Result >= 0 {
+		g.w("\t\t\tif (mode == 2) for (int64_t i = 0; i < n; i++) if (rb[i] != 0) A->out[nout++] = (int32_t)(c0 + i);\n")
+	}
+	g.w("\t\t} else {\n")
+	if !p.Serial { // serial programs come here for Filter only
+		g.lanes("ce[i]", "(mode == 3 ? cp[i] : Pre[e])")
+	}
+	g.w("\t\t}\n\t}\n\tA->nout = nout;\n\treturn 0;\n\t}\n")
+}
+
+// lanes writes the computation and the stores of one chunk whose lane i
+// holds element elem, with presynaptic neuron preExpr.
+func (g *gen) lanes(elem, preExpr string) {
+	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) {\n\t\t\t\tconst int64_t e = %s;\n", elem)
+	g.body("\t\t\t\t", preExpr, true)
+	g.w("\t\t\t}\n")
+	for i := range g.p.Code {
+		if g.bufIdx[i] >= 0 {
+			g.commit(i, elem, strings.ReplaceAll(preExpr, "[e]", "["+elem+"]"))
+		}
+	}
+}
+
+// commit writes the store of instruction i for a whole chunk, and its
+// check; lane i holds element elem, with presynaptic neuron pre.
+func (g *gen) commit(i int, elem, pre string) {
+	in := &g.p.Code[i]
+	t := elem
+	switch g.p.Slots[in.Slot].Index {
+	case ir.Pre:
+		t = pre
+	case ir.Post:
+		t = "Post[" + elem + "]"
+	}
+	buf := g.bufIdx[i]
+	if in.Op == kernel.OpScatterAdd {
+		g.w("\t\t\tfor (int64_t i = 0; i < n; i++) a%d[%s] += b%d[i];\n", in.Slot, t, buf)
+		return
+	}
+	g.w("\t\t\t{\n\t\t\t\tint bad = 0;\n")
+	g.w("\t\t\t\tfor (int64_t i = 0; i < n; i++) { a%d[%s] = b%d[i]; bad |= cj_bad(b%d[i]); }\n", in.Slot, t, buf, buf)
+	g.w("\t\t\t\tif (check && bad) {\n\t\t\t\t\tfor (int64_t i = 0; i < n; i++) if (cj_bad(b%d[i])) {\n", buf)
+	g.w("\t\t\t\t\t\tA->err_instr = %d; A->err_elem = %s; A->err_value = b%d[i]; A->nout = nout; return 1;\n", i, t, buf)
+	g.w("\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n")
+}
+
+// body writes the instructions for one element e; preExpr is its
+// presynaptic neuron. Buffered bodies leave stored values and the
+// condition in the chunk's buffers (lane i); direct ones store them, and
+// check each store of a serial program at once.
+func (g *gen) body(tab, preExpr string, buffered bool) {
+	p := g.p
+	if p.Uses.Pre {
+		g.w(tab+"const int64_t pre = %s;\n"+tab+"(void)pre;\n", preExpr)
+	}
+	if p.Uses.Post {
+		g.w("%sconst int64_t post = Post[e];\n%s(void)post;\n", tab, tab)
+	}
+	ref := func(slot int32) string {
+		switch p.Slots[slot].Index {
+		case ir.Pre:
+			return fmt.Sprintf("a%d[pre]", slot)
+		case ir.Post:
+			return fmt.Sprintf("a%d[post]", slot)
+		}
+		return fmt.Sprintf("a%d[e]", slot)
+	}
+	at := func(slot int32) string {
+		switch p.Slots[slot].Index {
+		case ir.Pre:
+			return "pre"
+		case ir.Post:
+			return "post"
+		}
+		return "e"
+	}
+	for i := range p.Code {
+		in := &p.Code[i]
+		d := fmt.Sprintf("r%d", in.Dst)
+		a, bb, c := fmt.Sprintf("r%d", in.A), fmt.Sprintf("r%d", in.B), fmt.Sprintf("r%d", in.C)
+		k := fmt.Sprintf("k%d", g.kIndex[i])
+		switch in.Op {
+		case kernel.OpLoad:
+			g.w(tab+"%s = %s;\n", d, ref(in.Slot))
+		case kernel.OpScalar:
+			g.w(tab+"%s = s%d;\n", d, in.Slot)
+		case kernel.OpIndex:
+			src := map[float64]string{0: "e", 1: "pre", 2: "post"}[in.K]
+			if src == "" {
+				g.err = fmt.Errorf("cc: index instruction with K = %v", in.K)
+				src = "e"
+			}
+			g.w(tab+"%s = (double)(int32_t)%s;\n", d, src)
+		case kernel.OpRand:
+			g.w(tab+"%s = cj_uniform(sk, (uint64_t)e, %du);\n", d, in.Draw)
+		case kernel.OpRandn:
+			g.w(tab+"%s = cj_normal(sk, (uint64_t)e, %du);\n", d, in.Draw)
+		case kernel.OpAddK:
+			g.w(tab+"%s = %s + %s;\n", d, a, k)
+		case kernel.OpMulK:
+			g.w(tab+"%s = %s * %s;\n", d, a, k)
+		case kernel.OpRDivK:
+			g.w(tab+"%s = %s / %s;\n", d, k, a)
+		case kernel.OpAxpyK:
+			g.w(tab+"%s = %s * %s + %s ;\n", d, a, k, bb)
+		case kernel.OpCmpK:
+			op := map[ir.Fn]string{ir.Lt: "<", ir.Le: "<=", ir.Gt: ">"}[in.Fn]
+			if op == "" {
+				op = ">="
+			}
+			g.w(tab+"%s = cj_b2f(%s %s %s);\n", d, a, op, k)
+		case kernel.OpFn:
+			x, err := fnExpr(in.Fn, a, bb, c)
+			if err != nil {
+				g.err = err
+			}
+			g.w(tab+"%s = %s;\n", d, x)
+		case kernel.OpStore, kernel.OpScatterAdd:
+			switch {
+			case buffered:
+				g.w(tab+"b%d[i] = %s;\n", g.bufIdx[i], a)
+			case in.Op == kernel.OpScatterAdd:
+				g.w(tab+"%s += %s;\n", ref(in.Slot), a)
+			default:
+				g.w(tab+"%s = %s;\n", ref(in.Slot), a)
+				if p.Serial {
+					g.w(tab+"if (check && cj_bad(%s)) { A->err_instr = %d; A->err_elem = %s; A->err_value = %s; return 1; }\n",
+						a, i, at(in.Slot), a)
+				}
+			}
+		default:
+			g.err = fmt.Errorf("cc: unknown instruction %s", in.Op)
+		}
+	}
+	if buffered && p.Result >= 0 {
+		g.w(tab+"rb[i] = r%d;\n", p.Result)
+	}
+}
