@@ -9,7 +9,7 @@ import (
 
 // benchGroup runs b.N steps of a group and reports ns per neuron update.
 func benchGroup(b *testing.B, threads, n int, interpret bool, spec Neurons, init map[string]string) {
-	net, err := NewNetwork(Options{Threads: threads, Seed: 1, Interpret: interpret})
+	net, err := NewNetwork(Options{Threads: threads, Seed: 1, Tier: map[bool]Tier{true: TierInterp, false: TierNative}[interpret]})
 	if err != nil {
 		b.Fatal(err)
 	}

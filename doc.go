@@ -23,6 +23,13 @@
 // record), or both; DiskOnly keeps nothing in memory, for runs of any
 // length. RunContext stops a run at a step boundary when its context is
 // done, with every file flushed; Close marks the files complete.
+//
+// Programs (state updates, thresholds, resets, synaptic pathways, summed
+// variables) start in the interpreter and move, at a step boundary, to
+// code generated as C and compiled by the system C compiler in the
+// background (Options.Tier); compiled objects are cached in the user's
+// cache directory by the program's structure, so a second run, or a run
+// with other parameter values, starts compiled. Both tiers compute the
+// same bits: switching changes nothing. Without a C compiler, or in a
+// binary built with the cajal_static tag, everything is interpreted.
 package cajal
-
-import _ "github.com/cajal-sim/cajal/internal/native" // kernels compiled ahead of time

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/cajal-sim/cajal/internal/kernel/cc"
 	"github.com/cajal-sim/cajal/internal/sim"
 	"github.com/cajal-sim/cajal/record"
 	"github.com/cajal-sim/cajal/unit"
@@ -27,10 +28,16 @@ type Options struct {
 	// Report, if set, receives a line of text progress now and then, as
 	// Brian2's report='text'.
 	Report io.Writer
-	// Interpret runs every program in the interpreter, even where code
-	// compiled ahead of time exists (package internal/native); both give
-	// the same results.
-	Interpret bool
+	// Tier chooses how programs run: TierAuto (the zero value) starts in
+	// the interpreter and moves each program to code compiled by the
+	// system C compiler once it is ready; TierNative compiles before the
+	// run and fails if it cannot; TierInterp only interprets. All give
+	// bit-identical results.
+	Tier Tier
+	// Notices, if set, receives one-line messages a user should see,
+	// such as "running interpreted: no C compiler". Report receives them
+	// too.
+	Notices io.Writer
 	// RecordDir, if set, is a folder to which every monitor streams its
 	// records as the run goes (see package record and docs/data.md), in a
 	// file named after its source: exc_spikes.npy, exc_states.npy,
@@ -38,6 +45,19 @@ type Options struct {
 	// keep their records in memory too unless made with DiskOnly.
 	RecordDir string
 }
+
+// Tier is how a network runs its programs; see Options.Tier.
+type Tier = cc.Tier
+
+// The tiers.
+const (
+	TierAuto   = cc.Auto
+	TierInterp = cc.Interp
+	TierNative = cc.Native
+)
+
+// ParseTier reads "auto", "interp" or "native".
+func ParseTier(s string) (Tier, error) { return cc.ParseTier(s) }
 
 // MaxThreads bounds Options.Threads: more workers than processors only
 // add barriers.
@@ -86,8 +106,29 @@ func NewNetwork(opts Options) (*Network, error) {
 		}
 	}
 	n := &Network{opts: opts, dt: dt}
-	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads}
+	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads, Tier: opts.Tier, Notice: n.notice}
 	return n, nil
+}
+
+// NativeAvailable reports why compiled kernels (TierNative) cannot run in
+// this process — no C compiler, or a binary built with the cajal_static
+// tag — or nil when they can.
+func NativeAvailable() error { return cc.Available() }
+
+// SetTier changes how the next runs execute their programs (Options.Tier);
+// results do not change.
+func (n *Network) SetTier(t Tier) {
+	n.opts.Tier = t
+	n.sim.Tier = t
+}
+
+// notice passes a message for the user to Options.Notices and Report.
+func (n *Network) notice(msg string) {
+	for _, w := range []io.Writer{n.opts.Notices, n.opts.Report} {
+		if w != nil {
+			fmt.Fprintf(w, "cajal: %s\n", msg)
+		}
+	}
 }
 
 // Dt is the time step in seconds.
@@ -134,13 +175,11 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 		if err != nil {
 			return err
 		}
-		g.sg.Interpret = n.opts.Interpret
 		if err := g.sg.Compile(code, n.opts.Seed, workers); err != nil {
 			return err
 		}
 	}
 	for k, s := range n.synapses {
-		s.ss.Interpret = n.opts.Interpret
 		if err := s.compile(codes[k], workers); err != nil {
 			return err
 		}
@@ -195,8 +234,8 @@ func (n *Network) runSteps(ctx context.Context, steps int64, progress func(int64
 	return err
 }
 
-// Programs reports how many programs the last run compiled and how many of
-// them ran code compiled ahead of time rather than the interpreter.
+// Programs reports how many programs the last run had and how many of
+// them ran compiled code (tier 1) at its end rather than the interpreter.
 func (n *Network) Programs() (native, total int) {
 	for _, g := range n.groups {
 		a, b := g.sg.Programs()

@@ -26,7 +26,6 @@ type cli struct {
 	Sim      simCmd      `cmd:"" help:"Simulate a model file (TOML): data as .npy (and CSV), figures as PNG."`
 	Validate validateCmd `cmd:"" help:"Run models at full size and check their published results."`
 	Bench    benchCmd    `cmd:"" help:"Measure the time per neuron update of full-size groups."`
-	Gen      genCmd      `cmd:"" help:"Compile the models' programs to Go (internal/native)."`
 }
 
 func main() {

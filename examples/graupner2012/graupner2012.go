@@ -58,8 +58,8 @@ type Config struct {
 	Seed    uint64 // point p uses the network seed Seed*NPoints + p
 	OutDir  string // where the figure goes; empty for none
 	Log     io.Writer
-	// Interpret runs the interpreter even where compiled kernels exist.
-	Interpret bool
+	// Tier chooses interpreted or compiled kernels (cajal.Options.Tier).
+	Tier cajal.Tier
 }
 
 // Full is the published run: 41 time differences from -100 to +100 ms,
@@ -147,7 +147,7 @@ type point struct {
 // runSim runs the simulation for one time difference (the seed's run_sim).
 func runSim(cfg Config, pointIndex int) (*point, error) {
 	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Threads: 1, Seed: cfg.Seed*uint64(cfg.NPoints) + uint64(pointIndex),
-		Interpret: cfg.Interpret})
+		Tier: cfg.Tier})
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/cajal-sim/cajal"
+
 	"github.com/cajal-sim/cajal/unit"
 )
 
@@ -133,20 +135,24 @@ func BenchmarkSynapseStep(b *testing.B) {
 // The compiled kernels (heun with multiplicative noise, delays, both
 // pathways) and the interpreter give bit-identical efficacies.
 func TestCompiledKernelsAgree(t *testing.T) {
+	if err := cajal.NativeAvailable(); err != nil {
+		t.Skip(err)
+	}
 	cfg := Reduced
 	cfg.Repetitions, cfg.Duration = 20, unit.Q(2, unit.Second)
 	p := cfg.Index(5)
+	cfg.Tier = cajal.TierNative
 	compiled, err := runSim(cfg, p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Interpret = true
+	cfg.Tier = cajal.TierInterp
 	interp, err := runSim(cfg, p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if compiled.native != compiled.programs || interp.native != 0 {
-		t.Errorf("compiled run: %d of %d programs compiled; interpreted run: %d (run cajal gen)", compiled.native, compiled.programs, interp.native)
+		t.Errorf("compiled run: %d of %d programs compiled; interpreted run: %d", compiled.native, compiled.programs, interp.native)
 	}
 	for k := range compiled.rho {
 		if compiled.rho[k] != interp.rho[k] {

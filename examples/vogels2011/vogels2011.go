@@ -30,8 +30,8 @@ type Config struct {
 	Seed    uint64
 	Threads int
 	OutDir  string
-	// Interpret runs the interpreter even where compiled kernels exist.
-	Interpret bool
+	// Tier chooses interpreted or compiled kernels (cajal.Options.Tier).
+	Tier cajal.Tier
 }
 
 // Full is the seed's network.
@@ -93,7 +93,7 @@ func Run(cfg Config) (*Result, error) {
 		"tau_ampa": tauAmpa, "tau_gaba": tauGaba, "tau_stdp": tauStdp, "gl": gl, "el": el, "er": er,
 		"vt": vt, "memc": memc, "bgcurrent": bgcurrent, "alpha": alpha, "gmax": gmax, "eta": 0.0,
 	}
-	net, err := cajal.NewNetwork(cajal.Options{Seed: cfg.Seed, Threads: cfg.Threads, Interpret: cfg.Interpret,
+	net, err := cajal.NewNetwork(cajal.Options{Seed: cfg.Seed, Threads: cfg.Threads, Tier: cfg.Tier,
 		RecordDir: dataDir(cfg.OutDir)})
 	if err != nil {
 		return nil, err

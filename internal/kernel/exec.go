@@ -48,15 +48,13 @@ type Machine struct {
 	one     []int32 // a one-element index list for serial runs
 	rowIdx  []int32 // Rows: the elements of the chunk being gathered
 	rowPre  []int32 // Rows: their presynaptic neurons
-	native  Native  // compiled Go code for the program, if any
 	tier1   Compiled
 }
 
-// NewMachine allocates the registers of p. The machine runs compiled code
-// for p if there is some (RegisterNative), else interprets it.
+// NewMachine allocates the registers of p. The machine interprets p until
+// it is given compiled code (Use).
 func (p *Program) NewMachine() *Machine {
 	m := &Machine{
-		native:  natives[p.Key()],
 		p:       p,
 		scratch: make([][]float64, p.NumRegs),
 		regs:    make([][]float64, p.NumRegs),
@@ -243,14 +241,6 @@ func (m *Machine) flushRows(env *Env) error {
 // else idx[0:n]; pre, when not nil, holds their presynaptic neurons.
 func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 	p := m.p
-	if m.native != nil && pre == nil {
-		var res []float64
-		if p.Result >= 0 {
-			res = m.scratch[p.Result][:n]
-			m.regs[p.Result] = res
-		}
-		return m.native(env, lo, n, idx, res)
-	}
 	for _, c := range p.Consts {
 		m.regs[c.Reg] = m.scratch[c.Reg][:n]
 	}
@@ -475,7 +465,6 @@ func checkFinite(name string, src []float64, lo int, at []int32) error {
 // Interpreted makes the machine interpret its program even when compiled
 // code exists (to compare the two).
 func (m *Machine) Interpreted() *Machine {
-	m.native = nil
 	m.tier1 = nil
 	return m
 }
@@ -485,4 +474,4 @@ func (m *Machine) Interpreted() *Machine {
 func (m *Machine) Use(c Compiled) { m.tier1 = c }
 
 // Native reports whether the machine runs compiled code.
-func (m *Machine) Native() bool { return m.native != nil || m.tier1 != nil }
+func (m *Machine) Native() bool { return m.tier1 != nil }

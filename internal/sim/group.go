@@ -6,6 +6,7 @@ import (
 
 	"github.com/cajal-sim/cajal/internal/ir"
 	"github.com/cajal-sim/cajal/internal/kernel"
+	"github.com/cajal-sim/cajal/internal/kernel/cc"
 	"github.com/cajal-sim/cajal/internal/rng"
 )
 
@@ -56,7 +57,8 @@ type bound struct {
 	prog     *kernel.Program
 	envs     []kernel.Env // one per worker (Step and t change each step)
 	machines []*kernel.Machine
-	tSlot    int // index of t in Scalars, or -1
+	tSlot    int         // index of t in Scalars, or -1
+	pending  *cc.Pending // the compiled code on its way, if requested
 }
 
 // NewGroup allocates a group with the named arrays, zeroed.
@@ -93,9 +95,6 @@ func bindProgram(owner string, b ir.Block, cond *ir.Node, key rng.Key, workers i
 	p, err := kernel.Compile(b, cond)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", owner, err)
-	}
-	if err := kernel.LogSource(p); err != nil {
-		return nil, err
 	}
 	bd := &bound{prog: p, tSlot: -1}
 	env := kernel.Env{Key: key, Pre: pre, Post: post}

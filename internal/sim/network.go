@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/cajal-sim/cajal/internal/kernel"
+	"github.com/cajal-sim/cajal/internal/kernel/cc"
 )
 
 // Network is the clock and the objects it runs.
@@ -17,6 +18,13 @@ type Network struct {
 	Groups   []*Group
 	Synapses []*Synapses
 	Monitors []Monitor
+	// Tier chooses how programs run: interpreted, compiled before the
+	// run, or (the zero value) interpreted until compiled code is ready.
+	Tier cc.Tier
+	// Notice, if set, receives one-line messages the user should see
+	// (compiled code unavailable, running interpreted).
+	Notice func(string)
+	tiers  tiering
 	// Stop, if not nil, is checked at the start of every step: once it is
 	// true, Run returns ErrStopped before the step.
 	Stop *atomic.Bool
@@ -80,6 +88,9 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 		c = newCrew(workers)
 		defer c.close()
 	}
+	if err := n.startTiers(); err != nil {
+		return err
+	}
 	j := &phaseJob{n: n, workers: workers}
 	deliveries := n.plan()
 	synapses, thresholds := false, false
@@ -93,6 +104,9 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 	for s := int64(0); s < steps; s++ {
 		if n.Stop != nil && n.Stop.Load() {
 			return ErrStopped
+		}
+		if len(n.tiers.waiting) > 0 {
+			n.pollTiers()
 		}
 		step := n.Step
 		t := float64(step) * n.Dt

@@ -42,8 +42,8 @@ func runLeak(t *testing.T, m interface {
 func TestConstantsReuseObject(t *testing.T) {
 	c := testCompiler(t)
 	p1, p2 := leak(t, 0.5, 1), leak(t, 0.25, -2)
-	if p1.ShapeKey() != p2.ShapeKey() || p1.Key() == p2.Key() {
-		t.Fatalf("shape keys %s, %s; keys %s, %s", p1.ShapeKey(), p2.ShapeKey(), p1.Key(), p2.Key())
+	if p1.ShapeKey() != p2.ShapeKey() || p1.String() == p2.String() {
+		t.Fatalf("shape keys %s, %s for\n%s\nand\n%s", p1.ShapeKey(), p2.ShapeKey(), p1, p2)
 	}
 	for _, p := range []*kernel.Program{p1, p2} {
 		comp, err := c.Request(p).Wait()

@@ -37,7 +37,10 @@ func loadSym(path, name string) (uintptr, error) {
 // invoke calls a kernel function with its argument block: one call into C
 // for a whole Range, Indices, Filter or Rows.
 func invoke(fn uintptr, a *args) int64 {
-	r, _, _ := purego.SyscallN(fn, uintptr(unsafe.Pointer(a)))
+	// The variadic argument comes from the block itself, so the call
+	// allocates nothing.
+	a.self[0] = uintptr(unsafe.Pointer(a))
+	r, _, _ := purego.SyscallN(fn, a.self[:]...)
 	return int64(r)
 }
 

@@ -31,6 +31,7 @@ type args struct {
 	errInstr     int64
 	errElem      int64
 	errValue     float64
+	self         [1]uintptr // invoke's argument list (not seen by C: it follows the C fields)
 }
 
 // Program is a program compiled by this package: the loaded machine code
