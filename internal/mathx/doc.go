@@ -1,0 +1,47 @@
+// Package mathx holds the elementary functions that kernels compute,
+// written once as an algorithm and coded statement for statement in Go
+// (this package) and in C (mathx.h, embedded as CSource; a header of
+// static inline functions, since Go builds without cgo refuse .c files), so that the
+// interpreter and compiled C kernels give bit-identical results on every
+// platform.
+//
+// Identity across languages and machines rests on three rules:
+//
+//   - Only IEEE 754 basic operations (+, -, *, /, sqrt) in round to
+//     nearest, conversions between integers and floats, and bit operations
+//     on the representation. No library function whose result the
+//     platform chooses.
+//   - No fused multiply-add: a product that feeds a sum is written
+//     float64(a*b) + c in Go (an explicit conversion forbids fusion) and
+//     compiled with -ffp-contract=off in C.
+//   - The same constants, the same order of operations, the same
+//     branches.
+//
+// Sqrt, Abs, Floor, Ceil and Trunc are exact operations under IEEE 754 (a
+// correctly rounded square root, and operations whose result is
+// representable): kernels use math.Sqrt, math.Abs, math.Floor, math.Ceil
+// and math.Trunc in Go and sqrt, fabs, floor, ceil and trunc in C, and
+// this package does not repeat them.
+//
+// Algorithms and accuracy (measured against Go's math on 10^5 random
+// arguments per function, see the tests):
+//
+//   - Exp, Expm1: reduction x = k ln2 + r with |r| <= ln2/2 (ln2 in two
+//     parts), a Taylor polynomial to degree 14 in double-double around the
+//     leading 1 + r, and scaling by 2^k as two multiplications by exact
+//     powers of two (so that results near overflow and subnormal results
+//     need no branch). Branch free apart from selects.
+//   - Log, Log10, Log1p: the FDLIBM algorithm (a rational approximation in
+//     s = f/(2+f)), branch free apart from selects; Log1p adds the
+//     rounding error of 1+x as a correction term. Log10 is Log(x)/ln10 as
+//     a multiplication, as in Go.
+//   - Pow: Go's algorithm (special cases, x^yi by repeated squaring with
+//     the exponent kept apart, x^yf as Exp(yf Log x)), with its accuracy.
+//   - Sin, Cos, Tan: Go's (Cephes) algorithms: reduction by pi/4 in three
+//     parts for |x| < 2^29 and Payne-Hanek reduction with 1/pi to 1216
+//     bits above, coded with 64-bit integers in both languages.
+//   - Sinh, Cosh, Tanh: Go's algorithms on top of Exp.
+//   - Exprel: Expm1(x)/x, and 1 at 0.
+//
+// Special values (NaN, infinities, signed zeros) follow Go's math.
+package mathx
