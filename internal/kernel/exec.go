@@ -285,7 +285,7 @@ func (m *Machine) chunk(env *Env, lo, n int, idx []int32) error {
 			d := m.scratch[in.Dst][:len(a)]
 			kk := in.K
 			for k, x := range a {
-				d[k] = x*kk + b[k]
+				d[k] = float64(x*kk) + b[k]
 			}
 			m.regs[in.Dst] = d
 		case OpCmpK:

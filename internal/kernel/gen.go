@@ -9,7 +9,7 @@ import (
 )
 
 // GoSource writes p as a Go function named name with the signature of
-// Native, for a package that imports kernel, ir, rng and math. The code
+// Native, for a package that imports kernel, ir, rng, math and mathx. The code
 // runs element by element what the interpreter runs chunk by chunk, with
 // the same operations in the same order, so both give identical results.
 func (p *Program) GoSource(name string) string {
@@ -111,11 +111,11 @@ func (p *Program) genBody(w func(string, ...any), tab string, contiguous bool) {
 		case OpAddK:
 			w(tab+"%s = %s + %s\n", d, a, k)
 		case OpMulK:
-			w(tab+"%s = %s * %s\n", d, a, k)
+			w(tab+"%s = float64(%s * %s)\n", d, a, k)
 		case OpRDivK:
 			w(tab+"%s = %s / %s\n", d, k, a)
 		case OpAxpyK:
-			w(tab+"%s = %s*%s + %s\n", d, a, k, bb)
+			w(tab+"%s = float64(%s*%s) + %s\n", d, a, k, bb)
 		case OpCmpK:
 			w(tab+"%s = kernel.Bool(%s %s %s)\n", d, a, in.Fn, k)
 		case OpFn:
@@ -154,10 +154,12 @@ func lit(x float64) string {
 // goFuncs are the Go functions that compute operations exactly as ir.Eval
 // does.
 var goFuncs = map[ir.Fn]string{
-	ir.Exp: "math.Exp", ir.Sqrt: "math.Sqrt", ir.Abs: "math.Abs", ir.Floor: "math.Floor",
-	ir.Log: "math.Log", ir.Expm1: "math.Expm1", ir.Tanh: "math.Tanh", ir.Trunc: "math.Trunc",
-	ir.Pow: "math.Pow", ir.Min: "math.Min", ir.Max: "math.Max",
-	ir.Exprel: "ir.Exprelf", ir.Clip: "ir.Clipf", ir.Select: "kernel.Select",
+	ir.Exp: "mathx.Exp", ir.Sqrt: "math.Sqrt", ir.Abs: "math.Abs", ir.Floor: "math.Floor",
+	ir.Log: "mathx.Log", ir.Expm1: "mathx.Expm1", ir.Tanh: "mathx.Tanh", ir.Trunc: "math.Trunc",
+	ir.Pow: "mathx.Pow", ir.Min: "math.Min", ir.Max: "math.Max", ir.Log10: "mathx.Log10",
+	ir.Log1p: "mathx.Log1p", ir.Sin: "mathx.Sin", ir.Cos: "mathx.Cos", ir.Tan: "mathx.Tan",
+	ir.Sinh: "mathx.Sinh", ir.Cosh: "mathx.Cosh", ir.Ceil: "math.Ceil",
+	ir.Exprel: "mathx.Exprel", ir.Clip: "ir.Clipf", ir.Select: "kernel.Select",
 }
 
 // fnExpr writes an operation as the interpreter computes it.
@@ -168,7 +170,7 @@ func fnExpr(f ir.Fn, a, b, c string) string {
 	case ir.Sub:
 		return a + " - " + b
 	case ir.Mul:
-		return a + " * " + b
+		return "float64(" + a + " * " + b + ")"
 	case ir.Div:
 		return a + " / " + b
 	case ir.Neg:

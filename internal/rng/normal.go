@@ -1,6 +1,10 @@
 package rng
 
-import "math"
+import (
+	"math"
+
+	"github.com/cajal-sim/cajal/internal/mathx"
+)
 
 // Normal numbers come from the ziggurat method of Marsaglia and Tsang
 // (2000) with 128 layers: a 32-bit word picks a layer and a point in it,
@@ -19,18 +23,18 @@ var zigW, zigF [128]float64
 
 func init() {
 	dn, tn := zigR, zigR
-	q := zigV / math.Exp(-0.5*dn*dn)
+	q := zigV / mathx.Exp(-0.5*dn*dn)
 	zigK[0] = uint32(dn / q * zigM)
 	zigK[1] = 0
 	zigW[0] = q / zigM
 	zigW[127] = dn / zigM
 	zigF[0] = 1
-	zigF[127] = math.Exp(-0.5 * dn * dn)
+	zigF[127] = mathx.Exp(-0.5 * dn * dn)
 	for i := 126; i >= 1; i-- {
-		dn = math.Sqrt(-2 * math.Log(zigV/dn+math.Exp(-0.5*dn*dn)))
+		dn = math.Sqrt(-2 * mathx.Log(zigV/dn+mathx.Exp(-0.5*dn*dn)))
 		zigK[i+1] = uint32(dn / tn * zigM)
 		tn = dn
-		zigF[i] = math.Exp(-0.5 * dn * dn)
+		zigF[i] = mathx.Exp(-0.5 * dn * dn)
 		zigW[i] = dn / zigM
 	}
 }
@@ -54,16 +58,16 @@ func (s StepKey) Normal(elem, draw uint64) float64 {
 	hz := int32(uint32(b))
 	iz := uint32(b>>32) & 127
 	if abs32(hz) < zigK[iz] {
-		return float64(hz) * zigW[iz]
+		return float64(float64(hz) * zigW[iz])
 	}
 	st := stream{z: b}
 	for {
-		x := float64(hz) * zigW[iz]
+		x := float64(float64(hz) * zigW[iz])
 		if iz == 0 {
 			// The tail beyond zigR, by Marsaglia's method.
 			for {
-				x = -math.Log(st.uniform()) / zigR
-				y := -math.Log(st.uniform())
+				x = -mathx.Log(st.uniform()) / zigR
+				y := -mathx.Log(st.uniform())
 				if y+y >= x*x {
 					break
 				}
@@ -73,14 +77,14 @@ func (s StepKey) Normal(elem, draw uint64) float64 {
 			}
 			return -zigR - x
 		}
-		if zigF[iz]+st.uniform()*(zigF[iz-1]-zigF[iz]) < math.Exp(-0.5*x*x) {
+		if zigF[iz]+float64(st.uniform()*(zigF[iz-1]-zigF[iz])) < mathx.Exp(-0.5*x*x) {
 			return x
 		}
 		w := st.next()
 		hz = int32(uint32(w))
 		iz = uint32(w>>32) & 127
 		if abs32(hz) < zigK[iz] {
-			return float64(hz) * zigW[iz]
+			return float64(float64(hz) * zigW[iz])
 		}
 	}
 }
