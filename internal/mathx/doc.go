@@ -40,8 +40,21 @@
 //   - Sin, Cos, Tan: Go's (Cephes) algorithms: reduction by pi/4 in three
 //     parts for |x| < 2^29 and Payne-Hanek reduction with 1/pi to 1216
 //     bits above, coded with 64-bit integers in both languages.
-//   - Sinh, Cosh, Tanh: Go's algorithms on top of Exp.
+//   - Sinh, Cosh: Go's algorithms on top of Exp, with e^|x|/2 formed
+//     without overflow of e^|x| (finite up to |x| = 710.47, where Go's
+//     overflow from 709.78 on).
+//   - Tanh: Go's rational approximation below 0.625, t/(t+2) with t =
+//     Expm1(2|x|) above.
 //   - Exprel: Expm1(x)/x, and 1 at 0.
 //
+// Measured: Exp, Expm1, Log, Log1p and Exprel lie within 1 ulp of the
+// correctly rounded result (400-bit references); Sin, Cos, Tan and Log
+// give Go's bits on amd64; the rest lie within 1 to 3 ulp of Go's math,
+// whose assembly Exp is itself up to 2 ulp off (and wrong near overflow,
+// as its assembly Log is for subnormal arguments). See the tests.
+//
 // Special values (NaN, infinities, signed zeros) follow Go's math.
+//
+// The C code calls trunc and sqrt from <math.h>; link with -lm where the
+// compiler does not inline them.
 package mathx
