@@ -55,6 +55,13 @@
 //
 // Special values (NaN, infinities, signed zeros) follow Go's math.
 //
+// Exp, Expm1, Exprel, Log, Log10, Log1p, Sinh, Cosh and Tanh have no
+// branches in their C form (only selects), and gcc -O3 vectorises loops
+// over them; Sin, Cos, Tan (a branch to Payne-Hanek reduction) and Pow
+// (Go's special cases and a loop) do not vectorise. mathx.h refuses to
+// compile where double arithmetic carries extended precision
+// (FLT_EVAL_METHOD != 0, as with the x87 unit).
+//
 // The C code calls trunc and sqrt from <math.h>; link with -lm where the
 // compiler does not inline them.
 package mathx

@@ -58,45 +58,36 @@ func Cosh(x float64) float64 {
 }
 
 // Tanh returns the hyperbolic tangent of x, by Go's (Cephes') algorithm
-// with one change:
-// a rational approximation for |x| < 0.625; above, with t = e^2|x| - 1,
-// t/(t + 2).
+// with one change: a rational approximation for |x| < 0.625; above, with
+// t = e^2|x| - 1, t/(t + 2). Both are computed and one is selected, so
+// that the C version vectorises.
 //
 // Special cases are: Tanh(±0) = ±0, Tanh(±Inf) = ±1, Tanh(NaN) = NaN.
 func Tanh(x float64) float64 {
 	const (
-		maxLog = 8.8029691931113054295988e+01 // log(2**127)
-		p0     = -9.64399179425052238628e-1
-		p1     = -9.92877231001918586564e1
-		p2     = -1.61468768441708447952e3
-		q0     = 1.12811678491632931402e2
-		q1     = 2.23548839060100448583e3
-		q2     = 4.84406305325125486048e3
+		p0 = -9.64399179425052238628e-1
+		p1 = -9.92877231001918586564e1
+		p2 = -1.61468768441708447952e3
+		q0 = 1.12811678491632931402e2
+		q1 = 2.23548839060100448583e3
+		q2 = 4.84406305325125486048e3
 	)
 	z := math.Abs(x)
-	switch {
-	case z > 0.5*maxLog:
-		if x < 0 {
-			return -1
-		}
-		return 1
-	case z >= 0.625:
-		t := Expm1(2 * z)
-		z = t / (t + 2)
-		if x < 0 {
-			z = -z
-		}
-	default:
-		if x == 0 {
-			return x
-		}
-		s := x * x
-		p := float64(p0*s) + p1
-		p = float64(p*s) + p2
-		q := s + q0
-		q = float64(q*s) + q1
-		q = float64(q*s) + q2
-		z = x + float64(float64(float64(x*s)*p)/q)
+	// From |x| = 22 on, t/(t+2) rounds to 1.
+	t := Expm1(2 * clamp(z, 0, 22))
+	big := copysign(t/(t+2), x)
+	s := x * x
+	p := float64(p0*s) + p1
+	p = float64(p*s) + p2
+	q := s + q0
+	q = float64(q*s) + q1
+	q = float64(q*s) + q2
+	y := x + float64(float64(float64(x*s)*p)/q)
+	if z >= 0.625 {
+		y = big
 	}
-	return z
+	if x == 0 {
+		y = x
+	}
+	return y
 }

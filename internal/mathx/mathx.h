@@ -6,6 +6,11 @@
 #include <stdint.h>
 #include <string.h>
 #include <math.h>
+#include <float.h>
+
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD != 0
+#error "mathx.h needs double arithmetic without extended precision (FLT_EVAL_METHOD 0, e.g. SSE2)"
+#endif
 
 static inline double cj_frombits(uint64_t u) { double d; memcpy(&d, &u, sizeof d); return d; }
 static inline uint64_t cj_tobits(double d) { uint64_t u; memcpy(&u, &d, sizeof u); return u; }
@@ -516,22 +521,15 @@ static inline double cj_cosh(double x) {
 
 static inline double cj_tanh(double x) {
 	double z = fabs(x);
-	if (z > 0.5 * 8.8029691931113054295988e+01) {
-		return x < 0 ? -1 : 1;
-	}
-	if (z >= 0.625) {
-		double t = cj_expm1(2 * z);
-		z = t / (t + 2);
-		return x < 0 ? -z : z;
-	}
-	if (x == 0) {
-		return x;
-	}
+	double t = cj_expm1(2 * cj_clamp(z, 0, 22));
+	double big = cj_copysign(t / (t + 2), x);
 	double s = x * x;
 	double p = -9.64399179425052238628e-1 * s + -9.92877231001918586564e1;
 	p = p * s + -1.61468768441708447952e3;
 	double q = s + 1.12811678491632931402e2;
 	q = q * s + 2.23548839060100448583e3;
 	q = q * s + 4.84406305325125486048e3;
-	return x + ((x * s) * p) / q;
+	double y = x + ((x * s) * p) / q;
+	y = z >= 0.625 ? big : y;
+	return x == 0 ? x : y;
 }
