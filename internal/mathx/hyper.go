@@ -29,7 +29,7 @@ func Sinh(x float64) float64 {
 		ex := Exp(x)
 		temp = float64((ex - 1/ex) * 0.5)
 	default:
-		sq := x * x
+		sq := float64(x * x)
 		p := float64(p3*sq) + p2
 		p = float64(p*sq) + p1
 		p = float64(p*sq) + p0
@@ -76,7 +76,7 @@ func Tanh(x float64) float64 {
 	// From |x| = 22 on, t/(t+2) rounds to 1.
 	t := Expm1(2 * clamp(z, 0, 22))
 	big := copysign(t/(t+2), x)
-	s := x * x
+	s := float64(x * x)
 	p := float64(p0*s) + p1
 	p = float64(p*s) + p2
 	q := s + q0

@@ -38,8 +38,8 @@ func frexp(x float64) (f1, k float64) {
 func logCore(f1, k, c float64) float64 {
 	f := f1 - 1
 	s := f / (2 + f)
-	s2 := s * s
-	s4 := s2 * s2
+	s2 := float64(s * s)
+	s4 := float64(s2 * s2)
 	t1 := float64(s2 * (float64(s4*(float64(s4*(float64(s4*lg7)+lg5))+lg3)) + lg1))
 	t2 := float64(s4 * (float64(s4*(float64(s4*lg6)+lg4)) + lg2))
 	R := t1 + t2

@@ -96,7 +96,7 @@ func Sin(x float64) float64 {
 		sign = !sign
 		j -= 4
 	}
-	zz := z * z
+	zz := float64(z * z)
 	y := sinPoly(z, zz)
 	if j == 1 || j == 2 {
 		y = cosPoly(zz)
@@ -123,7 +123,7 @@ func Cos(x float64) float64 {
 	if j > 1 {
 		sign = !sign
 	}
-	zz := z * z
+	zz := float64(z * z)
 	y := cosPoly(zz)
 	if j == 1 || j == 2 {
 		y = sinPoly(z, zz)
@@ -145,7 +145,7 @@ func Tan(x float64) float64 {
 		return math.Float64frombits(nanBits)
 	}
 	j, z := trigOctant(math.Abs(x))
-	zz := z * z
+	zz := float64(z * z)
 	p := float64(tanP[0]*zz) + tanP[1]
 	p = float64(p*zz) + tanP[2]
 	q := zz + tanQ[1]
