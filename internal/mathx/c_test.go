@@ -11,9 +11,11 @@ import (
 	"testing"
 )
 
-// cFlags are the flags of the tier-1 compiler, and the unoptimised build.
+// cFlags are the flags of the tier-1 compiler (vectorising for this
+// machine), a portable optimised build, and an unoptimised one.
 var cFlags = [][]string{
 	{"-O3", "-march=native", "-ffp-contract=off", "-fno-math-errno", "-std=c11", "-Wall", "-Werror"},
+	{"-O2", "-ffp-contract=off", "-fno-math-errno", "-std=c11", "-Wall", "-Werror"},
 	{"-O0", "-ffp-contract=off", "-std=c11", "-Wall", "-Werror"},
 }
 
