@@ -1,6 +1,10 @@
 package ir
 
-import "math"
+import (
+	"math"
+
+	"github.com/cajal-sim/cajal/internal/mathx"
+)
 
 // Call builds the operation fn on args, folding constants and dropping
 // neutral terms (x+0, x*1, x/1, x**1, --x). Folding uses Eval, the same
@@ -95,11 +99,11 @@ func Eval(fn Fn, a ...float64) float64 {
 	case Sub:
 		return a[0] - a[1]
 	case Mul:
-		return a[0] * a[1]
+		return float64(a[0] * a[1])
 	case Div:
 		return a[0] / a[1]
 	case Pow:
-		return math.Pow(a[0], a[1])
+		return mathx.Pow(a[0], a[1])
 	case Mod:
 		return PyMod(a[0], a[1])
 	case FloorDiv:
@@ -125,27 +129,27 @@ func Eval(fn Fn, a ...float64) float64 {
 	case Not:
 		return b2f(a[0] == 0)
 	case Exp:
-		return math.Exp(a[0])
+		return mathx.Exp(a[0])
 	case Log:
-		return math.Log(a[0])
+		return mathx.Log(a[0])
 	case Log10:
-		return math.Log10(a[0])
+		return mathx.Log10(a[0])
 	case Sqrt:
 		return math.Sqrt(a[0])
 	case Abs:
 		return math.Abs(a[0])
 	case Sin:
-		return math.Sin(a[0])
+		return mathx.Sin(a[0])
 	case Cos:
-		return math.Cos(a[0])
+		return mathx.Cos(a[0])
 	case Tan:
-		return math.Tan(a[0])
+		return mathx.Tan(a[0])
 	case Sinh:
-		return math.Sinh(a[0])
+		return mathx.Sinh(a[0])
 	case Cosh:
-		return math.Cosh(a[0])
+		return mathx.Cosh(a[0])
 	case Tanh:
-		return math.Tanh(a[0])
+		return mathx.Tanh(a[0])
 	case Floor:
 		return math.Floor(a[0])
 	case Ceil:
@@ -157,9 +161,9 @@ func Eval(fn Fn, a ...float64) float64 {
 	case Exprel:
 		return Exprelf(a[0])
 	case Expm1:
-		return math.Expm1(a[0])
+		return mathx.Expm1(a[0])
 	case Log1p:
-		return math.Log1p(a[0])
+		return mathx.Log1p(a[0])
 	case Min:
 		return math.Min(a[0], a[1])
 	case Max:
@@ -202,13 +206,8 @@ func Signum(x float64) float64 {
 	return x
 }
 
-// Exprelf returns expm1(x)/x, and 1 at x = 0.
-func Exprelf(x float64) float64 {
-	if x == 0 {
-		return 1
-	}
-	return math.Expm1(x) / x
-}
+// Exprelf returns expm1(x)/x, and 1 at x = 0 (mathx.Exprel).
+func Exprelf(x float64) float64 { return mathx.Exprel(x) }
 
 // Clipf clamps x to [lo, hi].
 func Clipf(x, lo, hi float64) float64 {

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/mathx"
 )
 
 // fn runs an OpFn instruction over n lanes. The common arithmetic has its
@@ -20,7 +21,7 @@ func (m *Machine) fn(in *Instr, n int) {
 			}
 		case ir.Exp:
 			for k, x := range a {
-				d[k] = math.Exp(x)
+				d[k] = mathx.Exp(x)
 			}
 		case ir.Sqrt:
 			for k, x := range a {
@@ -40,7 +41,7 @@ func (m *Machine) fn(in *Instr, n int) {
 			}
 		case ir.Exprel:
 			for k, x := range a {
-				d[k] = ir.Exprelf(x)
+				d[k] = mathx.Exprel(x)
 			}
 		default:
 			for k, x := range a {

@@ -25,18 +25,18 @@ var zigW, zigF [128]float64
 
 func init() {
 	dn, tn := zigR, zigR
-	q := zigV / math.Exp(-0.5*dn*dn)
+	q := zigV / mathx.Exp(-0.5*dn*dn)
 	zigK[0] = uint32(dn / q * zigM)
 	zigK[1] = 0
 	zigW[0] = q / zigM
 	zigW[127] = dn / zigM
 	zigF[0] = 1
-	zigF[127] = math.Exp(-0.5 * dn * dn)
+	zigF[127] = mathx.Exp(-0.5 * dn * dn)
 	for i := 126; i >= 1; i-- {
-		dn = math.Sqrt(-2 * math.Log(zigV/dn+math.Exp(-0.5*dn*dn)))
+		dn = math.Sqrt(-2 * mathx.Log(zigV/dn+mathx.Exp(-0.5*dn*dn)))
 		zigK[i+1] = uint32(dn / tn * zigM)
 		tn = dn
-		zigF[i] = math.Exp(-0.5 * dn * dn)
+		zigF[i] = mathx.Exp(-0.5 * dn * dn)
 		zigW[i] = dn / zigM
 	}
 }
@@ -60,11 +60,11 @@ func (s StepKey) Normal(elem, draw uint64) float64 {
 	hz := int32(uint32(b))
 	iz := uint32(b>>32) & 127
 	if abs32(hz) < zigK[iz] {
-		return float64(hz) * zigW[iz]
+		return float64(float64(hz) * zigW[iz])
 	}
 	st := stream{z: b}
 	for {
-		x := float64(hz) * zigW[iz]
+		x := float64(float64(hz) * zigW[iz])
 		if iz == 0 {
 			// The tail beyond zigR, by Marsaglia's method.
 			for {
@@ -86,7 +86,7 @@ func (s StepKey) Normal(elem, draw uint64) float64 {
 		hz = int32(uint32(w))
 		iz = uint32(w>>32) & 127
 		if abs32(hz) < zigK[iz] {
-			return float64(hz) * zigW[iz]
+			return float64(float64(hz) * zigW[iz])
 		}
 	}
 }

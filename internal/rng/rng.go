@@ -53,5 +53,5 @@ func (s StepKey) Bits(elem, draw uint64) uint64 {
 
 // Uniform returns a number uniform in [0, 1) for (elem, draw).
 func (s StepKey) Uniform(elem, draw uint64) float64 {
-	return float64(s.Bits(elem, draw)>>11) * 0x1p-53
+	return float64(float64(s.Bits(elem, draw)>>11) * 0x1p-53)
 }
