@@ -23,7 +23,10 @@ func benchGroup(b *testing.B, threads, n int, interpret bool, spec Neurons, init
 			b.Fatal(err)
 		}
 	}
-	sm := net.SpikeMonitor(g)
+	sm, err := net.SpikeMonitor(g)
+	if err != nil {
+		b.Fatal(err)
+	}
 	// Warm up: compile and settle.
 	if err := net.Run(unit.Q(10, unit.Millisecond)); err != nil {
 		b.Fatal(err)

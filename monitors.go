@@ -11,28 +11,55 @@ import (
 // SpikeMonitor records the spikes of a group or subgroup.
 type SpikeMonitor struct{ m *sim.SpikeMonitor }
 
-// SpikeMonitor records every spike of src from now on.
-func (n *Network) SpikeMonitor(src Source) *SpikeMonitor {
-	g, lo, hi := src.span()
+// SpikeMonitor records every spike of src, a group or subgroup of this
+// network, from now on.
+func (n *Network) SpikeMonitor(src Source) (*SpikeMonitor, error) {
+	g, lo, hi, err := n.source("SpikeMonitor", src)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.reserve(fmt.Sprintf("a spike monitor of %d neurons", hi-lo), float64(hi-lo)*8); err != nil {
+		return nil, err
+	}
 	m := sim.NewSpikeMonitor(g.sg, lo, hi)
 	n.sim.Monitors = append(n.sim.Monitors, m)
-	return &SpikeMonitor{m}
+	n.spikeMons = append(n.spikeMons, m)
+	return &SpikeMonitor{m}, nil
 }
 
 // I is the index of each spike's neuron, counted within the source.
-func (m *SpikeMonitor) I() []int32 { return m.m.I }
+func (m *SpikeMonitor) I() []int32 {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.I
+}
 
 // T is the time of each spike in seconds.
-func (m *SpikeMonitor) T() []float64 { return m.m.T }
+func (m *SpikeMonitor) T() []float64 {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.T
+}
 
 // Count is the number of spikes of each neuron of the source.
-func (m *SpikeMonitor) Count() []int { return m.m.Count }
+func (m *SpikeMonitor) Count() []int {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.Count
+}
 
 // Num is the number of spikes recorded.
-func (m *SpikeMonitor) Num() int { return len(m.m.T) }
+func (m *SpikeMonitor) Num() int { return len(m.T()) }
 
-// Rates returns each neuron's mean rate in hertz over [from, to) seconds.
+// Rates returns each neuron's mean rate in hertz over [from, to) seconds;
+// nil unless to > from.
 func (m *SpikeMonitor) Rates(from, to float64) []float64 {
+	if m == nil || m.m == nil || !(to > from) {
+		return nil
+	}
 	r := make([]float64, len(m.m.Count))
 	for k, t := range m.m.T {
 		if t >= from && t < to {
@@ -55,7 +82,13 @@ type StateMonitor struct {
 // within src; nil for all) every interval (zero: every step), from now on.
 // Values are recorded at the start of each step, before the update.
 func (n *Network) StateMonitor(src Source, vars []string, indices []int, interval unit.Quantity) (*StateMonitor, error) {
-	g, lo, hi := src.span()
+	g, lo, hi, err := n.source("StateMonitor", src)
+	if err != nil {
+		return nil, err
+	}
+	if len(vars) == 0 {
+		return nil, fmt.Errorf("cajal: StateMonitor of %s: no variables to record", g.spec.Name)
+	}
 	every, err := n.every(interval)
 	if err != nil {
 		return nil, err
@@ -84,6 +117,7 @@ func (n *Network) StateMonitor(src Source, vars []string, indices []int, interva
 	}
 	m := sim.NewStateMonitor(g.sg.Arrays, g.sg.Scalars, vars, abs, every)
 	n.sim.Monitors = append(n.sim.Monitors, m)
+	n.stateMons = append(n.stateMons, m)
 	return &StateMonitor{m: m, idx: idx}, nil
 }
 
@@ -92,6 +126,15 @@ func (n *Network) StateMonitor(src Source, vars []string, indices []int, interva
 // interval (zero: every step), from now on, as Brian2's StateMonitor on a
 // Synapses object.
 func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, interval unit.Quantity) (*StateMonitor, error) {
+	if s.invalid() {
+		return nil, errInvalid("SynapseMonitor: the synapse group")
+	}
+	if s.net != n {
+		return nil, fmt.Errorf("cajal: SynapseMonitor: %s belongs to another network", s.spec.Name)
+	}
+	if len(vars) == 0 {
+		return nil, fmt.Errorf("cajal: SynapseMonitor of %s: no variables to record", s.spec.Name)
+	}
 	every, err := n.every(interval)
 	if err != nil {
 		return nil, err
@@ -112,6 +155,7 @@ func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, 
 	}
 	m := sim.NewStateMonitor(s.ss.Arrays, s.ss.Scalars, vars, append([]int(nil), indices...), every)
 	n.sim.Monitors = append(n.sim.Monitors, m)
+	n.stateMons = append(n.stateMons, m)
 	return &StateMonitor{m: m, idx: idx}, nil
 }
 
@@ -120,7 +164,7 @@ func (n *Network) every(interval unit.Quantity) (int64, error) {
 	if interval == (unit.Quantity{}) {
 		return 1, nil
 	}
-	if !interval.Dim.Equal(unit.Second.Dim) || interval.Value <= 0 {
+	if !interval.Dim.Equal(unit.Second.Dim) || !(interval.Value > 0) || math.IsInf(interval.Value, 0) {
 		return 0, fmt.Errorf("cajal: a recording interval must be a positive duration, got %v", interval)
 	}
 	every := int64(math.Round(interval.Value / n.dt))
@@ -131,11 +175,19 @@ func (n *Network) every(interval unit.Quantity) (int64, error) {
 }
 
 // T is the time of each sample in seconds.
-func (m *StateMonitor) T() []float64 { return m.m.T }
+func (m *StateMonitor) T() []float64 {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.T
+}
 
 // Values returns the traces of a variable in SI units: one slice per
 // recorded neuron.
 func (m *StateMonitor) Values(name string) ([][]float64, error) {
+	if m == nil || m.m == nil {
+		return nil, fmt.Errorf("cajal: the state monitor is nil or was not made by a Network")
+	}
 	k, ok := m.idx[name]
 	if !ok {
 		return nil, fmt.Errorf("cajal: the monitor does not record %q", name)
@@ -146,25 +198,41 @@ func (m *StateMonitor) Values(name string) ([][]float64, error) {
 // PopulationRateMonitor records the instantaneous rate of a population.
 type PopulationRateMonitor struct{ m *sim.RateMonitor }
 
-// PopulationRateMonitor records the rate of src at every step from now on.
-func (n *Network) PopulationRateMonitor(src Source) *PopulationRateMonitor {
-	g, lo, hi := src.span()
+// PopulationRateMonitor records the rate of src, a group or subgroup of
+// this network, at every step from now on.
+func (n *Network) PopulationRateMonitor(src Source) (*PopulationRateMonitor, error) {
+	g, lo, hi, err := n.source("PopulationRateMonitor", src)
+	if err != nil {
+		return nil, err
+	}
 	m := &sim.RateMonitor{Group: g.sg, Lo: lo, Hi: hi, Dt: n.dt}
 	n.sim.Monitors = append(n.sim.Monitors, m)
-	return &PopulationRateMonitor{m}
+	n.rateMons = append(n.rateMons, m)
+	return &PopulationRateMonitor{m}, nil
 }
 
 // T is the time of each step in seconds.
-func (m *PopulationRateMonitor) T() []float64 { return m.m.T }
+func (m *PopulationRateMonitor) T() []float64 {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.T
+}
 
 // Rate is the fraction of the population that spiked in each step, divided
 // by dt, in hertz.
-func (m *PopulationRateMonitor) Rate() []float64 { return m.m.Rate }
+func (m *PopulationRateMonitor) Rate() []float64 {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.Rate
+}
 
 // SmoothRate averages the rate over a flat window of the given number of
-// steps, centred on each step.
+// steps (at least 1), centred on each step.
 func (m *PopulationRateMonitor) SmoothRate(steps int) []float64 {
-	r := m.m.Rate
+	steps = max(steps, 1)
+	r := m.Rate()
 	out := make([]float64, len(r))
 	h := steps / 2
 	for i := range r {
@@ -188,6 +256,9 @@ type WeightRecorder struct {
 // WeightRecorder records the variable name of each synapse reached by a
 // presynaptic spike ("pre") or a postsynaptic one ("post"), from now on.
 func (s *SynapseGroup) WeightRecorder(name, pathway string) (*WeightRecorder, error) {
+	if s.invalid() {
+		return nil, errInvalid("the synapse group")
+	}
 	p := s.pre
 	if pathway == "post" {
 		p = s.post
@@ -203,10 +274,16 @@ func (s *SynapseGroup) WeightRecorder(name, pathway string) (*WeightRecorder, er
 }
 
 // Len is the number of events recorded.
-func (r *WeightRecorder) Len() int { return len(r.p.Log.T) }
+func (r *WeightRecorder) Len() int { return len(r.Times()) }
+
+// invalid reports a nil recorder or one not made by WeightRecorder.
+func (r *WeightRecorder) invalid() bool { return r == nil || r.p == nil || r.s == nil }
 
 // Senders is each event's presynaptic neuron, counted within the source.
 func (r *WeightRecorder) Senders() []int {
+	if r.invalid() {
+		return nil
+	}
 	out := make([]int, len(r.p.Log.Syn))
 	for k, syn := range r.p.Log.Syn {
 		out[k] = int(r.s.ss.PreOf(syn)) - r.s.ss.SrcLo
@@ -216,6 +293,9 @@ func (r *WeightRecorder) Senders() []int {
 
 // Targets is each event's postsynaptic neuron, counted within the target.
 func (r *WeightRecorder) Targets() []int {
+	if r.invalid() {
+		return nil
+	}
 	out := make([]int, len(r.p.Log.Syn))
 	for k, syn := range r.p.Log.Syn {
 		out[k] = int(r.s.ss.Post[syn]) - r.s.ss.TgtLo
@@ -224,10 +304,25 @@ func (r *WeightRecorder) Targets() []int {
 }
 
 // Synapses is each event's synapse number.
-func (r *WeightRecorder) Synapses() []int32 { return r.p.Log.Syn }
+func (r *WeightRecorder) Synapses() []int32 {
+	if r.invalid() {
+		return nil
+	}
+	return r.p.Log.Syn
+}
 
 // Times is each event's time in seconds.
-func (r *WeightRecorder) Times() []float64 { return r.p.Log.T }
+func (r *WeightRecorder) Times() []float64 {
+	if r.invalid() {
+		return nil
+	}
+	return r.p.Log.T
+}
 
 // Values is the recorded variable after each event, in SI units.
-func (r *WeightRecorder) Values() []float64 { return r.p.Log.Value }
+func (r *WeightRecorder) Values() []float64 {
+	if r.invalid() {
+		return nil
+	}
+	return r.p.Log.Value
+}

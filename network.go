@@ -27,6 +27,12 @@ type Options struct {
 	// compiled ahead of time exists (package internal/native); both give
 	// the same results.
 	Interpret bool
+	// MemoryLimit bounds, in bytes, the memory the network's groups,
+	// synapses and recordings may take; a request that would pass it is
+	// refused with a *MemoryError before anything is allocated. Zero means
+	// DefaultMemoryFraction of the physical memory (FallbackMemory where
+	// that cannot be read).
+	MemoryLimit int64
 }
 
 // MaxThreads bounds Options.Threads: more workers than processors only
@@ -41,6 +47,11 @@ type Network struct {
 	groups   []*NeuronGroup
 	synapses []*SynapseGroup
 	ids      int
+	limit    int64 // bytes
+
+	spikeMons []*sim.SpikeMonitor
+	stateMons []*sim.StateMonitor
+	rateMons  []*sim.RateMonitor
 }
 
 // nextID numbers the network's objects (their random streams).
@@ -64,7 +75,10 @@ func NewNetwork(opts Options) (*Network, error) {
 	if opts.Threads < 0 || opts.Threads > MaxThreads {
 		return nil, fmt.Errorf("cajal: Threads must be from 0 (automatic) to %d, got %d", MaxThreads, opts.Threads)
 	}
-	n := &Network{opts: opts, dt: dt}
+	if opts.MemoryLimit < 0 {
+		return nil, fmt.Errorf("cajal: MemoryLimit must not be negative (0 chooses from the physical memory), got %d", opts.MemoryLimit)
+	}
+	n := &Network{opts: opts, dt: dt, limit: memoryLimit(opts)}
 	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads}
 	return n, nil
 }
@@ -85,10 +99,15 @@ func (n *Network) Run(d unit.Quantity) error {
 	if d.Value < 0 || math.IsNaN(d.Value) || math.IsInf(d.Value, 0) {
 		return fmt.Errorf("cajal: a run's duration must be positive and finite, got %v", d)
 	}
-	steps := int64(math.Round(d.Value / n.dt))
+	steps, err := n.steps(d)
+	if err != nil {
+		return err
+	}
+	if err := n.reserveRecordings(steps); err != nil {
+		return err
+	}
 	codes := make([]sim.SynapseCode, len(n.synapses))
 	for k, s := range n.synapses {
-		var err error
 		if codes[k], err = s.build(); err != nil {
 			return err
 		}
@@ -127,6 +146,37 @@ func (n *Network) Run(d unit.Quantity) error {
 		}
 	}
 	return n.sim.Run(steps, progress)
+}
+
+// MaxSteps bounds the steps of a network's life: beyond 2^53 steps the
+// time step*dt is no longer exact in float64.
+const MaxSteps = 1 << 53
+
+// steps converts a run's duration to steps, refusing counts the step
+// counter and the time cannot hold.
+func (n *Network) steps(d unit.Quantity) (int64, error) {
+	f := math.Round(d.Value / n.dt)
+	if f > float64(MaxSteps-n.sim.Step) {
+		return 0, fmt.Errorf("cajal: a run of %v is %.3g steps of dt = %g s; a network runs at most 2^53 steps in all (%d done)",
+			d, f, n.dt, n.sim.Step)
+	}
+	return int64(f), nil
+}
+
+// reserveRecordings refuses a run whose state and rate monitors would
+// record more than the memory limit allows. Spike monitors grow with the
+// spikes, which cannot be known before the run.
+func (n *Network) reserveRecordings(steps int64) error {
+	var b float64
+	for _, m := range n.stateMons {
+		samples := float64((steps + m.Every - 1) / m.Every)
+		b += samples * (8 + 8*float64(len(m.Vars)*len(m.Indices)))
+	}
+	b += float64(len(n.rateMons)) * float64(steps) * 16
+	if b == 0 {
+		return nil
+	}
+	return n.reserve(fmt.Sprintf("the recordings of a run of %d steps", steps), b)
 }
 
 // Programs reports how many programs the last run compiled and how many of

@@ -354,7 +354,11 @@ func (f *File) Run(outDir string) (*Result, error) {
 		case cajal.Subgroup:
 			n = s.N()
 		}
-		mons = append(mons, mon{sm.Source, net.SpikeMonitor(src), n})
+		m, err := net.SpikeMonitor(src)
+		if err != nil {
+			return nil, err
+		}
+		mons = append(mons, mon{sm.Source, m, n})
 	}
 	type stateMon struct {
 		spec StateMonitor
@@ -388,7 +392,11 @@ func (f *File) Run(outDir string) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("rates: %v", err)
 		}
-		rates = append(rates, rateMon{rm.Source, net.PopulationRateMonitor(src)})
+		m, err := net.PopulationRateMonitor(src)
+		if err != nil {
+			return nil, err
+		}
+		rates = append(rates, rateMon{rm.Source, m})
 	}
 	for k, r := range f.Runs {
 		text, changes := "", map[string]any(nil)
