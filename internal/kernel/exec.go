@@ -326,7 +326,7 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 				arr[e] = src[k]
 			}
 			if env.Check {
-				if err := checkFinite(p.Slots[in.Slot].Name, src, 0, at); err != nil {
+				if err := checkFinite(p.Slots[in.Slot].Label(), src, 0, at); err != nil {
 					return err
 				}
 			}
@@ -342,6 +342,11 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 			}
 			for k, e := range at {
 				arr[e] += src[k]
+			}
+			if env.Check {
+				if err := checkAt(p.Slots[in.Slot].Label(), arr, at); err != nil {
+					return err
+				}
 			}
 		case OpScalar:
 			d := m.scratch[in.Dst][:n]
@@ -458,6 +463,23 @@ func checkFinite(name string, src []float64, lo int, at []int32) error {
 				e = int(at[k])
 			}
 			return &NonFinite{Name: name, Elem: e, Value: x}
+		}
+	}
+	return nil
+}
+
+// checkAt reports the first of arr[at[k]] that is NaN or infinite.
+func checkAt(name string, arr []float64, at []int32) error {
+	var bad uint64
+	for _, e := range at {
+		bad |= Bad(arr[e])
+	}
+	if bad == 0 {
+		return nil
+	}
+	for _, e := range at {
+		if x := arr[e]; NotFinite(x) {
+			return &NonFinite{Name: name, Elem: int(e), Value: x}
 		}
 	}
 	return nil

@@ -54,7 +54,7 @@ func (p *Program) GoSource(name string) string {
 	// interpreter reports it.
 	var stores []Instr
 	for _, in := range p.Code {
-		if in.Op == OpStore && p.Slots[in.Slot].Index == ir.Elem {
+		if in.Op == OpStore || in.Op == OpScatterAdd {
 			stores = append(stores, in)
 		}
 	}
@@ -63,7 +63,9 @@ func (p *Program) GoSource(name string) string {
 	} else {
 		w("\tif bad != 0 && env.Check {\n\t\tfor i := 0; i < n; i++ {\n\t\t\te := lo + i\n\t\t\tif idx != nil {\n\t\t\t\te = int(idx[i])\n\t\t\t}\n")
 		for _, in := range stores {
-			w("\t\t\tif x := a%d[e]; kernel.NotFinite(x) {\n\t\t\t\treturn &kernel.NonFinite{Name: %q, Elem: e, Value: x}\n\t\t\t}\n", in.Slot, p.Slots[in.Slot].Name)
+			at := map[ir.Index]string{ir.Elem: "e", ir.Pre: "int(env.Pre[e])", ir.Post: "int(env.Post[e])"}[p.Slots[in.Slot].Index]
+			w("\t\t\tif x := a%d[%s]; kernel.NotFinite(x) {\n\t\t\t\treturn &kernel.NonFinite{Name: %q, Elem: %s, Value: x}\n\t\t\t}\n",
+				in.Slot, at, p.Slots[in.Slot].Label(), at)
 		}
 		w("\t\t}\n\t}\n")
 	}
@@ -122,11 +124,10 @@ func (p *Program) genBody(w func(string, ...any), tab string, contiguous bool) {
 			w(tab+"%s = %s\n", d, fnExpr(in.Fn, a, bb, c))
 		case OpStore:
 			w(tab+"%s = %s\n", ref(in.Slot), a)
-			if p.Slots[in.Slot].Index == ir.Elem {
-				w(tab+"bad |= kernel.Bad(%s)\n", a)
-			}
+			w(tab+"bad |= kernel.Bad(%s)\n", a)
 		case OpScatterAdd:
 			w(tab+"%s += %s\n", ref(in.Slot), a)
+			w(tab+"bad |= kernel.Bad(%s)\n", ref(in.Slot))
 		}
 	}
 	if p.Result >= 0 {

@@ -583,6 +583,7 @@ func k1969a33fec4b3778df620470(env *kernel.Env, lo, n int, idx []int32, result [
 			c3[i] = r2
 			bad |= kernel.Bad(r2)
 			a4[post] += r6
+			bad |= kernel.Bad(a4[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -619,6 +620,7 @@ func k1969a33fec4b3778df620470(env *kernel.Env, lo, n int, idx []int32, result [
 			a3[e] = r2
 			bad |= kernel.Bad(r2)
 			a4[post] += r6
+			bad |= kernel.Bad(a4[post])
 		}
 	}
 	if bad != 0 && env.Check {
@@ -638,6 +640,9 @@ func k1969a33fec4b3778df620470(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 			if x := a3[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
+			if x := a4[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_gaba_post", Elem: int(env.Post[e]), Value: x}
 			}
 		}
 	}
@@ -1026,6 +1031,7 @@ func k32ce11eeb7363047e6725fa1(env *kernel.Env, lo, n int, idx []int32, result [
 			post := int(env.Post[e])
 			_ = post
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -1034,9 +1040,20 @@ func k32ce11eeb7363047e6725fa1(env *kernel.Env, lo, n int, idx []int32, result [
 			post := int(env.Post[e])
 			_ = post
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	}
-	_ = bad
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "s_GABA_inh_post", Elem: int(env.Post[e]), Value: x}
+			}
+		}
+	}
 	return nil
 }
 
@@ -1358,6 +1375,7 @@ func k56e57759059994db810bbcb0(env *kernel.Env, lo, n int, idx []int32, result [
 			c2[i] = r3
 			bad |= kernel.Bad(r3)
 			a6[post] += r0
+			bad |= kernel.Bad(a6[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -1406,6 +1424,7 @@ func k56e57759059994db810bbcb0(env *kernel.Env, lo, n int, idx []int32, result [
 			a2[e] = r3
 			bad |= kernel.Bad(r3)
 			a6[post] += r0
+			bad |= kernel.Bad(a6[post])
 		}
 	}
 	if bad != 0 && env.Check {
@@ -1422,6 +1441,9 @@ func k56e57759059994db810bbcb0(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 			if x := a2[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
+			if x := a6[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_exc_post", Elem: int(env.Post[e]), Value: x}
 			}
 		}
 	}
@@ -1567,6 +1589,7 @@ func k7f467924f2cc927de427308c(env *kernel.Env, lo, n int, idx []int32, result [
 			c4[i] = r3
 			bad |= kernel.Bad(r3)
 			a5[post] += r5
+			bad |= kernel.Bad(a5[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -1592,6 +1615,7 @@ func k7f467924f2cc927de427308c(env *kernel.Env, lo, n int, idx []int32, result [
 			a4[e] = r3
 			bad |= kernel.Bad(r3)
 			a5[post] += r5
+			bad |= kernel.Bad(a5[post])
 		}
 	}
 	if bad != 0 && env.Check {
@@ -1608,6 +1632,9 @@ func k7f467924f2cc927de427308c(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 			if x := a4[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "xs", Elem: e, Value: x}
+			}
+			if x := a5[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "I_ex_post", Elem: int(env.Post[e]), Value: x}
 			}
 		}
 	}
@@ -1667,6 +1694,7 @@ func k86655442eb23a12332d75247(env *kernel.Env, lo, n int, idx []int32, result [
 			post := int(env.Post[e])
 			_ = post
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -1675,9 +1703,20 @@ func k86655442eb23a12332d75247(env *kernel.Env, lo, n int, idx []int32, result [
 			post := int(env.Post[e])
 			_ = post
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	}
-	_ = bad
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_ampa_post", Elem: int(env.Post[e]), Value: x}
+			}
+		}
+	}
 	return nil
 }
 
@@ -2077,6 +2116,7 @@ func ka000cf6a3ee6529567b3ecbc(env *kernel.Env, lo, n int, idx []int32, result [
 			c3[i] = r2
 			bad |= kernel.Bad(r2)
 			a4[post] += r6
+			bad |= kernel.Bad(a4[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -2111,6 +2151,7 @@ func ka000cf6a3ee6529567b3ecbc(env *kernel.Env, lo, n int, idx []int32, result [
 			a3[e] = r2
 			bad |= kernel.Bad(r2)
 			a4[post] += r6
+			bad |= kernel.Bad(a4[post])
 		}
 	}
 	if bad != 0 && env.Check {
@@ -2130,6 +2171,9 @@ func ka000cf6a3ee6529567b3ecbc(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 			if x := a3[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "w", Elem: e, Value: x}
+			}
+			if x := a4[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_gaba_post", Elem: int(env.Post[e]), Value: x}
 			}
 		}
 	}
@@ -2155,6 +2199,7 @@ func ka156d9f777241550e26c795f(env *kernel.Env, lo, n int, idx []int32, result [
 			r0 = a1[pre]
 			r0 = r0 * (1e-09)
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -2167,9 +2212,20 @@ func ka156d9f777241550e26c795f(env *kernel.Env, lo, n int, idx []int32, result [
 			r0 = a1[pre]
 			r0 = r0 * (1e-09)
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	}
-	_ = bad
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_in_post", Elem: int(env.Post[e]), Value: x}
+			}
+		}
+	}
 	return nil
 }
 
@@ -2192,6 +2248,7 @@ func ka17c96cbaeb53f57b8355cfc(env *kernel.Env, lo, n int, idx []int32, result [
 			r0 = a1[pre]
 			r0 = r0 * (1e-09)
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -2204,9 +2261,20 @@ func ka17c96cbaeb53f57b8355cfc(env *kernel.Env, lo, n int, idx []int32, result [
 			r0 = a1[pre]
 			r0 = r0 * (1e-09)
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	}
-	_ = bad
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_ex_post", Elem: int(env.Post[e]), Value: x}
+			}
+		}
+	}
 	return nil
 }
 
@@ -2944,6 +3012,7 @@ func kdbb3a8e1ec753cd3550be7a1(env *kernel.Env, lo, n int, idx []int32, result [
 			post := int(env.Post[e])
 			_ = post
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -2952,9 +3021,20 @@ func kdbb3a8e1ec753cd3550be7a1(env *kernel.Env, lo, n int, idx []int32, result [
 			post := int(env.Post[e])
 			_ = post
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	}
-	_ = bad
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "s_AMPA_ext_post", Elem: int(env.Post[e]), Value: x}
+			}
+		}
+	}
 	return nil
 }
 
@@ -2973,6 +3053,7 @@ func ke1f16ffcf95f0643922e7ab8(env *kernel.Env, lo, n int, idx []int32, result [
 			post := int(env.Post[e])
 			_ = post
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -2981,9 +3062,20 @@ func ke1f16ffcf95f0643922e7ab8(env *kernel.Env, lo, n int, idx []int32, result [
 			post := int(env.Post[e])
 			_ = post
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	}
-	_ = bad
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_gaba_post", Elem: int(env.Post[e]), Value: x}
+			}
+		}
+	}
 	return nil
 }
 
@@ -3056,6 +3148,7 @@ func ke90a9cbf019c1a9a5fe5756c(env *kernel.Env, lo, n int, idx []int32, result [
 			c2[i] = r3
 			bad |= kernel.Bad(r3)
 			a6[post] += r0
+			bad |= kernel.Bad(a6[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -3104,6 +3197,7 @@ func ke90a9cbf019c1a9a5fe5756c(env *kernel.Env, lo, n int, idx []int32, result [
 			a2[e] = r3
 			bad |= kernel.Bad(r3)
 			a6[post] += r0
+			bad |= kernel.Bad(a6[post])
 		}
 	}
 	if bad != 0 && env.Check {
@@ -3120,6 +3214,9 @@ func ke90a9cbf019c1a9a5fe5756c(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 			if x := a2[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "lastupdate", Elem: e, Value: x}
+			}
+			if x := a6[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "g_inh_post", Elem: int(env.Post[e]), Value: x}
 			}
 		}
 	}
@@ -3256,6 +3353,7 @@ func kfe1e75dd33ff5e0f9beb6021(env *kernel.Env, lo, n int, idx []int32, result [
 			post := int(env.Post[e])
 			_ = post
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	} else {
 		for i := 0; i < n; i++ {
@@ -3264,8 +3362,19 @@ func kfe1e75dd33ff5e0f9beb6021(env *kernel.Env, lo, n int, idx []int32, result [
 			post := int(env.Post[e])
 			_ = post
 			a0[post] += r0
+			bad |= kernel.Bad(a0[post])
 		}
 	}
-	_ = bad
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a0[int(env.Post[e])]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "received_post", Elem: int(env.Post[e]), Value: x}
+			}
+		}
+	}
 	return nil
 }
