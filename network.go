@@ -108,14 +108,14 @@ func (n *Network) Run(d unit.Quantity) error {
 	}
 	codes := make([]sim.SynapseCode, len(n.synapses))
 	for k, s := range n.synapses {
-		if codes[k], err = s.build(); err != nil {
+		if codes[k], err = s.build(false); err != nil {
 			return err
 		}
 		s.ss.Clocked = len(codes[k].Update) > 0 || len(codes[k].Summed) > 0
 	}
 	workers := n.sim.WorkerCount()
 	for _, g := range n.groups {
-		code, err := g.build()
+		code, err := g.build(false)
 		if err != nil {
 			return err
 		}

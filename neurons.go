@@ -109,7 +109,7 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 		g.sg.AddArray("lastspike", negInf)
 		g.sg.AddArray("not_refractory", 1)
 	}
-	if _, err := g.build(); err != nil {
+	if _, err := g.build(true); err != nil {
 		return nil, err
 	}
 	n.groups = append(n.groups, g)
@@ -156,8 +156,9 @@ func (g *NeuronGroup) scope() (*check.Scope, error) {
 }
 
 // build checks the group's code against the current namespace and writes
-// it as ir: the state update, threshold and reset.
-func (g *NeuronGroup) build() (sim.Code, error) {
+// it as ir: the state update, threshold and reset. provisional says that
+// the values may change before a run (see check.Scope).
+func (g *NeuronGroup) build(provisional bool) (sim.Code, error) {
 	var code sim.Code
 	if g.poisson {
 		if err := g.checkRates(); err != nil {
@@ -168,6 +169,7 @@ func (g *NeuronGroup) build() (sim.Code, error) {
 	if err != nil {
 		return code, err
 	}
+	s.Provisional = provisional
 	eqs, _, err := s.Equations()
 	if err != nil {
 		return code, err

@@ -105,7 +105,7 @@ func (n *Network) Synapses(spec Synapses) (*SynapseGroup, error) {
 		s.ss.Pathways = append(s.ss.Pathways, s.post)
 		s.extra["post_delay"] = &check.Var{Name: "post_delay", Kind: syntax.Parameter, Dim: second}
 	}
-	if _, err := s.build(); err != nil {
+	if _, err := s.build(true); err != nil {
 		return nil, err
 	}
 	n.synapses = append(n.synapses, s)
@@ -246,13 +246,15 @@ func (s *SynapseGroup) Get(name string) ([]float64, error) {
 }
 
 // build checks the code against the current namespaces and writes it as
-// ir.
-func (s *SynapseGroup) build() (sim.SynapseCode, error) {
+// ir; provisional as for NeuronGroup.build.
+func (s *SynapseGroup) build(provisional bool) (sim.SynapseCode, error) {
 	var code sim.SynapseCode
 	sc, err := s.scope()
 	if err != nil {
 		return code, err
 	}
+	sc.Provisional = provisional
+	sc.Pre.Provisional, sc.Post.Provisional = provisional, provisional
 	clock, event, err := sc.Equations()
 	if err != nil {
 		return code, err

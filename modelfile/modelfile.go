@@ -80,6 +80,8 @@ type File struct {
 	Spikes    []SpikeMonitor `toml:"spikes"`
 	States    []StateMonitor `toml:"states"`
 	Rates     []RateMonitor  `toml:"rates"`
+
+	pos *keyPos // where Parse found each key; nil for a File made in Go
 }
 
 // StateMonitor records variables of chosen neurons at an interval.
@@ -176,6 +178,7 @@ func Parse(name string, data []byte) (*File, error) {
 	if len(f.Runs) == 0 {
 		return nil, fmt.Errorf("%s: no runs: add runs = [\"1*second\"]", name)
 	}
+	f.pos = scanPositions(name, data)
 	return &f, nil
 }
 
@@ -202,6 +205,12 @@ var sliceRE = regexp.MustCompile(`^\s*([A-Za-z_]\w*)\s*(?:\[\s*(\d*)\s*:\s*(\d*)
 // Run builds the network, runs it and writes each spike monitor's spikes
 // (CSV) and raster (PNG) to outDir.
 func (f *File) Run(outDir string) (*Result, error) {
+	if f == nil {
+		return nil, errors.New("modelfile: a nil File")
+	}
+	if err := f.validate(); err != nil {
+		return nil, err
+	}
 	opts := cajal.Options{Seed: f.Seed, Threads: f.Threads}
 	if f.Dt != "" {
 		dt, err := unit.Parse(f.Dt)
@@ -238,7 +247,7 @@ func (f *File) Run(outDir string) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := setAll(g.Name, g.Init, ng.Set); err != nil {
+		if err := f.setAll("neurons."+strconv.Itoa(k), g.Name, g.Init, ng.Set); err != nil {
 			return nil, err
 		}
 		groups[g.Name] = ng
@@ -332,7 +341,7 @@ func (f *File) Run(outDir string) (*Result, error) {
 		if err := sg.Connect(opts...); err != nil {
 			return nil, err
 		}
-		if err := setAll(name, s.Init, sg.Set); err != nil {
+		if err := f.setAll("synapses."+strconv.Itoa(k), name, s.Init, sg.Set); err != nil {
 			return nil, err
 		}
 	}
@@ -398,18 +407,10 @@ func (f *File) Run(outDir string) (*Result, error) {
 		}
 		rates = append(rates, rateMon{rm.Source, m})
 	}
-	for k, r := range f.Runs {
-		text, changes := "", map[string]any(nil)
-		switch r := r.(type) {
-		case string:
-			text = r
-		case map[string]any:
-			text, _ = r["duration"].(string)
-			changes, _ = r["namespace"].(map[string]any)
-		}
-		d, err := unit.Parse(text)
+	for k := range f.Runs {
+		d, changes, err := f.run(k)
 		if err != nil {
-			return nil, fmt.Errorf("runs[%d]: a duration such as \"1*second\", or { duration = ..., namespace = {...} }: %v", k, err)
+			return nil, err
 		}
 		for name, v := range changes {
 			for _, n := range namespaces {
@@ -424,7 +425,11 @@ func (f *File) Run(outDir string) (*Result, error) {
 	var lines []string
 	T := net.T()
 	for _, m := range mons {
-		lines = append(lines, fmt.Sprintf("%s: %d spikes, %.2f Hz", m.name, m.m.Num(), float64(m.m.Num())/float64(m.n)/T))
+		line := fmt.Sprintf("%s: %d spikes", m.name, m.m.Num())
+		if T > 0 {
+			line += fmt.Sprintf(", %.2f Hz", float64(m.m.Num())/float64(m.n)/T)
+		}
+		lines = append(lines, line)
 		if outDir == "" {
 			continue
 		}
@@ -554,16 +559,22 @@ func writeRate(dir, name string, m *cajal.PopulationRateMonitor, dt float64) ([]
 	return []string{base + ".csv", base + ".png"}, nil
 }
 
-// setAll sets initial values in name order (deterministic draws).
-func setAll(owner string, init map[string]any, set func(string, any) error) error {
-	keys := make([]string, 0, len(init))
-	for k := range init {
-		keys = append(keys, k)
+// setAll sets the initial values of the group at path in the order the
+// file wrote them, so that an expression sees the values set above it
+// (u = "b*v" after b); in name order for a File made in Go.
+func (f *File) setAll(path, owner string, init map[string]any, set func(string, any) error) error {
+	at := path + ".init"
+	keys := f.pos.keys(at)
+	if len(keys) != len(init) {
+		keys = make([]string, 0, len(init))
+		for k := range init {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
 	}
-	sort.Strings(keys)
 	for _, k := range keys {
 		if err := set(k, init[k]); err != nil {
-			return fmt.Errorf("%s: init %s: %w", owner, k, err)
+			return fmt.Errorf("%s%s: init %s: %w", f.pos.where(join(at, k)), owner, k, err)
 		}
 	}
 	return nil
