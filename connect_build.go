@@ -121,10 +121,20 @@ func (b *builder) run() error {
 // than to all pairs.
 func (b *builder) walkRow(i, nt int) error {
 	if b.c.p == 1 {
-		for j := 0; j < nt; j++ {
-			if err := b.add(i, j); err != nil {
-				return err
+		b.row = i
+		pre, lo := int32(i+b.s.ss.SrcLo), int32(b.s.ss.TgtLo)
+		for j := 0; j < nt; {
+			if len(b.bpre) == blockSize {
+				if err := b.flush(); err != nil {
+					return err
+				}
 			}
+			m := min(nt-j, blockSize-len(b.bpre))
+			for k := range m {
+				b.bpre = append(b.bpre, pre)
+				b.bpost = append(b.bpost, lo+int32(j+k))
+			}
+			j += m
 		}
 		return b.flush()
 	}

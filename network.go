@@ -157,8 +157,8 @@ const MaxSteps = 1 << 53
 func (n *Network) steps(d unit.Quantity) (int64, error) {
 	f := math.Round(d.Value / n.dt)
 	if f > float64(MaxSteps-n.sim.Step) {
-		return 0, fmt.Errorf("cajal: a run of %v is %.3g steps of dt = %g s; a network runs at most 2^53 steps in all (%d done)",
-			d, f, n.dt, n.sim.Step)
+		return 0, fmt.Errorf("cajal: a run of %g s is %.3g steps of dt = %g s; a network runs at most 2^53 steps in all (%d done)",
+			d.Value, f, n.dt, n.sim.Step)
 	}
 	return int64(f), nil
 }

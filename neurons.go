@@ -93,7 +93,7 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 	}
 	// Each neuron: its variables, and an index in the step's spike lists.
 	per := 8*float64(vars) + 4
-	if err := n.reserve(fmt.Sprintf("%s: %d neurons with %d variables", spec.Name, spec.N, vars), per*float64(spec.N)); err != nil {
+	if err := n.reserve(fmt.Sprintf("%s: %d neurons with %d variable(s)", spec.Name, spec.N, vars), per*float64(spec.N)); err != nil {
 		return nil, err
 	}
 	g.sg = sim.NewGroup(spec.Name, spec.N, n.nextID(), nil)
