@@ -32,6 +32,9 @@ type Poisson struct {
 // PoissonGroup adds Poisson sources: each fires in a step with probability
 // rates*dt, drawn from the network's random streams.
 func (n *Network) PoissonGroup(spec Poisson) (*NeuronGroup, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	if spec.Name == "" {
 		spec.Name = "poisson"
 	}
@@ -98,6 +101,9 @@ type SpikeGenerator struct {
 // SpikeGeneratorGroup adds a spike generator. Each time is rounded to the
 // nearest step; a neuron may fire at most once per step.
 func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	if spec.Name == "" {
 		spec.Name = "generator"
 	}
@@ -192,6 +198,9 @@ func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error)
 // ParrotGroup adds NEST's parrot neurons for src: neuron k repeats each
 // spike of src's neuron k one step later.
 func (n *Network) ParrotGroup(name string, src Source) (*NeuronGroup, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	if name == "" {
 		name = "parrots"
 	}

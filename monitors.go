@@ -14,6 +14,9 @@ type SpikeMonitor struct{ m *sim.SpikeMonitor }
 // SpikeMonitor records every spike of src, a group or subgroup of this
 // network, from now on.
 func (n *Network) SpikeMonitor(src Source) (*SpikeMonitor, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	g, lo, hi, err := n.source("SpikeMonitor", src)
 	if err != nil {
 		return nil, err
@@ -82,6 +85,9 @@ type StateMonitor struct {
 // within src; nil for all) every interval (zero: every step), from now on.
 // Values are recorded at the start of each step, before the update.
 func (n *Network) StateMonitor(src Source, vars []string, indices []int, interval unit.Quantity) (*StateMonitor, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	g, lo, hi, err := n.source("StateMonitor", src)
 	if err != nil {
 		return nil, err
@@ -126,6 +132,9 @@ func (n *Network) StateMonitor(src Source, vars []string, indices []int, interva
 // interval (zero: every step), from now on, as Brian2's StateMonitor on a
 // Synapses object.
 func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, interval unit.Quantity) (*StateMonitor, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	if s.invalid() {
 		return nil, errInvalid("SynapseMonitor: the synapse group")
 	}
@@ -201,6 +210,9 @@ type PopulationRateMonitor struct{ m *sim.RateMonitor }
 // PopulationRateMonitor records the rate of src, a group or subgroup of
 // this network, at every step from now on.
 func (n *Network) PopulationRateMonitor(src Source) (*PopulationRateMonitor, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	g, lo, hi, err := n.source("PopulationRateMonitor", src)
 	if err != nil {
 		return nil, err

@@ -84,15 +84,33 @@ func NewNetwork(opts Options) (*Network, error) {
 }
 
 // Dt is the time step in seconds.
-func (n *Network) Dt() float64 { return n.dt }
+func (n *Network) Dt() float64 {
+	if n.invalid() {
+		return 0
+	}
+	return n.dt
+}
 
 // T is the current time in seconds.
-func (n *Network) T() float64 { return n.sim.Time() }
+func (n *Network) T() float64 {
+	if n.invalid() {
+		return 0
+	}
+	return n.sim.Time()
+}
+
+// invalid reports a nil network or one not made by NewNetwork.
+func (n *Network) invalid() bool { return n == nil || n.dt == 0 }
+
+var errNetwork = fmt.Errorf("cajal: the network is nil or was not made by NewNetwork")
 
 // Run advances the network by d. Models are compiled at the start of each
 // run with the namespaces' current values. A run that diverges stops with a
 // *DivergenceError; the monitors keep what they recorded.
 func (n *Network) Run(d unit.Quantity) error {
+	if n.invalid() {
+		return errNetwork
+	}
 	if !d.Dim.Equal(unit.Second.Dim) {
 		return fmt.Errorf("cajal: a run takes a duration, got dimension %s", d.Dim)
 	}
@@ -182,6 +200,9 @@ func (n *Network) reserveRecordings(steps int64) error {
 // Programs reports how many programs the last run compiled and how many of
 // them ran code compiled ahead of time rather than the interpreter.
 func (n *Network) Programs() (native, total int) {
+	if n.invalid() {
+		return 0, 0
+	}
 	for _, g := range n.groups {
 		a, b := g.sg.Programs()
 		native, total = native+a, total+b

@@ -49,6 +49,9 @@ type NeuronGroup struct {
 // NeuronGroup adds a group to the network. The model, threshold, reset and
 // refractoriness are checked now; errors name the line and column.
 func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	if spec.Name == "" {
 		spec.Name = "neurons"
 	}

@@ -54,6 +54,9 @@ type delaySpec struct {
 // Synapses adds a synapse group to the network. Its code is checked now;
 // connect it with Connect.
 func (n *Network) Synapses(spec Synapses) (*SynapseGroup, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	if spec.Name == "" {
 		spec.Name = "synapses"
 	}
