@@ -176,6 +176,9 @@ func (n *Network) every(interval unit.Quantity) (int64, error) {
 	if !interval.Dim.Equal(unit.Second.Dim) || !(interval.Value > 0) || math.IsInf(interval.Value, 0) {
 		return 0, fmt.Errorf("cajal: a recording interval must be a positive duration, got %v", interval)
 	}
+	if interval.Value/n.dt > MaxSteps {
+		return 0, fmt.Errorf("cajal: the recording interval %v is more than 2^53 steps", interval)
+	}
 	every := int64(math.Round(interval.Value / n.dt))
 	if every < 1 || math.Abs(float64(every)*n.dt-interval.Value) > 1e-9*interval.Value {
 		return 0, fmt.Errorf("cajal: the recording interval %v is not a multiple of dt = %g s", interval, n.dt)
