@@ -35,7 +35,9 @@ func TestStepLoopDoesNotAllocate(t *testing.T) {
 		if err := s.Connect(P(0.02)); err != nil {
 			t.Fatal(err)
 		}
-		net.SpikeMonitor(g)
+		if _, err := net.SpikeMonitor(g); err != nil {
+			t.Fatal(err)
+		}
 		run(t, net, unit.Q(10, unit.Millisecond))
 		short := testing.AllocsPerRun(3, func() { _ = net.Run(unit.Q(10, unit.Millisecond)) })
 		long := testing.AllocsPerRun(3, func() { _ = net.Run(unit.Q(110, unit.Millisecond)) })

@@ -9,7 +9,7 @@ import (
 
 // benchGroup runs b.N steps of a group and reports ns per neuron update.
 func benchGroup(b *testing.B, threads, n int, interpret bool, spec Neurons, init map[string]string) {
-	net, err := NewNetwork(Options{Threads: threads, Seed: 1, Tier: map[bool]Tier{true: TierInterp, false: TierNative}[interpret]})
+	net, err := NewNetwork(Options{Threads: threads, Seed: 1, Tier: testTier(interpret)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -23,7 +23,10 @@ func benchGroup(b *testing.B, threads, n int, interpret bool, spec Neurons, init
 			b.Fatal(err)
 		}
 	}
-	sm := net.SpikeMonitor(g)
+	sm, err := net.SpikeMonitor(g)
+	if err != nil {
+		b.Fatal(err)
+	}
 	// Warm up: compile and settle.
 	if err := net.Run(unit.Q(10, unit.Millisecond)); err != nil {
 		b.Fatal(err)

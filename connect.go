@@ -2,11 +2,8 @@ package cajal
 
 import (
 	"fmt"
-	"math"
+	"strings"
 
-	"github.com/cajal-sim/cajal/internal/ir"
-	"github.com/cajal-sim/cajal/internal/kernel"
-	"github.com/cajal-sim/cajal/internal/rng"
 	"github.com/cajal-sim/cajal/internal/sim"
 )
 
@@ -16,6 +13,7 @@ type ConnectOption func(*connectSpec) error
 type connectSpec struct {
 	cond     string
 	p        float64
+	pSet     bool
 	pExpr    string
 	n        int
 	i, j     []int
@@ -25,32 +23,51 @@ type connectSpec struct {
 
 // Condition keeps only the pairs (i, j) for which the condition holds, e.g.
 // "i != j"; it may use i, j and the neurons' variables (v_pre, v_post).
+// The candidates are tested a block at a time and only the pairs that pass
+// are kept, so a condition costs time for every candidate but memory only
+// for the synapses made.
 func Condition(cond string) ConnectOption {
-	return func(c *connectSpec) error { c.cond = cond; return nil }
+	return func(c *connectSpec) error {
+		if strings.TrimSpace(cond) == "" {
+			return fmt.Errorf("an empty connection condition; leave Condition out to connect every candidate")
+		}
+		c.cond = cond
+		return nil
+	}
 }
 
-// P connects each candidate pair with probability p.
+// P connects each candidate pair of the all-to-all rule with probability
+// p. It cannot be combined with OneToOne, Pairs or PExpr (use PExpr or
+// Condition to thin those).
 func P(p float64) ConnectOption {
 	return func(c *connectSpec) error {
 		if !(p >= 0 && p <= 1) {
 			return fmt.Errorf("a connection probability must be in [0, 1], got %v", p)
 		}
-		c.p = p
+		c.p, c.pSet = p, true
 		return nil
 	}
 }
 
 // PExpr connects each candidate pair with a probability given by an
 // expression in i, j and the neurons' variables, e.g. "exp(-abs(i-j)/10.)".
+// A value outside [0, 1] (or NaN) for any candidate is an error naming the
+// pair.
 func PExpr(expr string) ConnectOption {
-	return func(c *connectSpec) error { c.pExpr = expr; return nil }
+	return func(c *connectSpec) error {
+		if strings.TrimSpace(expr) == "" {
+			return fmt.Errorf("an empty connection probability expression")
+		}
+		c.pExpr = expr
+		return nil
+	}
 }
 
-// Multiplicity makes n synapses for each pair connected.
+// Multiplicity makes n synapses, at least 1, for each pair connected.
 func Multiplicity(n int) ConnectOption {
 	return func(c *connectSpec) error {
-		if n < 0 {
-			return fmt.Errorf("the number of synapses per pair must not be negative, got %d", n)
+		if n < 1 {
+			return fmt.Errorf("the number of synapses per pair must be at least 1, got %d", n)
 		}
 		c.n = n
 		return nil
@@ -73,160 +90,53 @@ func OneToOne() ConnectOption {
 	return func(c *connectSpec) error { c.oneToOne = true; return nil }
 }
 
+// conflict names a combination of options that would silently ignore one.
+func (c *connectSpec) conflict() error {
+	switch {
+	case c.pairs && c.oneToOne:
+		return fmt.Errorf("Pairs and OneToOne are two rules; give one")
+	case c.pSet && (c.pairs || c.oneToOne):
+		return fmt.Errorf("P thins the all-to-all rule and cannot be combined with Pairs or OneToOne; use PExpr or Condition to thin those")
+	case c.pSet && c.pExpr != "":
+		return fmt.Errorf("P and PExpr are two probabilities; give one")
+	}
+	return nil
+}
+
 // Connect makes synapses: all-to-all by default, narrowed by the options.
 // It may be called again, also after a run, to add synapses; the new
 // synapses' variables start at zero and their delays at the group's
-// Delay. Random choices come from the network's seed.
+// Delay. Random choices come from the network's seed. A request whose
+// synapses would pass the network's memory limit is refused before they
+// are made (with a condition or PExpr, as soon as the pairs kept pass it).
 func (s *SynapseGroup) Connect(opts ...ConnectOption) error {
+	if s.invalid() {
+		return errInvalid("the synapse group")
+	}
 	c := connectSpec{p: 1, n: 1}
 	for _, o := range opts {
+		if o == nil {
+			return fmt.Errorf("cajal: %s: a nil ConnectOption", s.spec.Name)
+		}
 		if err := o(&c); err != nil {
 			return fmt.Errorf("cajal: %s: %v", s.spec.Name, err)
 		}
 	}
-	ss := s.ss
-	ns, nt := ss.SrcHi-ss.SrcLo, ss.TgtHi-ss.TgtLo
+	if err := c.conflict(); err != nil {
+		return fmt.Errorf("cajal: %s: %v", s.spec.Name, err)
+	}
 	s.connects++
-	key := rng.NewKey(s.net.opts.Seed, 1<<61|uint64(ss.ID)<<32|uint64(s.connects))
-	var pre, post []int32
-	switch {
-	case c.pairs:
-		for k := range c.i {
-			if c.i[k] < 0 || c.i[k] >= ns || c.j[k] < 0 || c.j[k] >= nt {
-				return fmt.Errorf("cajal: %s: pair (%d, %d) is outside the %d x %d neurons", s.spec.Name, c.i[k], c.j[k], ns, nt)
-			}
-			pre = append(pre, int32(c.i[k]+ss.SrcLo))
-			post = append(post, int32(c.j[k]+ss.TgtLo))
-		}
-	case c.oneToOne:
-		if ns != nt {
-			return fmt.Errorf("cajal: %s: one-to-one needs groups of one size, got %d and %d", s.spec.Name, ns, nt)
-		}
-		for k := 0; k < ns; k++ {
-			pre = append(pre, int32(k+ss.SrcLo))
-			post = append(post, int32(k+ss.TgtLo))
-		}
-	default:
-		var err error
-		if pre, post, err = s.candidates(c, key); err != nil {
-			return err
-		}
+	b, err := s.newBuilder(c)
+	if err != nil {
+		return err
 	}
-	if c.cond != "" || c.pExpr != "" {
-		var err error
-		if pre, post, err = s.filter(c, key, pre, post); err != nil {
-			return err
-		}
+	if err := b.run(); err != nil {
+		return err
 	}
-	if c.n != 1 {
-		if float64(len(pre))*float64(c.n) > 1<<31 {
-			return fmt.Errorf("cajal: %s: %d pairs with %d synapses each are more than 2^31 synapses", s.spec.Name, len(pre), c.n)
-		}
-		var p2, q2 []int32
-		for k := range pre {
-			for r := 0; r < c.n; r++ {
-				p2 = append(p2, pre[k])
-				q2 = append(q2, post[k])
-			}
-		}
-		pre, post = p2, q2
-	}
-	first := ss.Add(pre, post)
-	err := s.initDelays(first)
-	ss.Sort()
+	first := s.ss.Add(b.pre, b.post)
+	err = s.initDelays(first)
+	s.ss.Sort()
 	return err
-}
-
-// candidates draws the pairs of a fixed probability: for each source
-// neuron, the gaps between chosen targets are geometric, so the work is
-// proportional to the synapses made rather than to all pairs.
-func (s *SynapseGroup) candidates(c connectSpec, key rng.Key) (pre, post []int32, err error) {
-	ss := s.ss
-	ns, nt := ss.SrcHi-ss.SrcLo, ss.TgtHi-ss.TgtLo
-	p := c.p
-	if c.pExpr != "" {
-		p = 1
-	}
-	if p == 0 {
-		return nil, nil, nil
-	}
-	if float64(ns)*float64(nt)*p > 1<<31 {
-		return nil, nil, fmt.Errorf("cajal: %s: about %.3g synapses would be made; at most 2^31 are supported", s.spec.Name, float64(ns)*float64(nt)*p)
-	}
-	logq := math.Log1p(-p)
-	for i := 0; i < ns; i++ {
-		if p == 1 {
-			for j := 0; j < nt; j++ {
-				pre = append(pre, int32(i+ss.SrcLo))
-				post = append(post, int32(j+ss.TgtLo))
-			}
-			continue
-		}
-		j := -1
-		for draw := uint64(0); ; draw++ {
-			u := key.Uniform(uint64(i), draw, 0)
-			j += 1 + int(math.Floor(math.Log1p(-u)/logq))
-			if j >= nt || j < 0 {
-				break
-			}
-			pre = append(pre, int32(i+ss.SrcLo))
-			post = append(post, int32(j+ss.TgtLo))
-		}
-	}
-	return pre, post, nil
-}
-
-// filter keeps the candidate pairs whose condition holds, and then those
-// that pass a per-pair probability.
-func (s *SynapseGroup) filter(c connectSpec, key rng.Key, pre, post []int32) ([]int32, []int32, error) {
-	sc, err := s.scope()
-	if err != nil {
-		return nil, nil, err
-	}
-	sc.N = len(pre)
-	cond := ir.Num(1)
-	if c.cond != "" {
-		if cond, err = sc.Condition(s.spec.Name+".condition", c.cond, "the connection condition"); err != nil {
-			return nil, nil, err
-		}
-	}
-	if c.pExpr != "" {
-		p, err := sc.ExpressionOf(s.spec.Name+".p", c.pExpr, [7]float64{}, "the connection probability")
-		if err != nil {
-			return nil, nil, err
-		}
-		u := ir.Call(ir.Rand)
-		u.Draw = 1 << 20
-		cond = ir.Call(ir.And, cond, ir.Call(ir.Lt, u, p))
-	}
-	prog, err := kernel.Compile(nil, cond)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, sl := range prog.Slots {
-		if sl.Index == ir.Elem {
-			return nil, nil, fmt.Errorf("cajal: %s: a connection condition cannot read synaptic variable %s: the synapses do not exist yet", s.spec.Name, sl.Name)
-		}
-	}
-	env := &kernel.Env{Key: key, Step: 1 << 40, Pre: pre, Post: post, Scalars: make([]float64, len(prog.Scalars))}
-	for _, sl := range prog.Slots {
-		a, _ := map[ir.Index]map[string][]float64{ir.Pre: s.ss.Src.Arrays, ir.Post: s.ss.Tgt.Arrays}[sl.Index][sl.Name]
-		env.Arrays = append(env.Arrays, a)
-	}
-	for i, name := range prog.Scalars {
-		if name == "t" {
-			env.Scalars[i] = s.net.T()
-		}
-	}
-	keep, err := prog.NewMachine().Filter(env, 0, len(pre), nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	p2, q2 := make([]int32, len(keep)), make([]int32, len(keep))
-	for k, idx := range keep {
-		p2[k], q2[k] = pre[idx], post[idx]
-	}
-	return p2, q2, nil
 }
 
 // initDelays sets the delays of synapses from first on.

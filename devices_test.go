@@ -33,7 +33,14 @@ func TestDevices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	genSpikes, parrotSpikes := n.SpikeMonitor(gen), n.SpikeMonitor(parrots)
+	genSpikes, err := n.SpikeMonitor(gen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parrotSpikes, err := n.SpikeMonitor(parrots)
+	if err != nil {
+		t.Fatal(err)
+	}
 	run(t, n, unit.Q(5, unit.Millisecond))
 	got, _ := post.Get("total")
 	// 0.5*1 + 2*1 + 4*2: the second spike of neuron 0 meets w = 2.

@@ -32,7 +32,10 @@ I : amp
 	if err := g.Set("v", "el"); err != nil {
 		panic(err)
 	}
-	spikes := net.SpikeMonitor(g)
+	spikes, err := net.SpikeMonitor(g)
+	if err != nil {
+		panic(err)
+	}
 	if err := net.Run(unit.Q(100, unit.Millisecond)); err != nil {
 		panic(err)
 	}

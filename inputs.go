@@ -32,6 +32,9 @@ type Poisson struct {
 // PoissonGroup adds Poisson sources: each fires in a step with probability
 // rates*dt, drawn from the network's random streams.
 func (n *Network) PoissonGroup(spec Poisson) (*NeuronGroup, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	if spec.Name == "" {
 		spec.Name = "poisson"
 	}
@@ -42,6 +45,9 @@ func (n *Network) PoissonGroup(spec Poisson) (*NeuronGroup, error) {
 	} else {
 		ng.Model = "rates : Hz"
 	}
+	if !isExpr && spec.Rates == nil {
+		return nil, fmt.Errorf("cajal: %s: Rates is required: a unit.Quantity, a []unit.Quantity or a string expression", spec.Name)
+	}
 	g, err := n.NeuronGroup(ng)
 	if err != nil {
 		return nil, err
@@ -51,7 +57,31 @@ func (n *Network) PoissonGroup(spec Poisson) (*NeuronGroup, error) {
 			return nil, err
 		}
 	}
+	g.poisson = true
+	if err := g.checkRates(); err != nil {
+		return nil, err
+	}
 	return g, nil
+}
+
+// checkRates refuses Poisson rates below 0 or above 1/dt (more than a
+// spike per step), and NaN. An expression is checked at the time it is
+// checked (the creation of the group and the start of each run); where it
+// leaves [0, 1/dt] at other times a neuron fires with probability
+// clip(rates*dt, 0, 1), as in Brian2.
+func (g *NeuronGroup) checkRates() error {
+	r, err := g.Get("rates")
+	if err != nil {
+		return err
+	}
+	most := 1 / g.net.dt
+	for i, x := range r {
+		if !(x >= 0 && x*g.net.dt <= 1) {
+			return fmt.Errorf("cajal: %s: neuron %d has rate %g Hz at t = %g s; a Poisson rate must be from 0 to 1/dt = %g Hz (a spike every step)",
+				g.spec.Name, i, x, g.net.T(), most)
+		}
+	}
+	return nil
 }
 
 // SpikeGenerator describes a group that fires at given times, as Brian2's
@@ -71,8 +101,14 @@ type SpikeGenerator struct {
 // SpikeGeneratorGroup adds a spike generator. Each time is rounded to the
 // nearest step; a neuron may fire at most once per step.
 func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	if spec.Name == "" {
 		spec.Name = "generator"
+	}
+	if spec.N <= 0 {
+		return nil, fmt.Errorf("cajal: %s: the number of neurons must be positive, got %d", spec.Name, spec.N)
 	}
 	if len(spec.Indices) != len(spec.Times) {
 		return nil, fmt.Errorf("cajal: %s: %d indices for %d times", spec.Name, len(spec.Indices), len(spec.Times))
@@ -86,10 +122,17 @@ func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error)
 	}
 	var period int64
 	if spec.Period != (unit.Quantity{}) {
-		if !spec.Period.Dim.Equal(unit.Second.Dim) || spec.Period.Value <= 0 {
-			return nil, fmt.Errorf("cajal: %s: the period must be a positive duration, got %v", spec.Name, spec.Period)
+		p := spec.Period.Value
+		if !spec.Period.Dim.Equal(unit.Second.Dim) || !(p > 0) || math.IsInf(p, 0) {
+			return nil, fmt.Errorf("cajal: %s: the period must be a positive, finite duration, got %v", spec.Name, spec.Period)
 		}
-		period = int64(math.Round(spec.Period.Value / n.dt))
+		if p/n.dt < 0.5 {
+			return nil, fmt.Errorf("cajal: %s: the period %v is shorter than dt = %g s", spec.Name, spec.Period, n.dt)
+		}
+		if p/n.dt > MaxSteps {
+			return nil, fmt.Errorf("cajal: %s: the period %v is more than 2^53 steps", spec.Name, spec.Period)
+		}
+		period = int64(math.Round(p / n.dt))
 	}
 	type ev struct {
 		step int64
@@ -98,8 +141,8 @@ func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error)
 	}
 	evs := make([]ev, len(spec.Times))
 	for k, t := range spec.Times {
-		if !t.Dim.Equal(unit.Second.Dim) || t.Value < 0 || math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
-			return nil, fmt.Errorf("cajal: %s: spike %d: a time must be a finite, non-negative duration, got %v", spec.Name, k, t)
+		if !t.Dim.Equal(unit.Second.Dim) || !(t.Value >= 0) || t.Value/n.dt > MaxSteps {
+			return nil, fmt.Errorf("cajal: %s: spike %d: a time must be a non-negative duration of at most 2^53 steps, got %v", spec.Name, k, t)
 		}
 		i := spec.Indices[k]
 		if i < 0 || i >= spec.N {
@@ -155,10 +198,16 @@ func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error)
 // ParrotGroup adds NEST's parrot neurons for src: neuron k repeats each
 // spike of src's neuron k one step later.
 func (n *Network) ParrotGroup(name string, src Source) (*NeuronGroup, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	if name == "" {
 		name = "parrots"
 	}
-	_, lo, hi := src.span()
+	_, lo, hi, err := n.source(name, src)
+	if err != nil {
+		return nil, err
+	}
 	g, err := n.NeuronGroup(Neurons{Name: name, N: hi - lo, Model: "received : 1",
 		Threshold: "received > 0", Reset: "received = 0"})
 	if err != nil {

@@ -12,11 +12,20 @@ import (
 // SpikeMonitor records the spikes of a group or subgroup.
 type SpikeMonitor struct{ m *sim.SpikeMonitor }
 
-// SpikeMonitor records every spike of src from now on; its file, if
-// options or Options.RecordDir ask for one, holds rows (i int32, t
-// seconds).
-func (n *Network) SpikeMonitor(src Source, opts ...MonitorOption) *SpikeMonitor {
-	g, lo, hi := src.span()
+// SpikeMonitor records every spike of src, a group or subgroup of this
+// network, from now on; its file, if options or Options.RecordDir ask for
+// one, holds rows (i int32, t seconds).
+func (n *Network) SpikeMonitor(src Source, opts ...MonitorOption) (*SpikeMonitor, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
+	g, lo, hi, err := n.source("SpikeMonitor", src)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.reserve(fmt.Sprintf("a spike monitor of %d neurons", hi-lo), float64(hi-lo)*8); err != nil {
+		return nil, err
+	}
 	m := sim.NewSpikeMonitor(g.sg, lo, hi)
 	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_spikes", record.Meta{Kind: "spikes", Source: sourceName(src),
 		Fields: record.Schema{
@@ -24,11 +33,17 @@ func (n *Network) SpikeMonitor(src Source, opts ...MonitorOption) *SpikeMonitor 
 			{Name: "t", Kind: record.Float64, Unit: "second", About: "time of the spike"}},
 		Attrs: map[string]any{"neurons": hi - lo, "offset": lo}})
 	n.sim.Monitors = append(n.sim.Monitors, m)
-	return &SpikeMonitor{m}
+	n.spikeMons = append(n.spikeMons, m)
+	return &SpikeMonitor{m}, nil
 }
 
 // Path is the monitor's file, or "" if it has none.
-func (m *SpikeMonitor) Path() string { return path(m.m.Out) }
+func (m *SpikeMonitor) Path() string {
+	if m == nil || m.m == nil {
+		return ""
+	}
+	return path(m.m.Out)
+}
 
 // path is a writer's file, or "".
 func path(w *record.Writer) string {
@@ -39,16 +54,34 @@ func path(w *record.Writer) string {
 }
 
 // I is the index of each spike's neuron, counted within the source.
-func (m *SpikeMonitor) I() []int32 { return m.m.I }
+func (m *SpikeMonitor) I() []int32 {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.I
+}
 
 // T is the time of each spike in seconds.
-func (m *SpikeMonitor) T() []float64 { return m.m.T }
+func (m *SpikeMonitor) T() []float64 {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.T
+}
 
 // Count is the number of spikes of each neuron of the source.
-func (m *SpikeMonitor) Count() []int { return m.m.Count }
+func (m *SpikeMonitor) Count() []int {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.Count
+}
 
 // Num is the number of spikes recorded.
 func (m *SpikeMonitor) Num() int {
+	if m == nil || m.m == nil {
+		return 0
+	}
 	if !m.m.Keep && m.m.Out != nil {
 		return int(m.m.Out.Rows())
 	}
@@ -56,8 +89,12 @@ func (m *SpikeMonitor) Num() int {
 }
 
 // Rates returns each neuron's mean rate in hertz over [from, to) seconds,
-// from the spikes kept in memory (none with DiskOnly).
+// from the spikes kept in memory (none with DiskOnly); nil unless
+// to > from.
 func (m *SpikeMonitor) Rates(from, to float64) []float64 {
+	if m == nil || m.m == nil || !(to > from) {
+		return nil
+	}
 	r := make([]float64, len(m.m.Count))
 	for k, t := range m.m.T {
 		if t >= from && t < to {
@@ -82,7 +119,16 @@ type StateMonitor struct {
 // file, if options or Options.RecordDir ask for one, holds rows (t
 // seconds, then for each variable one value per recorded neuron, in SI).
 func (n *Network) StateMonitor(src Source, vars []string, indices []int, interval unit.Quantity, opts ...MonitorOption) (*StateMonitor, error) {
-	g, lo, hi := src.span()
+	if n.invalid() {
+		return nil, errNetwork
+	}
+	g, lo, hi, err := n.source("StateMonitor", src)
+	if err != nil {
+		return nil, err
+	}
+	if len(vars) == 0 {
+		return nil, fmt.Errorf("cajal: StateMonitor of %s: no variables to record", g.spec.Name)
+	}
 	every, err := n.every(interval)
 	if err != nil {
 		return nil, err
@@ -117,6 +163,7 @@ func (n *Network) StateMonitor(src Source, vars []string, indices []int, interva
 	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_states",
 		stateMeta(sourceName(src), vars, g.store(), rel, float64(every)*n.dt))
 	n.sim.Monitors = append(n.sim.Monitors, m)
+	n.stateMons = append(n.stateMons, m)
 	return &StateMonitor{m: m, idx: idx}, nil
 }
 
@@ -137,7 +184,12 @@ func stateMeta(source string, vars []string, st *store, indices []int, interval 
 }
 
 // Path is the monitor's file, or "" if it has none.
-func (m *StateMonitor) Path() string { return path(m.m.Out) }
+func (m *StateMonitor) Path() string {
+	if m == nil || m.m == nil {
+		return ""
+	}
+	return path(m.m.Out)
+}
 
 // SynapseMonitor records synaptic variables (w, traces) of the synapses
 // indices (numbers in creation order, as I and J list them) every
@@ -145,6 +197,18 @@ func (m *StateMonitor) Path() string { return path(m.m.Out) }
 // Synapses object. Its file holds rows as a StateMonitor's, one value per
 // recorded synapse.
 func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, interval unit.Quantity, opts ...MonitorOption) (*StateMonitor, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
+	if s.invalid() {
+		return nil, errInvalid("SynapseMonitor: the synapse group")
+	}
+	if s.net != n {
+		return nil, fmt.Errorf("cajal: SynapseMonitor: %s belongs to another network", s.spec.Name)
+	}
+	if len(vars) == 0 {
+		return nil, fmt.Errorf("cajal: SynapseMonitor of %s: no variables to record", s.spec.Name)
+	}
 	every, err := n.every(interval)
 	if err != nil {
 		return nil, err
@@ -167,6 +231,7 @@ func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, 
 	m.Out, m.Keep = n.writer(opts, s.spec.Name+"_states",
 		stateMeta(s.spec.Name, vars, s.store(), m.Indices, float64(every)*n.dt))
 	n.sim.Monitors = append(n.sim.Monitors, m)
+	n.stateMons = append(n.stateMons, m)
 	return &StateMonitor{m: m, idx: idx}, nil
 }
 
@@ -175,8 +240,11 @@ func (n *Network) every(interval unit.Quantity) (int64, error) {
 	if interval == (unit.Quantity{}) {
 		return 1, nil
 	}
-	if !interval.Dim.Equal(unit.Second.Dim) || interval.Value <= 0 {
+	if !interval.Dim.Equal(unit.Second.Dim) || !(interval.Value > 0) || math.IsInf(interval.Value, 0) {
 		return 0, fmt.Errorf("cajal: a recording interval must be a positive duration, got %v", interval)
+	}
+	if interval.Value/n.dt > MaxSteps {
+		return 0, fmt.Errorf("cajal: the recording interval %v is more than 2^53 steps", interval)
 	}
 	every := int64(math.Round(interval.Value / n.dt))
 	if every < 1 || math.Abs(float64(every)*n.dt-interval.Value) > 1e-9*interval.Value {
@@ -186,11 +254,19 @@ func (n *Network) every(interval unit.Quantity) (int64, error) {
 }
 
 // T is the time of each sample in seconds.
-func (m *StateMonitor) T() []float64 { return m.m.T }
+func (m *StateMonitor) T() []float64 {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.T
+}
 
 // Values returns the traces of a variable in SI units: one slice per
 // recorded neuron.
 func (m *StateMonitor) Values(name string) ([][]float64, error) {
+	if m == nil || m.m == nil {
+		return nil, fmt.Errorf("cajal: the state monitor is nil or was not made by a Network")
+	}
 	k, ok := m.idx[name]
 	if !ok {
 		return nil, fmt.Errorf("cajal: the monitor does not record %q", name)
@@ -201,10 +277,17 @@ func (m *StateMonitor) Values(name string) ([][]float64, error) {
 // PopulationRateMonitor records the instantaneous rate of a population.
 type PopulationRateMonitor struct{ m *sim.RateMonitor }
 
-// PopulationRateMonitor records the rate of src at every step from now
-// on; its file holds rows (t seconds, rate hertz).
-func (n *Network) PopulationRateMonitor(src Source, opts ...MonitorOption) *PopulationRateMonitor {
-	g, lo, hi := src.span()
+// PopulationRateMonitor records the rate of src, a group or subgroup of
+// this network, at every step from now on; its file holds rows (t
+// seconds, rate hertz).
+func (n *Network) PopulationRateMonitor(src Source, opts ...MonitorOption) (*PopulationRateMonitor, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
+	g, lo, hi, err := n.source("PopulationRateMonitor", src)
+	if err != nil {
+		return nil, err
+	}
 	m := &sim.RateMonitor{Group: g.sg, Lo: lo, Hi: hi, Dt: n.dt}
 	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_rate", record.Meta{Kind: "rate", Source: sourceName(src),
 		Fields: record.Schema{
@@ -212,23 +295,40 @@ func (n *Network) PopulationRateMonitor(src Source, opts ...MonitorOption) *Popu
 			{Name: "rate", Kind: record.Float64, Unit: "hertz", About: "fraction of the neurons that spiked, over dt"}},
 		Attrs: map[string]any{"neurons": hi - lo}})
 	n.sim.Monitors = append(n.sim.Monitors, m)
-	return &PopulationRateMonitor{m}
+	n.rateMons = append(n.rateMons, m)
+	return &PopulationRateMonitor{m}, nil
 }
 
 // Path is the monitor's file, or "" if it has none.
-func (m *PopulationRateMonitor) Path() string { return path(m.m.Out) }
+func (m *PopulationRateMonitor) Path() string {
+	if m == nil || m.m == nil {
+		return ""
+	}
+	return path(m.m.Out)
+}
 
 // T is the time of each step in seconds.
-func (m *PopulationRateMonitor) T() []float64 { return m.m.T }
+func (m *PopulationRateMonitor) T() []float64 {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.T
+}
 
 // Rate is the fraction of the population that spiked in each step, divided
 // by dt, in hertz.
-func (m *PopulationRateMonitor) Rate() []float64 { return m.m.Rate }
+func (m *PopulationRateMonitor) Rate() []float64 {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	return m.m.Rate
+}
 
 // SmoothRate averages the rate over a flat window of the given number of
-// steps, centred on each step.
+// steps (at least 1), centred on each step.
 func (m *PopulationRateMonitor) SmoothRate(steps int) []float64 {
-	r := m.m.Rate
+	steps = max(steps, 1)
+	r := m.Rate()
 	out := make([]float64, len(r))
 	h := steps / 2
 	for i := range r {
@@ -255,6 +355,9 @@ type WeightRecorder struct {
 // seconds, syn, i, j, then the variable), i and j counted within the
 // source and target.
 func (s *SynapseGroup) WeightRecorder(name, pathway string, opts ...MonitorOption) (*WeightRecorder, error) {
+	if s.invalid() {
+		return nil, errInvalid("the synapse group")
+	}
 	p := s.pre
 	if pathway == "post" {
 		p = s.post
@@ -288,18 +391,32 @@ func (s *SynapseGroup) WeightRecorder(name, pathway string, opts ...MonitorOptio
 }
 
 // Path is the recorder's file, or "" if it has none.
-func (r *WeightRecorder) Path() string { return path(r.m.Out) }
+func (r *WeightRecorder) Path() string {
+	if r.invalid() {
+		return ""
+	}
+	return path(r.m.Out)
+}
 
 // Len is the number of events recorded.
 func (r *WeightRecorder) Len() int {
+	if r.invalid() {
+		return 0
+	}
 	if !r.m.Keep && r.m.Out != nil {
 		return int(r.m.Out.Rows())
 	}
 	return len(r.m.Log.T)
 }
 
+// invalid reports a nil recorder or one not made by WeightRecorder.
+func (r *WeightRecorder) invalid() bool { return r == nil || r.m == nil || r.s == nil }
+
 // Senders is each event's presynaptic neuron, counted within the source.
 func (r *WeightRecorder) Senders() []int {
+	if r.invalid() {
+		return nil
+	}
 	out := make([]int, len(r.m.Log.Syn))
 	for k, syn := range r.m.Log.Syn {
 		out[k] = int(r.s.ss.PreOf(syn)) - r.s.ss.SrcLo
@@ -309,6 +426,9 @@ func (r *WeightRecorder) Senders() []int {
 
 // Targets is each event's postsynaptic neuron, counted within the target.
 func (r *WeightRecorder) Targets() []int {
+	if r.invalid() {
+		return nil
+	}
 	out := make([]int, len(r.m.Log.Syn))
 	for k, syn := range r.m.Log.Syn {
 		out[k] = int(r.s.ss.Post[syn]) - r.s.ss.TgtLo
@@ -317,10 +437,25 @@ func (r *WeightRecorder) Targets() []int {
 }
 
 // Synapses is each event's synapse number.
-func (r *WeightRecorder) Synapses() []int32 { return r.m.Log.Syn }
+func (r *WeightRecorder) Synapses() []int32 {
+	if r.invalid() {
+		return nil
+	}
+	return r.m.Log.Syn
+}
 
 // Times is each event's time in seconds.
-func (r *WeightRecorder) Times() []float64 { return r.m.Log.T }
+func (r *WeightRecorder) Times() []float64 {
+	if r.invalid() {
+		return nil
+	}
+	return r.m.Log.T
+}
 
 // Values is the recorded variable after each event, in SI units.
-func (r *WeightRecorder) Values() []float64 { return r.m.Log.Value }
+func (r *WeightRecorder) Values() []float64 {
+	if r.invalid() {
+		return nil
+	}
+	return r.m.Log.Value
+}

@@ -26,8 +26,14 @@ func TestMonitors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rate := n.PopulationRateMonitor(g)
-	subSpikes := n.SpikeMonitor(sub)
+	rate, err := n.PopulationRateMonitor(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subSpikes, err := n.SpikeMonitor(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
 	run(t, n, unit.Q(5, unit.Millisecond))
 	if len(st.T()) != 5 || math.Abs(st.T()[3]-3e-3) > 1e-12 {
 		t.Errorf("state monitor times %v, want 0, 1, 2, 3, 4 ms", st.T())

@@ -44,6 +44,12 @@ type Options struct {
 	// exc_rate.npy, ee_pre_w.npy; the folder is made if needed. Monitors
 	// keep their records in memory too unless made with DiskOnly.
 	RecordDir string
+	// MemoryLimit bounds, in bytes, the memory the network's groups,
+	// synapses and recordings may take; a request that would pass it is
+	// refused with a *MemoryError before anything is allocated. Zero means
+	// DefaultMemoryFraction of the physical memory (FallbackMemory where
+	// that cannot be read).
+	MemoryLimit int64
 }
 
 // Tier is how a network runs its programs; see Options.Tier.
@@ -77,6 +83,12 @@ type Network struct {
 	recordErr error            // a monitor file that could not be made
 	stopNote  string           // why the last run stopped early
 	closed    bool
+
+	limit int64 // bytes
+
+	spikeMons []*sim.SpikeMonitor
+	stateMons []*sim.StateMonitor
+	rateMons  []*sim.RateMonitor
 }
 
 // nextID numbers the network's objects (their random streams).
@@ -105,7 +117,10 @@ func NewNetwork(opts Options) (*Network, error) {
 			return nil, fmt.Errorf("cajal: RecordDir: %w", err)
 		}
 	}
-	n := &Network{opts: opts, dt: dt}
+	if opts.MemoryLimit < 0 {
+		return nil, fmt.Errorf("cajal: MemoryLimit must not be negative (0 chooses from the physical memory), got %d", opts.MemoryLimit)
+	}
+	n := &Network{opts: opts, dt: dt, limit: memoryLimit(opts)}
 	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads, Tier: opts.Tier, Notice: n.notice}
 	return n, nil
 }
@@ -118,6 +133,9 @@ func NativeAvailable() error { return cc.Available() }
 // SetTier changes how the next runs execute their programs (Options.Tier);
 // results do not change.
 func (n *Network) SetTier(t Tier) {
+	if n.invalid() {
+		return
+	}
 	n.opts.Tier = t
 	n.sim.Tier = t
 }
@@ -132,10 +150,25 @@ func (n *Network) notice(msg string) {
 }
 
 // Dt is the time step in seconds.
-func (n *Network) Dt() float64 { return n.dt }
+func (n *Network) Dt() float64 {
+	if n.invalid() {
+		return 0
+	}
+	return n.dt
+}
 
 // T is the current time in seconds.
-func (n *Network) T() float64 { return n.sim.Time() }
+func (n *Network) T() float64 {
+	if n.invalid() {
+		return 0
+	}
+	return n.sim.Time()
+}
+
+// invalid reports a nil network or one not made by NewNetwork.
+func (n *Network) invalid() bool { return n == nil || n.dt == 0 }
+
+var errNetwork = fmt.Errorf("cajal: the network is nil or was not made by NewNetwork")
 
 // Run advances the network by d. Models are compiled at the start of each
 // run with the namespaces' current values. A run that diverges stops with a
@@ -148,6 +181,9 @@ func (n *Network) Run(d unit.Quantity) error { return n.RunContext(context.Backg
 // ctx's (errors.Is(err, context.Canceled)); the network's time is that of
 // the first step not run, and a later run continues from there.
 func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
+	if n.invalid() {
+		return errNetwork
+	}
 	if n.recordErr != nil {
 		return n.recordErr
 	}
@@ -160,18 +196,23 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 	if d.Value < 0 || math.IsNaN(d.Value) || math.IsInf(d.Value, 0) {
 		return fmt.Errorf("cajal: a run's duration must be positive and finite, got %v", d)
 	}
-	steps := int64(math.Round(d.Value / n.dt))
+	steps, err := n.steps(d)
+	if err != nil {
+		return err
+	}
+	if err := n.reserveRecordings(steps); err != nil {
+		return err
+	}
 	codes := make([]sim.SynapseCode, len(n.synapses))
 	for k, s := range n.synapses {
-		var err error
-		if codes[k], err = s.build(); err != nil {
+		if codes[k], err = s.build(false); err != nil {
 			return err
 		}
 		s.ss.Clocked = len(codes[k].Update) > 0 || len(codes[k].Summed) > 0
 	}
 	workers := n.sim.WorkerCount()
 	for _, g := range n.groups {
-		code, err := g.build()
+		code, err := g.build(false)
 		if err != nil {
 			return err
 		}
@@ -200,7 +241,7 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 		}
 	}
 	n.stopNote = ""
-	err := n.runSteps(ctx, steps, progress)
+	err = n.runSteps(ctx, steps, progress)
 	if err != nil {
 		n.stopNote = fmt.Sprintf("recording ended at t = %g s: %v", n.T(), err)
 	}
@@ -234,9 +275,51 @@ func (n *Network) runSteps(ctx context.Context, steps int64, progress func(int64
 	return err
 }
 
+// MaxSteps bounds the steps of a network's life: beyond 2^53 steps the
+// time step*dt is no longer exact in float64.
+const MaxSteps = 1 << 53
+
+// steps converts a run's duration to steps, refusing counts the step
+// counter and the time cannot hold.
+func (n *Network) steps(d unit.Quantity) (int64, error) {
+	f := math.Round(d.Value / n.dt)
+	if f > float64(MaxSteps-n.sim.Step) {
+		return 0, fmt.Errorf("cajal: a run of %g s is %.3g steps of dt = %g s; a network runs at most 2^53 steps in all (%d done)",
+			d.Value, f, n.dt, n.sim.Step)
+	}
+	return int64(f), nil
+}
+
+// reserveRecordings refuses a run whose state and rate monitors would
+// keep in memory more than the memory limit allows. Spike monitors grow
+// with the spikes, which cannot be known before the run; monitors that
+// only stream to files keep nothing.
+func (n *Network) reserveRecordings(steps int64) error {
+	var b float64
+	for _, m := range n.stateMons {
+		if !m.Keep {
+			continue
+		}
+		samples := float64((steps + m.Every - 1) / m.Every)
+		b += samples * (8 + 8*float64(len(m.Vars)*len(m.Indices)))
+	}
+	for _, m := range n.rateMons {
+		if m.Keep {
+			b += float64(steps) * 16
+		}
+	}
+	if b == 0 {
+		return nil
+	}
+	return n.reserve(fmt.Sprintf("the recordings of a run of %d steps", steps), b)
+}
+
 // Programs reports how many programs the last run had and how many of
 // them ran compiled code (tier 1) at its end rather than the interpreter.
 func (n *Network) Programs() (native, total int) {
+	if n.invalid() {
+		return 0, 0
+	}
 	for _, g := range n.groups {
 		a, b := g.sg.Programs()
 		native, total = native+a, total+b

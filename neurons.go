@@ -43,11 +43,15 @@ type NeuronGroup struct {
 	refr       string // refractory expression text
 	draws      int
 	lastMethod ode.Method
+	poisson    bool // a Poisson group: rates are checked at every run
 }
 
 // NeuronGroup adds a group to the network. The model, threshold, reset and
 // refractoriness are checked now; errors name the line and column.
 func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	if spec.Name == "" {
 		spec.Name = "neurons"
 	}
@@ -81,15 +85,24 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 		return nil, fmt.Errorf("cajal: %s: %v", spec.Name, err)
 	}
 	var arrays []string
+	for _, v := range m.Vars {
+		if v.Kind != syntax.Subexpression && !v.Shared {
+			arrays = append(arrays, v.Name)
+		}
+	}
+	vars := len(arrays)
+	if g.refr != "" {
+		vars += 2 // lastspike, not_refractory
+	}
+	// Each neuron: its variables, and an index in the step's spike lists.
+	per := 8*float64(vars) + 4
+	if err := n.reserve(fmt.Sprintf("%s: %d neurons with %d variable(s)", spec.Name, spec.N, vars), per*float64(spec.N)); err != nil {
+		return nil, err
+	}
 	g.sg = sim.NewGroup(spec.Name, spec.N, n.nextID(), nil)
 	for _, v := range m.Vars {
-		if v.Kind == syntax.Subexpression {
-			continue
-		}
-		if v.Shared {
+		if v.Kind != syntax.Subexpression && v.Shared {
 			g.sg.Scalars[v.Name] = 0
-		} else {
-			arrays = append(arrays, v.Name)
 		}
 	}
 	for _, a := range arrays {
@@ -99,7 +112,7 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 		g.sg.AddArray("lastspike", negInf)
 		g.sg.AddArray("not_refractory", 1)
 	}
-	if _, err := g.build(); err != nil {
+	if _, err := g.build(true); err != nil {
 		return nil, err
 	}
 	n.groups = append(n.groups, g)
@@ -113,13 +126,28 @@ var negInf = math.Inf(-1)
 const maxElements = 1<<31 - 1
 
 // N is the number of neurons.
-func (g *NeuronGroup) N() int { return g.spec.N }
+func (g *NeuronGroup) N() int {
+	if g.invalid() {
+		return 0
+	}
+	return g.spec.N
+}
 
 // Name is the group's name.
-func (g *NeuronGroup) Name() string { return g.spec.Name }
+func (g *NeuronGroup) Name() string {
+	if g.invalid() {
+		return ""
+	}
+	return g.spec.Name
+}
 
 // Method is the integration method of the last build.
-func (g *NeuronGroup) Method() string { return string(g.lastMethod) }
+func (g *NeuronGroup) Method() string {
+	if g.invalid() {
+		return ""
+	}
+	return string(g.lastMethod)
+}
 
 func (g *NeuronGroup) scope() (*check.Scope, error) {
 	ns, err := resolve(g.spec.Name, g.spec.Namespace)
@@ -131,13 +159,20 @@ func (g *NeuronGroup) scope() (*check.Scope, error) {
 }
 
 // build checks the group's code against the current namespace and writes
-// it as ir: the state update, threshold and reset.
-func (g *NeuronGroup) build() (sim.Code, error) {
+// it as ir: the state update, threshold and reset. provisional says that
+// the values may change before a run (see check.Scope).
+func (g *NeuronGroup) build(provisional bool) (sim.Code, error) {
 	var code sim.Code
+	if g.poisson {
+		if err := g.checkRates(); err != nil {
+			return code, err
+		}
+	}
 	s, err := g.scope()
 	if err != nil {
 		return code, err
 	}
+	s.Provisional = provisional
 	eqs, _, err := s.Equations()
 	if err != nil {
 		return code, err

@@ -8,6 +8,15 @@ import (
 	"github.com/cajal-sim/cajal/unit"
 )
 
+// testTier is TierInterp when interpret is set, else the compiled tier
+// where a C compiler is available (the interpreter elsewhere).
+func testTier(interpret bool) Tier {
+	if interpret || NativeAvailable() != nil {
+		return TierInterp
+	}
+	return TierNative
+}
+
 func newNet(t testing.TB, opts Options) *Network {
 	t.Helper()
 	n, err := NewNetwork(opts)
@@ -55,7 +64,10 @@ func TestLIFRate(t *testing.T) {
 	if err := g.Set("v", unit.Q(-70, unit.Millivolt)); err != nil {
 		t.Fatal(err)
 	}
-	sm := n.SpikeMonitor(g)
+	sm, err := n.SpikeMonitor(g)
+	if err != nil {
+		t.Fatal(err)
+	}
 	run(t, n, unit.Q(1, unit.Second))
 	first := make([]float64, N)
 	last := make([]float64, N)
@@ -98,7 +110,10 @@ dw/dt = 1/ms : 1
 	if err != nil {
 		t.Fatal(err)
 	}
-	sm := n.SpikeMonitor(g)
+	sm, err := n.SpikeMonitor(g)
+	if err != nil {
+		t.Fatal(err)
+	}
 	run(t, n, unit.Q(10, unit.Millisecond))
 	if sm.Num() < 2 {
 		t.Fatalf("%d spikes", sm.Num())
@@ -190,7 +205,10 @@ tau : second
 		if err := g.Set("tau", "(5 + 10*i/N)*ms"); err != nil {
 			t.Fatal(err)
 		}
-		sm := n.SpikeMonitor(g)
+		sm, err := n.SpikeMonitor(g)
+		if err != nil {
+			t.Fatal(err)
+		}
 		run(t, n, unit.Q(100, unit.Millisecond))
 		v, _ := g.Get("v")
 		if ref == nil {

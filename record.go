@@ -105,6 +105,9 @@ func sourceName(src Source) string {
 // Flush writes every record held in memory by the monitors' writers to
 // their files. Run flushes at its end.
 func (n *Network) Flush() error {
+	if n.invalid() {
+		return errNetwork
+	}
 	var errs []error
 	for _, w := range n.writers {
 		errs = append(errs, w.Flush())
@@ -116,6 +119,9 @@ func (n *Network) Flush() error {
 // (with a note of why, if the last run stopped early). Monitors record
 // no more to files after Close.
 func (n *Network) Close() error {
+	if n.invalid() {
+		return errNetwork
+	}
 	var errs []error
 	for _, w := range n.writers {
 		errs = append(errs, w.Close(n.stopNote))
@@ -127,6 +133,9 @@ func (n *Network) Close() error {
 // Files lists the .npy files the monitors write, each with a JSON file
 // beside it (record.MetaPath).
 func (n *Network) Files() []string {
+	if n.invalid() {
+		return nil
+	}
 	var out []string
 	for _, w := range n.writers {
 		out = append(out, w.Path())

@@ -56,11 +56,18 @@ func newRecordedNet(t *testing.T, dir string, opts ...MonitorOption) *recordedNe
 	}
 	r := &recordedNet{net: n}
 	sub, _ := g.Slice(10, 30)
-	r.spikes, r.sub = n.SpikeMonitor(g, opts...), n.SpikeMonitor(sub, opts...)
+	if r.spikes, err = n.SpikeMonitor(g, opts...); err != nil {
+		t.Fatal(err)
+	}
+	if r.sub, err = n.SpikeMonitor(sub, opts...); err != nil {
+		t.Fatal(err)
+	}
 	if r.states, err = n.StateMonitor(g, []string{"v"}, []int{0, 3, 7}, unit.Q(0.5, unit.Millisecond), opts...); err != nil {
 		t.Fatal(err)
 	}
-	r.rate = n.PopulationRateMonitor(g, opts...)
+	if r.rate, err = n.PopulationRateMonitor(g, opts...); err != nil {
+		t.Fatal(err)
+	}
 	if r.syn, err = n.SynapseMonitor(s, []string{"w"}, []int{0, 1, 2}, unit.Quantity{}, opts...); err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +267,7 @@ func TestUnwritableRecords(t *testing.T) {
 	}
 	n := newNet(t, Options{})
 	g, _ := n.NeuronGroup(Neurons{N: 1, Model: "v : 1"})
-	m := n.SpikeMonitor(g, File(filepath.Join(file, "x.npy")))
+	m, _ := n.SpikeMonitor(g, File(filepath.Join(file, "x.npy")))
 	if err := n.Run(unit.Q(1, unit.Millisecond)); err == nil || n.T() != 0 || m.Path() != "" {
 		t.Errorf("unwritable file: error %v, t = %v", err, n.T())
 	}
@@ -330,7 +337,7 @@ func TestDiskOnlyMemoryIsBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := n.SpikeMonitor(g, DiskOnly())
+	m, _ := n.SpikeMonitor(g, DiskOnly())
 	run(t, n, unit.Q(20, unit.Millisecond)) // 200 steps, 4.8 MB: one block flushed
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)

@@ -54,16 +54,19 @@ type delaySpec struct {
 // Synapses adds a synapse group to the network. Its code is checked now;
 // connect it with Connect.
 func (n *Network) Synapses(spec Synapses) (*SynapseGroup, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
 	if spec.Name == "" {
 		spec.Name = "synapses"
 	}
-	if spec.Source == nil || spec.Target == nil {
-		return nil, fmt.Errorf("cajal: %s: Source and Target are required", spec.Name)
+	src, slo, shi, err := n.source(spec.Name+": Source", spec.Source)
+	if err != nil {
+		return nil, err
 	}
-	src, slo, shi := spec.Source.span()
-	tgt, tlo, thi := spec.Target.span()
-	if src.net != n || tgt.net != n {
-		return nil, fmt.Errorf("cajal: %s: the source and target must belong to this network", spec.Name)
+	tgt, tlo, thi, err := n.source(spec.Name+": Target", spec.Target)
+	if err != nil {
+		return nil, err
 	}
 	m, err := check.Declare(spec.Name+".model", spec.Model, check.Synapses)
 	if err != nil {
@@ -105,7 +108,7 @@ func (n *Network) Synapses(spec Synapses) (*SynapseGroup, error) {
 		s.ss.Pathways = append(s.ss.Pathways, s.post)
 		s.extra["post_delay"] = &check.Var{Name: "post_delay", Kind: syntax.Parameter, Dim: second}
 	}
-	if _, err := s.build(); err != nil {
+	if _, err := s.build(true); err != nil {
 		return nil, err
 	}
 	n.synapses = append(n.synapses, s)
@@ -131,11 +134,22 @@ func parseDelay(name string, d any) (delaySpec, error) {
 	return delaySpec{}, fmt.Errorf("cajal: %s: a delay is a unit.Quantity or a string expression, got %T", name, d)
 }
 
+// invalid reports a nil group or one not made by Network.Synapses.
+func (s *SynapseGroup) invalid() bool { return s == nil || s.net == nil || s.ss == nil }
+
 // N is the number of synapses.
-func (s *SynapseGroup) N() int { return s.ss.N() }
+func (s *SynapseGroup) N() int {
+	if s.invalid() {
+		return 0
+	}
+	return s.ss.N()
+}
 
 // I is each synapse's presynaptic neuron, counted within the source.
 func (s *SynapseGroup) I() []int {
+	if s.invalid() {
+		return nil
+	}
 	out := make([]int, s.ss.N())
 	for k, p := range s.ss.PreIndex() {
 		out[k] = int(p) - s.ss.SrcLo
@@ -145,6 +159,9 @@ func (s *SynapseGroup) I() []int {
 
 // J is each synapse's postsynaptic neuron, counted within the target.
 func (s *SynapseGroup) J() []int {
+	if s.invalid() {
+		return nil
+	}
 	out := make([]int, s.ss.N())
 	for k, p := range s.ss.Post {
 		out[k] = int(p) - s.ss.TgtLo
@@ -156,11 +173,19 @@ func (s *SynapseGroup) J() []int {
 // indices, rows and, where needed, per-synapse delays and the order by
 // postsynaptic neuron. A synapse with one float64 variable and a
 // homogeneous delay takes 12 bytes.
-func (s *SynapseGroup) Bytes() int64 { return s.ss.Bytes() }
+func (s *SynapseGroup) Bytes() int64 {
+	if s.invalid() {
+		return 0
+	}
+	return s.ss.Bytes()
+}
 
 // Events is the number of synaptic events delivered so far by the on_pre
 // and on_post pathways.
 func (s *SynapseGroup) Events() (pre, post int64) {
+	if s.invalid() {
+		return 0, 0
+	}
 	if s.pre != nil {
 		pre = s.pre.Events
 	}
@@ -209,20 +234,30 @@ func (s *SynapseGroup) fixedDelay(name string) (float64, bool) {
 // expressions may also use i, j and the pre- and postsynaptic variables
 // (v_pre, v_post). "delay" and "post_delay" set the pathways' delays.
 func (s *SynapseGroup) Set(name string, value any) error {
+	if s.invalid() {
+		return errInvalid("the synapse group")
+	}
 	return s.store().set(name, value, 0, s.ss.N())
 }
 
 // Get returns a copy of a synaptic variable's values in SI units.
-func (s *SynapseGroup) Get(name string) ([]float64, error) { return s.store().get(name, s.ss.N()) }
+func (s *SynapseGroup) Get(name string) ([]float64, error) {
+	if s.invalid() {
+		return nil, errInvalid("the synapse group")
+	}
+	return s.store().get(name, s.ss.N())
+}
 
 // build checks the code against the current namespaces and writes it as
-// ir.
-func (s *SynapseGroup) build() (sim.SynapseCode, error) {
+// ir; provisional as for NeuronGroup.build.
+func (s *SynapseGroup) build(provisional bool) (sim.SynapseCode, error) {
 	var code sim.SynapseCode
 	sc, err := s.scope()
 	if err != nil {
 		return code, err
 	}
+	sc.Provisional = provisional
+	sc.Pre.Provisional, sc.Post.Provisional = provisional, provisional
 	clock, event, err := sc.Equations()
 	if err != nil {
 		return code, err

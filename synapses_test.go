@@ -267,7 +267,10 @@ func TestPoissonGroupRate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sm := n.SpikeMonitor(p)
+	sm, err := n.SpikeMonitor(p)
+	if err != nil {
+		t.Fatal(err)
+	}
 	run(t, n, unit.Q(1, unit.Second))
 	if c := float64(sm.Num()); math.Abs(c-40000) > 4*200 {
 		t.Errorf("%v spikes, want 40000 +- 800", c)
@@ -276,7 +279,10 @@ func TestPoissonGroupRate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sq := n.SpikeMonitor(q)
+	sq, err := n.SpikeMonitor(q)
+	if err != nil {
+		t.Fatal(err)
+	}
 	run(t, n, unit.Q(1, unit.Second))
 	early := 0
 	for _, ts := range sq.T() {

@@ -22,11 +22,43 @@ type Source interface {
 	span() (g *NeuronGroup, lo, hi int)
 }
 
-func (g *NeuronGroup) span() (*NeuronGroup, int, int) { return g, 0, g.spec.N }
-func (s Subgroup) span() (*NeuronGroup, int, int)     { return s.g, s.lo, s.hi }
+func (g *NeuronGroup) span() (*NeuronGroup, int, int) {
+	if g == nil {
+		return nil, 0, 0
+	}
+	return g, 0, g.spec.N
+}
+func (s Subgroup) span() (*NeuronGroup, int, int) { return s.g, s.lo, s.hi }
+
+// source checks that src is a group or subgroup of this network; what
+// names the use in the error.
+func (n *Network) source(what string, src Source) (*NeuronGroup, int, int, error) {
+	if src == nil {
+		return nil, 0, 0, fmt.Errorf("cajal: %s: the source is nil; pass a group or a subgroup", what)
+	}
+	g, lo, hi := src.span()
+	if g.invalid() {
+		return nil, 0, 0, fmt.Errorf("cajal: %s: the source is an empty group or subgroup; make groups with Network.NeuronGroup and subgroups with Slice", what)
+	}
+	if g.net != n {
+		return nil, 0, 0, fmt.Errorf("cajal: %s: %s belongs to another network", what, g.spec.Name)
+	}
+	return g, lo, hi, nil
+}
+
+// invalid reports a nil group or one not made by Network.NeuronGroup.
+func (g *NeuronGroup) invalid() bool { return g == nil || g.net == nil || g.sg == nil }
+
+// errInvalid is the error of a method called on a nil or zero group.
+func errInvalid(what string) error {
+	return fmt.Errorf("cajal: %s is nil or was not made by its Network", what)
+}
 
 // Slice returns neurons lo to hi-1, as Brian2's neurons[lo:hi].
 func (g *NeuronGroup) Slice(lo, hi int) (Subgroup, error) {
+	if g.invalid() {
+		return Subgroup{}, errInvalid("the neuron group")
+	}
 	if lo < 0 || hi > g.spec.N || lo >= hi {
 		return Subgroup{}, fmt.Errorf("cajal: %s[%d:%d] is not a non-empty range of the %d neurons", g.spec.Name, lo, hi, g.spec.N)
 	}
@@ -43,21 +75,39 @@ func (s Subgroup) Offset() int { return s.lo }
 func (s Subgroup) Group() *NeuronGroup { return s.g }
 
 // Set sets a variable of the subgroup's neurons; see NeuronGroup.Set.
-func (s Subgroup) Set(name string, value any) error { return s.g.set(name, value, s.lo, s.hi) }
+func (s Subgroup) Set(name string, value any) error {
+	if s.g.invalid() {
+		return errInvalid("the subgroup")
+	}
+	return s.g.set(name, value, s.lo, s.hi)
+}
 
 // Set sets a variable of every neuron. The value is a unit.Quantity (or a
 // float64, int or bool for dimensionless and boolean variables), a slice of
 // those with one value per neuron, or a string expression evaluated for
 // each neuron, which may use the model's variables, i, N, rand() and
 // randn(): "el + rand()*(vt - el)".
-func (g *NeuronGroup) Set(name string, value any) error { return g.set(name, value, 0, g.spec.N) }
+func (g *NeuronGroup) Set(name string, value any) error {
+	if g.invalid() {
+		return errInvalid("the neuron group")
+	}
+	return g.set(name, value, 0, g.spec.N)
+}
 
 // Get returns a copy of a variable's values in SI units (volt, siemens,
 // ...), one per neuron; booleans are 0 or 1.
-func (g *NeuronGroup) Get(name string) ([]float64, error) { return g.store().get(name, g.spec.N) }
+func (g *NeuronGroup) Get(name string) ([]float64, error) {
+	if g.invalid() {
+		return nil, errInvalid("the neuron group")
+	}
+	return g.store().get(name, g.spec.N)
+}
 
 // Unit returns a variable's dimension.
 func (g *NeuronGroup) Unit(name string) (unit.Dim, error) {
+	if g.invalid() {
+		return unit.Dim{}, errInvalid("the neuron group")
+	}
 	v := g.model.Lookup(name)
 	if v == nil {
 		return unit.Dim{}, fmt.Errorf("cajal: %s has no variable %q", g.spec.Name, name)

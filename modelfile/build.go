@@ -93,7 +93,7 @@ func (f *File) buildGroups(b *built) error {
 		if err != nil {
 			return err
 		}
-		if err := setAll(g.Name, g.Init, ng.Set); err != nil {
+		if err := f.setAll("neurons."+strconv.Itoa(k), g.Name, g.Init, ng.Set); err != nil {
 			return err
 		}
 		b.groups[g.Name] = ng
@@ -193,7 +193,7 @@ func (f *File) buildSynapses(b *built, k int, s Synapses) error {
 	if err := sg.Connect(opts...); err != nil {
 		return err
 	}
-	return setAll(name, s.Init, sg.Set)
+	return f.setAll("synapses."+strconv.Itoa(k), name, s.Init, sg.Set)
 }
 
 // buildMonitors makes the monitors; toDisk keeps their records in files
@@ -208,7 +208,11 @@ func (f *File) buildMonitors(b *built, toDisk bool) error {
 		if err != nil {
 			return fmt.Errorf("spikes: %v", err)
 		}
-		b.spikes = append(b.spikes, spikeMon{sm.Source, b.net.SpikeMonitor(src, opts...), size(src)})
+		m, err := b.net.SpikeMonitor(src, opts...)
+		if err != nil {
+			return err
+		}
+		b.spikes = append(b.spikes, spikeMon{sm.Source, m, size(src)})
 	}
 	for _, sm := range f.States {
 		src, err := b.source(sm.Source)
@@ -232,7 +236,11 @@ func (f *File) buildMonitors(b *built, toDisk bool) error {
 		if err != nil {
 			return fmt.Errorf("rates: %v", err)
 		}
-		b.rates = append(b.rates, rateMon{rm.Source, b.net.PopulationRateMonitor(src, opts...)})
+		m, err := b.net.PopulationRateMonitor(src, opts...)
+		if err != nil {
+			return err
+		}
+		b.rates = append(b.rates, rateMon{rm.Source, m})
 	}
 	return nil
 }

@@ -75,6 +75,8 @@ type File struct {
 	Spikes    []SpikeMonitor `toml:"spikes"`
 	States    []StateMonitor `toml:"states"`
 	Rates     []RateMonitor  `toml:"rates"`
+
+	pos *keyPos // where Parse found each key; nil for a File made in Go
 }
 
 // StateMonitor records variables of chosen neurons at an interval.
@@ -171,19 +173,26 @@ func Parse(name string, data []byte) (*File, error) {
 	if len(f.Runs) == 0 {
 		return nil, fmt.Errorf("%s: no runs: add runs = [\"1*second\"]", name)
 	}
+	f.pos = scanPositions(name, data)
 	return &f, nil
 }
 
-// setAll sets initial values in name order (deterministic draws).
-func setAll(owner string, init map[string]any, set func(string, any) error) error {
-	keys := make([]string, 0, len(init))
-	for k := range init {
-		keys = append(keys, k)
+// setAll sets the initial values of the group at path in the order the
+// file wrote them, so that an expression sees the values set above it
+// (u = "b*v" after b); in name order for a File made in Go.
+func (f *File) setAll(path, owner string, init map[string]any, set func(string, any) error) error {
+	at := path + ".init"
+	keys := f.pos.keys(at)
+	if len(keys) != len(init) {
+		keys = make([]string, 0, len(init))
+		for k := range init {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
 	}
-	sort.Strings(keys)
 	for _, k := range keys {
 		if err := set(k, init[k]); err != nil {
-			return fmt.Errorf("%s: init %s: %w", owner, k, err)
+			return fmt.Errorf("%s%s: init %s: %w", f.pos.where(join(at, k)), owner, k, err)
 		}
 	}
 	return nil

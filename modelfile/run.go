@@ -9,7 +9,6 @@ import (
 
 	"github.com/cajal-sim/cajal"
 	"github.com/cajal-sim/cajal/record"
-	"github.com/cajal-sim/cajal/unit"
 )
 
 // Result is what a run of a model file produced.
@@ -35,6 +34,12 @@ func (f *File) Run(outDir string) (*Result, error) {
 // and RunContext returns the Result so far (Data, no CSV or figures)
 // with the error.
 func (f *File) RunContext(ctx context.Context, outDir string) (*Result, error) {
+	if f == nil {
+		return nil, errors.New("modelfile: a nil File")
+	}
+	if err := f.validate(); err != nil {
+		return nil, err
+	}
 	if outDir != "" {
 		if err := record.CheckDir(outDir); err != nil {
 			return nil, err
@@ -58,18 +63,10 @@ func (f *File) RunContext(ctx context.Context, outDir string) (*Result, error) {
 
 // runAll does the file's runs in order, applying their namespace changes.
 func (f *File) runAll(ctx context.Context, b *built) error {
-	for k, r := range f.Runs {
-		text, changes := "", map[string]any(nil)
-		switch r := r.(type) {
-		case string:
-			text = r
-		case map[string]any:
-			text, _ = r["duration"].(string)
-			changes, _ = r["namespace"].(map[string]any)
-		}
-		d, err := unit.Parse(text)
+	for k := range f.Runs {
+		d, changes, err := f.run(k)
 		if err != nil {
-			return fmt.Errorf("runs[%d]: a duration such as \"1*second\", or { duration = ..., namespace = {...} }: %v", k, err)
+			return err
 		}
 		for name, v := range changes {
 			for _, n := range b.namespaces {
@@ -88,11 +85,11 @@ func (b *built) summary() string {
 	var lines []string
 	T := b.net.T()
 	for _, m := range b.spikes {
-		rate := 0.0
+		line := fmt.Sprintf("%s: %d spikes", m.name, m.m.Num())
 		if T > 0 && m.n > 0 {
-			rate = float64(m.m.Num()) / float64(m.n) / T
+			line += fmt.Sprintf(", %.2f Hz", float64(m.m.Num())/float64(m.n)/T)
 		}
-		lines = append(lines, fmt.Sprintf("%s: %d spikes, %.2f Hz", m.name, m.m.Num(), rate))
+		lines = append(lines, line)
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")

@@ -21,7 +21,10 @@ func runAeif(t *testing.T, m Neuron, dt, ms float64, currents ...float64) ([][]f
 	if err := g.Set("I_e", cajal.Times(unit.Picoamp, currents...)); err != nil {
 		t.Fatal(err)
 	}
-	sm := net.SpikeMonitor(g)
+	sm, err := net.SpikeMonitor(g)
+	if err != nil {
+		t.Fatal(err)
+	}
 	mon, err := net.StateMonitor(g, []string{"V_m"}, nil, unit.Quantity{})
 	if err != nil {
 		t.Fatal(err)

@@ -67,7 +67,10 @@ func ExampleNeuron_Group() {
 	if err := syn.Set("w", 100.0); err != nil { // pA
 		panic(err)
 	}
-	spikes := net.SpikeMonitor(g)
+	spikes, err := net.SpikeMonitor(g)
+	if err != nil {
+		panic(err)
+	}
 	if err := net.Run(unit.Q(1, unit.Second)); err != nil {
 		panic(err)
 	}

@@ -31,7 +31,10 @@ func TestHHRepetitiveFiring(t *testing.T) {
 		if err := g.Set("I_e", cajal.Times(unit.Picoamp, currents...)); err != nil {
 			t.Fatal(err)
 		}
-		sm := net.SpikeMonitor(g)
+		sm, err := net.SpikeMonitor(g)
+		if err != nil {
+			t.Fatal(err)
+		}
 		run(t, net, 300)
 		sp := perNeuron(sm, len(currents))
 		if ref == nil {
@@ -80,7 +83,10 @@ func TestHHAlphaCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	stimulate(t, net, g, m, "ex", 100, 1)
-	sm := net.SpikeMonitor(g)
+	sm, err := net.SpikeMonitor(g)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tr, _ := record(t, net, g, 5, "I_syn_ex", "x_ex", "V_m")
 	k0 := firstNonzero(t, tr["x_ex"])
 	if got := tr["I_syn_ex"][k0+20]; math.Abs(got-100e-12) > 1e-6*100e-12 {

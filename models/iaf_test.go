@@ -220,7 +220,10 @@ func TestIafFICurve(t *testing.T) {
 		if err := g.Set("I_e", cajal.Times(unit.Picoamp, currents...)); err != nil {
 			t.Fatal(err)
 		}
-		sm := net.SpikeMonitor(g)
+		sm, err := net.SpikeMonitor(g)
+		if err != nil {
+			t.Fatal(err)
+		}
 		run(t, net, 500)
 		spikes := perNeuron(sm, len(currents))
 		for n, I := range currents {

@@ -50,7 +50,10 @@ func TestIzhikevich(t *testing.T) {
 	if err := g.Set("I_e", cajal.Times(unit.Picoamp, currents...)); err != nil {
 		t.Fatal(err)
 	}
-	sm := net.SpikeMonitor(g)
+	sm, err := net.SpikeMonitor(g)
+	if err != nil {
+		t.Fatal(err)
+	}
 	run(t, net, 1000)
 	sp := perNeuron(sm, len(currents))
 	for i, I := range currents {

@@ -26,7 +26,10 @@ func TestUrbanczikNeuronRate(t *testing.T) {
 		t.Fatal(err)
 	}
 	run(t, net, 200) // settle: 20 membrane time constants
-	sm := net.SpikeMonitor(g)
+	sm, err := net.SpikeMonitor(g)
+	if err != nil {
+		t.Fatal(err)
+	}
 	run(t, net, 2000)
 	p := 1 - math.Exp(-100*1e-4)
 	want := 1 / ((31 + (1-p)/p) * 1e-4)

@@ -89,7 +89,10 @@ func Run(cfg Config) (*Result, error) {
 	if err := g.Set("v", "el"); err != nil {
 		return nil, err
 	}
-	sm := net.SpikeMonitor(g)
+	sm, err := net.SpikeMonitor(g)
+	if err != nil {
+		return nil, err
+	}
 	if err := net.Run(cfg.Duration); err != nil {
 		return nil, err
 	}

@@ -228,9 +228,18 @@ func Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	// spikes_e = b.SpikeMonitor(excitatory); spikes_i = b.SpikeMonitor(inhibitory)
-	spikesE := net.SpikeMonitor(excitatory)
-	spikesI := net.SpikeMonitor(inhibitory)
-	spikesIn := net.SpikeMonitor(input)
+	spikesE, err := net.SpikeMonitor(excitatory)
+	if err != nil {
+		return nil, err
+	}
+	spikesI, err := net.SpikeMonitor(inhibitory)
+	if err != nil {
+		return nil, err
+	}
+	spikesIn, err := net.SpikeMonitor(input)
+	if err != nil {
+		return nil, err
+	}
 	res := &Result{NE: cfg.NE, NI: cfg.NI, Phase: cfg.Phase.Value, SynExtA: synExtA.N(), SynInh: synInh.N(), Data: net.Files()}
 	// b.run(250*ms)
 	if err := net.Run(cfg.Phase); err != nil {

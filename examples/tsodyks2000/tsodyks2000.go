@@ -360,8 +360,14 @@ func simulate(cfg Config) (*Result, error) {
 	}
 
 	// Me = Monitor(Exc, 'spike'); Mi = Monitor(Inh, 'spike')
-	me := net.SpikeMonitor(exc)
-	mi := net.SpikeMonitor(inh)
+	me, err := net.SpikeMonitor(exc)
+	if err != nil {
+		return nil, err
+	}
+	mi, err := net.SpikeMonitor(inh)
+	if err != nil {
+		return nil, err
+	}
 	if err := net.Run(cfg.Duration); err != nil {
 		return nil, err
 	}

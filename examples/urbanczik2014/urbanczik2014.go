@@ -83,7 +83,10 @@ func Run(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	sr := pnet.SpikeMonitor(prrtPG)
+	sr, err := pnet.SpikeMonitor(prrtPG)
+	if err != nil {
+		return nil, err
+	}
 	if err := pnet.Run(unit.Q(patternDuration, ms)); err != nil {
 		return nil, err
 	}
@@ -154,7 +157,10 @@ func Run(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	srSoma := net.SpikeMonitor(nrn)
+	srSoma, err := net.SpikeMonitor(nrn)
+	if err != nil {
+		return nil, err
+	}
 
 	// Connections: the parrots reach the dendrite through Urbanczik
 	// synapses (weights in pA, as NEST's).

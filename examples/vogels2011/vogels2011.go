@@ -139,7 +139,10 @@ w = clip(w+A_pre*eta, 0, gmax)
 		return nil, err
 	}
 	// Setting up monitors
-	sm := net.SpikeMonitor(Pe)
+	sm, err := net.SpikeMonitor(Pe)
+	if err != nil {
+		return nil, err
+	}
 	// Run without plasticity
 	ns["eta"] = 0.0 // Learning rate
 	if err := net.Run(cfg.Before); err != nil {

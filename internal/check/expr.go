@@ -2,6 +2,8 @@ package check
 
 import (
 	"fmt"
+	"math"
+	"strings"
 
 	"github.com/cajal-sim/cajal/internal/ir"
 	"github.com/cajal-sim/cajal/internal/syntax"
@@ -118,6 +120,44 @@ func (c *checker) expr(e syntax.Expr) typed {
 
 func (c *checker) binary(e *syntax.Binary) typed {
 	x, y := c.expr(e.X), c.expr(e.Y)
+	t := c.binaryOp(e, x, y)
+	c.finite(e.At, t, []typed{x, y}, e.X, e.Y)
+	return t
+}
+
+// finite fails when an operation of finite constants folded to NaN or an
+// infinity (a division by zero, log(0)): a model whose namespace makes,
+// say, tau = 0 is refused when it is built, whatever the method.
+func (c *checker) finite(pos syntax.Pos, t typed, operands []typed, args ...syntax.Expr) {
+	if c.scope.Provisional || t.n == nil || t.n.Kind != ir.Const || !notFinite(t.n.Value) {
+		return
+	}
+	for _, o := range operands {
+		if o.n.Kind != ir.Const || notFinite(o.n.Value) {
+			return // inf*mV is meant
+		}
+	}
+	var parts []string
+	for _, a := range args {
+		parts = append(parts, syntax.Format(a))
+	}
+	c.fail(pos, "this operation on constants gives %v (operands %s); check the namespace values it uses",
+		t.n.Value, strings.Join(parts, ", "))
+}
+
+func notFinite(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }
+
+// divisor fails on a division by a constant zero, naming the divisor.
+func (c *checker) divisor(e *syntax.Binary, y typed) {
+	if !c.scope.Provisional && y.n.Kind == ir.Const && y.n.Value == 0 {
+		c.fail(e.At, "division by zero: %s is 0", syntax.Format(e.Y))
+	}
+}
+
+func (c *checker) binaryOp(e *syntax.Binary, x, y typed) typed {
+	if e.Op == syntax.DIV || e.Op == syntax.MOD || e.Op == syntax.FLOORDIV {
+		c.divisor(e, y)
+	}
 	fn := binFns[e.Op]
 	op := fmt.Sprintf("'%s'", e.Op)
 	switch e.Op {
@@ -224,6 +264,9 @@ func (c *checker) ident(e *syntax.Ident) typed {
 		return t
 	}
 	if v, ok := s.Namespace[name]; ok {
+		if math.IsNaN(v.Q.Value) && !s.Provisional {
+			c.fail(e.At, "%s is NaN in the namespace", name)
+		}
 		if v.IsBool {
 			return typed{n: ir.Num(v.Q.Value), typ: Bool}
 		}
@@ -236,7 +279,7 @@ func (c *checker) ident(e *syntax.Ident) typed {
 		return typed{n: ir.Num(q.Value), dim: q.Dim}
 	}
 	msg := fmt.Sprintf("unknown identifier %q; expected a variable of the model, a name in the namespace, a unit or a constant", name)
-	if sug := suggest(name, s.names()); sug != "" {
+	if sug := Suggest(name, s.names()); sug != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", sug)
 	}
 	c.fail(e.At, "%s", msg)
@@ -355,6 +398,13 @@ func (c *checker) call(e *syntax.Call) typed {
 		args[i] = c.expr(a)
 		nodes[i] = args[i].n
 	}
+	t := c.callOp(e, spec, args, nodes)
+	c.finite(e.At, t, args, e.Args...)
+	return t
+}
+
+// callOp checks and writes a call of spec with checked arguments.
+func (c *checker) callOp(e *syntax.Call, spec fnSpec, args []typed, nodes []*ir.Node) typed {
 	what := func(i int) string { return fmt.Sprintf("the argument of %s", e.Fun.Name) }
 	switch spec.fn {
 	case ir.Rand, ir.Randn:

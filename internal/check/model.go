@@ -63,6 +63,43 @@ func (m *Model) Lookup(name string) *Var {
 	return m.byName[name]
 }
 
+// Shadows says what a name would hide if a model defined it as a
+// variable: "the function exp", "the constant pi", "the unit mV"; "" for
+// none. As in Brian2, functions and constants are not variable names, nor
+// are the units models write (volt, amp, siemens, ohm, farad, second,
+// hertz, molar and mole, by name or symbol, with an SI prefix); other
+// names of the unit table (m, g, EL) are left to models, where the
+// variable wins.
+func Shadows(name string) string {
+	if _, ok := functions[name]; ok {
+		return "the function " + name
+	}
+	if _, ok := constants[name]; ok {
+		return "the constant " + name
+	}
+	if _, ok := unit.Lookup(name); ok && len(name) > 1 && commonUnit(name) {
+		return "the unit " + name
+	}
+	return ""
+}
+
+var (
+	unitPrefixes = []string{"", "f", "p", "n", "u", "m", "c", "d", "k", "M", "G"}
+	unitBases    = map[string]bool{"V": true, "A": true, "S": true, "ohm": true, "F": true, "s": true, "Hz": true,
+		"M": true, "mol": true, "volt": true, "amp": true, "ampere": true, "siemens": true, "farad": true,
+		"second": true, "hertz": true, "molar": true, "mole": true}
+)
+
+// commonUnit reports a prefix and one of unitBases.
+func commonUnit(name string) bool {
+	for _, p := range unitPrefixes {
+		if rest, ok := strings.CutPrefix(name, p); ok && unitBases[rest] {
+			return true
+		}
+	}
+	return false
+}
+
 // Reserved are names a model cannot define.
 var Reserved = map[string]bool{
 	"t": true, "dt": true, "i": true, "j": true, "N": true, "xi": true,
@@ -104,6 +141,10 @@ func Declare(source, text string, target Target) (*Model, error) {
 	for _, eq := range eqs {
 		if Reserved[eq.Name] || isNoise(eq.Name) {
 			fail(eq.NamePos, "%q is a reserved name and cannot be defined by a model", eq.Name)
+			continue
+		}
+		if what := Shadows(eq.Name); what != "" {
+			fail(eq.NamePos, "%q is the name of %s and cannot be a variable; choose another name", eq.Name, what)
 			continue
 		}
 		if old := m.byName[eq.Name]; old != nil {

@@ -66,6 +66,12 @@ type Scope struct {
 	// PreOffset and PostOffset are the first neurons of the source and
 	// target subgroups: i and j count from them.
 	PreOffset, PostOffset int
+	// Provisional says that the namespace and shared values may still
+	// change before they are used (a group checked when it is made, before
+	// its shared variables are set): operations of constants that give NaN
+	// or an infinity, such as a division by a zero tau, are reported only
+	// when it is false.
+	Provisional bool
 
 	draws *int // counter of random draws, shared by all code of a group
 }
@@ -103,8 +109,9 @@ func (s *Scope) names() []string {
 	return out
 }
 
-// suggest returns the closest of names to name, if close enough.
-func suggest(name string, names []string) string {
+// Suggest returns the closest of names to name, if close enough: the
+// "did you mean" of error messages.
+func Suggest(name string, names []string) string {
 	best, bestD := "", 3
 	for _, n := range names {
 		if d := distance(name, n); d < bestD || (d == bestD && n < best && best != "") {
@@ -117,25 +124,31 @@ func suggest(name string, names []string) string {
 	return best
 }
 
-// distance is the Levenshtein distance.
+// distance is the edit distance in which swapping two neighbouring
+// letters counts as one edit (tua -> tau), as insertions, deletions and
+// substitutions do.
 func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
+			c := d[i-1][j-1]
 			if a[i-1] != b[j-1] {
 				c++
 			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+			d[i][j] = min(c, d[i-1][j]+1, d[i][j-1]+1)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return d[len(a)][len(b)]
 }
 
 // own returns the ir node of a variable of m read from code of the scope

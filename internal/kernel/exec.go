@@ -325,7 +325,7 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 				arr[e] = src[k]
 			}
 			if env.Check {
-				if err := checkFinite(p.Slots[in.Slot].Name, src, 0, at); err != nil {
+				if err := checkFinite(p.Slots[in.Slot].Label(), src, 0, at); err != nil {
 					return err
 				}
 			}
@@ -341,6 +341,11 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 			}
 			for k, e := range at {
 				arr[e] += src[k]
+			}
+			if env.Check {
+				if err := checkAt(p.Slots[in.Slot].Label(), arr, at); err != nil {
+					return err
+				}
 			}
 		case OpScalar:
 			d := m.scratch[in.Dst][:n]
@@ -462,6 +467,23 @@ func checkFinite(name string, src []float64, lo int, at []int32) error {
 	return nil
 }
 
+// checkAt reports the first of arr[at[k]] that is NaN or infinite.
+func checkAt(name string, arr []float64, at []int32) error {
+	var bad uint64
+	for _, e := range at {
+		bad |= Bad(arr[e])
+	}
+	if bad == 0 {
+		return nil
+	}
+	for _, e := range at {
+		if x := arr[e]; NotFinite(x) {
+			return &NonFinite{Name: name, Elem: int(e), Value: x}
+		}
+	}
+	return nil
+}
+
 // Interpreted makes the machine interpret its program even when compiled
 // code exists (to compare the two).
 func (m *Machine) Interpreted() *Machine {
@@ -475,3 +497,9 @@ func (m *Machine) Use(c Compiled) { m.tier1 = c }
 
 // Native reports whether the machine runs compiled code.
 func (m *Machine) Native() bool { return m.tier1 != nil }
+
+// Bad is 1 for NaN and the infinities, 0 otherwise, without a branch.
+func Bad(x float64) uint64 { return ((math.Float64bits(x)>>52)&0x7FF + 1) >> 11 }
+
+// NotFinite reports NaN and the infinities.
+func NotFinite(x float64) bool { return Bad(x) != 0 }

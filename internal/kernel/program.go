@@ -56,6 +56,14 @@ type Slot struct {
 	Written bool
 }
 
+// Label names the slot as model text does: v, v_pre or v_post.
+func (s Slot) Label() string {
+	if s.Index == ir.Pre || s.Index == ir.Post {
+		return s.Name + "_" + s.Index.String()
+	}
+	return s.Name
+}
+
 // Program is a compiled block.
 type Program struct {
 	Code    []Instr

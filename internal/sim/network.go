@@ -140,7 +140,7 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 		for _, d := range deliveries {
 			j.paths, j.owners, j.serial = d.paths, d.owners, d.serial
 			if err := j.run(c, phaseDeliver); err != nil {
-				return err
+				return n.stop(err, step, t)
 			}
 		}
 		for _, s := range n.Synapses {
@@ -149,7 +149,7 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 			}
 		}
 		if err := j.run(c, phaseReset); err != nil {
-			return err
+			return n.stop(err, step, t)
 		}
 		for _, m := range n.Monitors {
 			if err := m.End(step, t); err != nil {
@@ -164,8 +164,9 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 	return nil
 }
 
-// stop ends a run on an error of a state update: a NaN or infinite value
-// becomes a DivergenceError, after the monitors have recorded the step.
+// stop ends a run on an error of a state update, a pathway or a reset: a
+// NaN or infinite value becomes a DivergenceError, after the monitors have
+// recorded the step.
 func (n *Network) stop(err error, step int64, t float64) error {
 	var nf *kernel.NonFinite
 	var oe *objectError

@@ -211,7 +211,7 @@ func (g *Group) resetPart(w, workers int, step uint64, t float64) error {
 	if a == b {
 		return nil
 	}
-	return g.reset.machines[w].Indices(g.reset.setTime(w, step, t, false), g.Spikes[a:b])
+	return g.reset.machines[w].Indices(g.reset.setTime(w, step, t, true), g.Spikes[a:b])
 }
 
 // updatePart runs the clock-driven update of the synapses onto member w's
@@ -231,7 +231,7 @@ func (s *Synapses) updatePart(w, workers int, step uint64, t float64) error {
 	for _, sm := range s.summed {
 		clear(s.Tgt.Arrays[sm.Target][s.TgtLo+lo : s.TgtLo+hi])
 		bd := sm.prog
-		if err := bd.machines[w].Rows(bd.setTime(w, step, t, false), s.allRows, begin, end); err != nil {
+		if err := bd.machines[w].Rows(bd.setTime(w, step, t, true), s.allRows, begin, end); err != nil {
 			return err
 		}
 	}

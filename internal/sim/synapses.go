@@ -342,7 +342,7 @@ func (j *deliverJob) part(w, lo, hi int) error {
 	if j.count == 0 || lo == hi {
 		return nil
 	}
-	env := bd.setTime(w, j.step, j.t, false)
+	env := bd.setTime(w, j.step, j.t, true)
 	if j.rows {
 		begin, end := s.rows(w, lo, hi)
 		return bd.machines[w].Rows(env, j.due, begin, end)

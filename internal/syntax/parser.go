@@ -13,6 +13,10 @@ const (
 	// operators, powers), so that deeply nested input cannot exhaust the
 	// stack.
 	maxDepth = 200
+	// maxOperators limits the operators (and call arguments) of one
+	// equation, statement or expression, so that a long flat sum cannot
+	// exhaust the stack of the passes that walk its tree.
+	maxOperators = 10000
 )
 
 // ParseEquations parses an equations block: one equation per line, in the
@@ -127,6 +131,7 @@ type parser struct {
 	skipNL     bool // newlines are blank space (an equation before its ':')
 	noCall     bool // name '(' is not a call (unit expressions)
 	depth      int  // expression nesting depth
+	ops        int  // operators in the current equation or statement
 }
 
 func newParser(source, src string) *parser {
@@ -285,6 +290,7 @@ func (p *parser) equation() (eq *Equation) {
 }
 
 func (p *parser) parseEquation() *Equation {
+	p.ops = 0
 	start := p.pos
 	eq := &Equation{Line: start.Line}
 	p.skipNL = true
@@ -446,6 +452,7 @@ func (p *parser) statement() (s *Statement) {
 }
 
 func (p *parser) parseStatement() *Statement {
+	p.ops = 0
 	if p.tok != IDENT {
 		p.expected("variable name at start of statement")
 	}
@@ -476,11 +483,20 @@ func (p *parser) enter() {
 
 func (p *parser) leave() { p.depth-- }
 
+// operator counts an operator at pos, failing beyond maxOperators.
+func (p *parser) operator(pos Pos) {
+	p.ops++
+	if p.ops > maxOperators {
+		p.fail(pos, "expression too long (more than %d operators); split it into subexpressions", maxOperators)
+	}
+}
+
 // parseExpr parses an expression: or_test.
 func (p *parser) parseExpr() Expr {
 	x := p.parseAnd()
 	for p.tok == OR {
 		pos := p.pos
+		p.operator(pos)
 		p.nextOperand()
 		x = &Binary{At: pos, Op: OR, X: x, Y: p.parseAnd()}
 	}
@@ -491,6 +507,7 @@ func (p *parser) parseAnd() Expr {
 	x := p.parseNot()
 	for p.tok == AND {
 		pos := p.pos
+		p.operator(pos)
 		p.nextOperand()
 		x = &Binary{At: pos, Op: AND, X: x, Y: p.parseNot()}
 	}
@@ -516,6 +533,7 @@ func (p *parser) parseComparison() Expr {
 	var chain Expr
 	for p.tok.binaryPrec() == precCompare {
 		op, pos := p.tok, p.pos
+		p.operator(pos)
 		p.nextOperand()
 		y := p.parseArith()
 		cmp := &Binary{At: pos, Op: op, X: x, Y: y}
@@ -538,6 +556,7 @@ func (p *parser) parseArith() Expr {
 	x := p.parseTerm()
 	for p.tok == ADD || p.tok == SUB {
 		op, pos := p.tok, p.pos
+		p.operator(pos)
 		p.nextOperand()
 		x = &Binary{At: pos, Op: op, X: x, Y: p.parseTerm()}
 	}
@@ -548,6 +567,7 @@ func (p *parser) parseTerm() Expr {
 	x := p.parseFactor()
 	for p.tok.binaryPrec() == precMul {
 		op, pos := p.tok, p.pos
+		p.operator(pos)
 		p.nextOperand()
 		x = &Binary{At: pos, Op: op, X: x, Y: p.parseFactor()}
 	}
@@ -616,6 +636,7 @@ func (p *parser) parseCall(fun *Ident) *Call {
 	p.parenDepth++
 	p.next()
 	for p.tok != RPAREN {
+		p.operator(p.pos)
 		call.Args = append(call.Args, p.parseExpr())
 		if p.tok != COMMA {
 			break

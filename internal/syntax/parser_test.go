@@ -577,12 +577,13 @@ func TestDeepNesting(t *testing.T) {
 			t.Errorf("ParseExpr(%.10q...) error = %.80v, want nesting error", src, err)
 		}
 	}
-	// Nesting within the limit is fine, and so are long flat chains.
+	// Nesting within the limit is fine, and so are flat chains up to
+	// maxOperators (TestOperatorLimit: longer ones are refused).
 	src := strings.Repeat("(", 150) + "x" + strings.Repeat(")", 150)
 	if _, err := ParseExpr("", src); err != nil {
 		t.Errorf("150 parentheses: %v", err)
 	}
-	long := "x" + strings.Repeat(" + x", 100000)
+	long := "x" + strings.Repeat(" + x", maxOperators)
 	x, err := ParseExpr("", long)
 	if err != nil {
 		t.Fatal(err)

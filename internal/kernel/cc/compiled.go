@@ -97,7 +97,7 @@ func (c *Program) run(env *kernel.Env, d *envData) error {
 		return fmt.Errorf("cc: compiled kernel returned %d", r)
 	}
 	in := &c.p.Code[d.a.errInstr]
-	return &kernel.NonFinite{Name: c.p.Slots[in.Slot].Name, Elem: int(d.a.errElem), Value: d.a.errValue}
+	return &kernel.NonFinite{Name: c.p.Slots[in.Slot].Label(), Elem: int(d.a.errElem), Value: d.a.errValue}
 }
 
 // checkRange reports elements lo to hi-1 that some array the program

@@ -168,7 +168,14 @@ func (g *gen) commit(i int, elem, pre string) {
 	}
 	buf := g.bufIdx[i]
 	if in.Op == kernel.OpScatterAdd {
+		// As the interpreter: add the chunk, then report the first
+		// target, in lane order, that is not finite.
 		g.w("\t\t\tfor (int64_t i = 0; i < n; i++) a%d[%s] += b%d[i];\n", in.Slot, t, buf)
+		g.w("\t\t\tif (check) {\n\t\t\t\tint bad = 0;\n")
+		g.w("\t\t\t\tfor (int64_t i = 0; i < n; i++) bad |= cj_bad(a%d[%s]);\n", in.Slot, t)
+		g.w("\t\t\t\tif (bad) for (int64_t i = 0; i < n; i++) if (cj_bad(a%d[%s])) {\n", in.Slot, t)
+		g.w("\t\t\t\t\tA->err_instr = %d; A->err_elem = %s; A->err_value = a%d[%s]; A->nout = nout; return 1;\n", i, t, in.Slot, t)
+		g.w("\t\t\t\t}\n\t\t\t}\n")
 		return
 	}
 	g.w("\t\t\t{\n\t\t\t\tint bad = 0;\n")
@@ -255,6 +262,11 @@ func (g *gen) body(tab, preExpr string, buffered bool) {
 				g.w(tab+"b%d[i] = %s;\n", g.bufIdx[i], a)
 			case in.Op == kernel.OpScatterAdd:
 				g.w(tab+"%s += %s;\n", ref(in.Slot), a)
+				if p.Serial {
+					r := ref(in.Slot)
+					g.w(tab+"if (check && cj_bad(%s)) { A->err_instr = %d; A->err_elem = %s; A->err_value = %s; return 1; }\n",
+						r, i, at(in.Slot), r)
+				}
 			default:
 				g.w(tab+"%s = %s;\n", ref(in.Slot), a)
 				if p.Serial {
