@@ -18,7 +18,7 @@ type SpikeMonitor struct{ m *sim.SpikeMonitor }
 func (n *Network) SpikeMonitor(src Source, opts ...MonitorOption) *SpikeMonitor {
 	g, lo, hi := src.span()
 	m := sim.NewSpikeMonitor(g.sg, lo, hi)
-	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_spikes", record.Meta{Kind: "spikes", Source: sourceName(src),
+	m.Keep = n.writer(&m.Out, opts, sourceName(src)+"_spikes", record.Meta{Kind: "spikes", Source: sourceName(src),
 		Fields: record.Schema{
 			{Name: "i", Kind: record.Int32, Unit: "1", About: "neuron, counted within the source"},
 			{Name: "t", Kind: record.Float64, Unit: "second", About: "time of the spike"}},
@@ -114,7 +114,7 @@ func (n *Network) StateMonitor(src Source, vars []string, indices []int, interva
 	for k, i := range abs {
 		rel[k] = i - lo
 	}
-	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_states",
+	m.Keep = n.writer(&m.Out, opts, sourceName(src)+"_states",
 		stateMeta(sourceName(src), vars, g.store(), rel, float64(every)*n.dt))
 	n.sim.Monitors = append(n.sim.Monitors, m)
 	return &StateMonitor{m: m, idx: idx}, nil
@@ -164,7 +164,7 @@ func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, 
 		}
 	}
 	m := sim.NewStateMonitor(s.ss.Arrays, s.ss.Scalars, vars, append([]int(nil), indices...), every)
-	m.Out, m.Keep = n.writer(opts, s.spec.Name+"_states",
+	m.Keep = n.writer(&m.Out, opts, s.spec.Name+"_states",
 		stateMeta(s.spec.Name, vars, s.store(), m.Indices, float64(every)*n.dt))
 	n.sim.Monitors = append(n.sim.Monitors, m)
 	return &StateMonitor{m: m, idx: idx}, nil
@@ -206,7 +206,7 @@ type PopulationRateMonitor struct{ m *sim.RateMonitor }
 func (n *Network) PopulationRateMonitor(src Source, opts ...MonitorOption) *PopulationRateMonitor {
 	g, lo, hi := src.span()
 	m := &sim.RateMonitor{Group: g.sg, Lo: lo, Hi: hi, Dt: n.dt}
-	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_rate", record.Meta{Kind: "rate", Source: sourceName(src),
+	m.Keep = n.writer(&m.Out, opts, sourceName(src)+"_rate", record.Meta{Kind: "rate", Source: sourceName(src),
 		Fields: record.Schema{
 			{Name: "t", Kind: record.Float64, Unit: "second", About: "time of the step"},
 			{Name: "rate", Kind: record.Float64, Unit: "hertz", About: "fraction of the neurons that spiked, over dt"}},
@@ -274,7 +274,7 @@ func (s *SynapseGroup) WeightRecorder(name, pathway string, opts ...MonitorOptio
 	}
 	n := s.net
 	m := &sim.EventMonitor{Syn: s.ss, Pathway: p}
-	m.Out, m.Keep = n.writer(opts, s.spec.Name+"_"+pathway+"_"+name, record.Meta{Kind: "events", Source: s.spec.Name,
+	m.Keep = n.writer(&m.Out, opts, s.spec.Name+"_"+pathway+"_"+name, record.Meta{Kind: "events", Source: s.spec.Name,
 		Fields: record.Schema{
 			{Name: "t", Kind: record.Float64, Unit: "second", About: "time of the event"},
 			{Name: "syn", Kind: record.Int32, Unit: "1", About: "synapse, in creation order"},

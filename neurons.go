@@ -43,6 +43,7 @@ type NeuronGroup struct {
 	refr       string // refractory expression text
 	draws      int
 	lastMethod ode.Method
+	input      string // what a spike generator fires, for checkpoints' descriptions
 }
 
 // NeuronGroup adds a group to the network. The model, threshold, reset and
