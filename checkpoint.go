@@ -142,9 +142,15 @@ func (n *Network) resumeFiles(rows []int64) error {
 // fingerprint describes the model a state belongs to, one fact a line (a
 // key, a tab, the value): the structure (sim.Network.Structure), each
 // object's code (digests of its text), the monitors' files and
-// Options.Model. Namespaces are not part of it: a run may change them.
+// Options.Model (itself if short, else a digest). Namespaces are not part of it: a run may change them.
 func (n *Network) fingerprint() []string {
-	out := []string{"model\t" + digest(n.opts.Model)}
+	model := n.opts.Model
+	if len(model) > 80 || strings.ContainsAny(model, "\n\t") {
+		model = digest(model)
+	} else if model == "" {
+		model = "none"
+	}
+	out := []string{"model\t" + model}
 	out = append(out, n.sim.Structure()...)
 	for k, g := range n.groups {
 		p := fmt.Sprintf("group %d (%s): ", k, g.spec.Name)

@@ -50,6 +50,7 @@
 package modelfile
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -75,6 +76,8 @@ type File struct {
 	Spikes    []SpikeMonitor `toml:"spikes"`
 	States    []StateMonitor `toml:"states"`
 	Rates     []RateMonitor  `toml:"rates"`
+
+	digest string // of the file's text, which checkpoints name
 }
 
 // StateMonitor records variables of chosen neurons at an interval.
@@ -171,6 +174,7 @@ func Parse(name string, data []byte) (*File, error) {
 	if len(f.Runs) == 0 {
 		return nil, fmt.Errorf("%s: no runs: add runs = [\"1*second\"]", name)
 	}
+	f.digest = fmt.Sprintf("model file sha256:%x", sha256.Sum256(data))[:42]
 	return &f, nil
 }
 
