@@ -23,6 +23,10 @@
 // record), or both; DiskOnly keeps nothing in memory, for runs of any
 // length. RunContext stops a run at a step boundary when its context is
 // done, with every file flushed; Close marks the files complete.
+//
+// Checkpoint saves the whole state between two steps to one file, and
+// Restore, in a network built by the same code, continues from it with
+// bit-identical results (docs/checkpoint.md).
 package cajal
 
 import _ "github.com/cajal-sim/cajal/internal/native" // kernels compiled ahead of time

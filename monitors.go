@@ -27,7 +27,8 @@ func (n *Network) SpikeMonitor(src Source, opts ...MonitorOption) *SpikeMonitor 
 	return &SpikeMonitor{m}
 }
 
-// Path is the monitor's file, or "" if it has none.
+// Path is the monitor's file, or "" if it has none (yet: files are
+// made when the first run starts).
 func (m *SpikeMonitor) Path() string { return path(m.m.Out) }
 
 // path is a writer's file, or "".
@@ -136,7 +137,8 @@ func stateMeta(source string, vars []string, st *store, indices []int, interval 
 		Attrs: map[string]any{"interval": interval}}
 }
 
-// Path is the monitor's file, or "" if it has none.
+// Path is the monitor's file, or "" if it has none (yet: files are
+// made when the first run starts).
 func (m *StateMonitor) Path() string { return path(m.m.Out) }
 
 // SynapseMonitor records synaptic variables (w, traces) of the synapses
@@ -215,7 +217,8 @@ func (n *Network) PopulationRateMonitor(src Source, opts ...MonitorOption) *Popu
 	return &PopulationRateMonitor{m}
 }
 
-// Path is the monitor's file, or "" if it has none.
+// Path is the monitor's file, or "" if it has none (yet: files are
+// made when the first run starts).
 func (m *PopulationRateMonitor) Path() string { return path(m.m.Out) }
 
 // T is the time of each step in seconds.
@@ -287,7 +290,8 @@ func (s *SynapseGroup) WeightRecorder(name, pathway string, opts ...MonitorOptio
 	return &WeightRecorder{s: s, m: m}, nil
 }
 
-// Path is the recorder's file, or "" if it has none.
+// Path is the recorder's file, or "" if it has none (yet: files are
+// made when the first run starts).
 func (r *WeightRecorder) Path() string { return path(r.m.Out) }
 
 // Len is the number of events recorded.

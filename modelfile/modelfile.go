@@ -46,7 +46,8 @@
 // reads them), and, once the runs are done, writes each as CSV beside it
 // with a figure: a raster per spike monitor, a figure per variable of a
 // state monitor, a smoothed rate per rate monitor. It returns a summary
-// of the rates.
+// of the rates. RunCheckpointed also saves checkpoints and resumes from
+// them (docs/checkpoint.md).
 package modelfile
 
 import (
