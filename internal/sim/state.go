@@ -91,6 +91,9 @@ func (p *Pathway) mode() int32 {
 func (n *Network) LoadState(st State) error {
 	l := &loader{st: st}
 	step := l.int64s("step", 1)
+	if step != nil && step[0] < 0 {
+		l.fail("the checkpoint's step is %d", step[0])
+	}
 	for k, g := range n.Groups {
 		p := fmt.Sprintf("group/%d/", k)
 		l.vars(p, g.Arrays, g.Scalars)

@@ -87,6 +87,11 @@ func loadMonitor(l *loader, prefix string, m Monitor) {
 			syn := l.int32s(prefix+"syn", -1)
 			t := l.float64s(prefix+"t", len(syn))
 			value := l.float64s(prefix+"value", len(syn))
+			for _, k := range syn {
+				if k < 0 || int(k) >= m.Syn.N() {
+					l.fail("the checkpoint's %ssyn holds %d, outside the %d synapses", prefix, k, m.Syn.N())
+				}
+			}
 			l.then(func() { m.Log = EventLog{Syn: syn, T: t, Value: value} })
 		}
 	default:
