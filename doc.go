@@ -32,4 +32,8 @@
 // with other parameter values, starts compiled. Both tiers compute the
 // same bits: switching changes nothing. Without a C compiler, or in a
 // binary built with the cajal_static tag, everything is interpreted.
+//
+// Checkpoint saves the whole state between two steps to one file, and
+// Restore, in a network built by the same code, continues from it with
+// bit-identical results (docs/checkpoint.md).
 package cajal

@@ -1,6 +1,8 @@
 package cajal
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"sort"
@@ -172,26 +174,43 @@ func (n *Network) SpikeGeneratorGroup(spec SpikeGenerator) (*NeuronGroup, error)
 		steps[k] = e.step
 	}
 	weight := g.sg.Arrays["weight"]
-	var last []int32 // neurons whose weight is set
-	g.sg.Emit = func(step int64, out []int32) []int32 {
-		for _, i := range last {
-			weight[i] = 0
-		}
-		last = last[:0]
-		s := step
+	at := func(step int64) (lo, hi int) { // the events of a step
 		if period > 0 {
-			s = step % period
+			step %= period
 		}
-		k := sort.Search(len(steps), func(k int) bool { return steps[k] >= s })
-		for ; k < len(steps) && steps[k] == s; k++ {
-			out = append(out, evs[k].i)
+		lo = sort.Search(len(steps), func(k int) bool { return steps[k] >= step })
+		for hi = lo; hi < len(steps) && steps[hi] == step; hi++ {
+		}
+		return lo, hi
+	}
+	g.sg.Emit = func(step int64, out []int32) []int32 {
+		if spec.Weights != nil && step > 0 {
+			// The weights of the last step's spikes go back to 0. They are
+			// found from the step, not remembered, so that a network
+			// restored from a checkpoint does the same.
+			lo, hi := at(step - 1)
+			for _, e := range evs[lo:hi] {
+				weight[e.i] = 0
+			}
+		}
+		lo, hi := at(step)
+		for _, e := range evs[lo:hi] {
+			out = append(out, e.i)
 			if spec.Weights != nil {
-				weight[evs[k].i] = evs[k].w
-				last = append(last, evs[k].i)
+				weight[e.i] = e.w
 			}
 		}
 		return out
 	}
+	h := sha256.New()
+	b := binary.LittleEndian.AppendUint64(nil, uint64(period))
+	for _, e := range evs {
+		b = binary.LittleEndian.AppendUint64(b, uint64(e.step))
+		b = binary.LittleEndian.AppendUint32(b, uint32(e.i))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(e.w))
+	}
+	h.Write(b)
+	g.input = fmt.Sprintf("spike generator %x", h.Sum(nil)[:12])
 	return g, nil
 }
 

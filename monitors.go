@@ -27,7 +27,7 @@ func (n *Network) SpikeMonitor(src Source, opts ...MonitorOption) (*SpikeMonitor
 		return nil, err
 	}
 	m := sim.NewSpikeMonitor(g.sg, lo, hi)
-	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_spikes", record.Meta{Kind: "spikes", Source: sourceName(src),
+	m.Keep = n.writer(&m.Out, opts, sourceName(src)+"_spikes", record.Meta{Kind: "spikes", Source: sourceName(src),
 		Fields: record.Schema{
 			{Name: "i", Kind: record.Int32, Unit: "1", About: "neuron, counted within the source"},
 			{Name: "t", Kind: record.Float64, Unit: "second", About: "time of the spike"}},
@@ -37,7 +37,8 @@ func (n *Network) SpikeMonitor(src Source, opts ...MonitorOption) (*SpikeMonitor
 	return &SpikeMonitor{m}, nil
 }
 
-// Path is the monitor's file, or "" if it has none.
+// Path is the monitor's file, or "" if it has none (yet: files are
+// made when the first run starts).
 func (m *SpikeMonitor) Path() string {
 	if m == nil || m.m == nil {
 		return ""
@@ -160,7 +161,7 @@ func (n *Network) StateMonitor(src Source, vars []string, indices []int, interva
 	for k, i := range abs {
 		rel[k] = i - lo
 	}
-	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_states",
+	m.Keep = n.writer(&m.Out, opts, sourceName(src)+"_states",
 		stateMeta(sourceName(src), vars, g.store(), rel, float64(every)*n.dt))
 	n.sim.Monitors = append(n.sim.Monitors, m)
 	n.stateMons = append(n.stateMons, m)
@@ -183,7 +184,8 @@ func stateMeta(source string, vars []string, st *store, indices []int, interval 
 		Attrs: map[string]any{"interval": interval}}
 }
 
-// Path is the monitor's file, or "" if it has none.
+// Path is the monitor's file, or "" if it has none (yet: files are
+// made when the first run starts).
 func (m *StateMonitor) Path() string {
 	if m == nil || m.m == nil {
 		return ""
@@ -228,7 +230,7 @@ func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, 
 		}
 	}
 	m := sim.NewStateMonitor(s.ss.Arrays, s.ss.Scalars, vars, append([]int(nil), indices...), every)
-	m.Out, m.Keep = n.writer(opts, s.spec.Name+"_states",
+	m.Keep = n.writer(&m.Out, opts, s.spec.Name+"_states",
 		stateMeta(s.spec.Name, vars, s.store(), m.Indices, float64(every)*n.dt))
 	n.sim.Monitors = append(n.sim.Monitors, m)
 	n.stateMons = append(n.stateMons, m)
@@ -289,7 +291,7 @@ func (n *Network) PopulationRateMonitor(src Source, opts ...MonitorOption) (*Pop
 		return nil, err
 	}
 	m := &sim.RateMonitor{Group: g.sg, Lo: lo, Hi: hi, Dt: n.dt}
-	m.Out, m.Keep = n.writer(opts, sourceName(src)+"_rate", record.Meta{Kind: "rate", Source: sourceName(src),
+	m.Keep = n.writer(&m.Out, opts, sourceName(src)+"_rate", record.Meta{Kind: "rate", Source: sourceName(src),
 		Fields: record.Schema{
 			{Name: "t", Kind: record.Float64, Unit: "second", About: "time of the step"},
 			{Name: "rate", Kind: record.Float64, Unit: "hertz", About: "fraction of the neurons that spiked, over dt"}},
@@ -299,7 +301,8 @@ func (n *Network) PopulationRateMonitor(src Source, opts ...MonitorOption) (*Pop
 	return &PopulationRateMonitor{m}, nil
 }
 
-// Path is the monitor's file, or "" if it has none.
+// Path is the monitor's file, or "" if it has none (yet: files are
+// made when the first run starts).
 func (m *PopulationRateMonitor) Path() string {
 	if m == nil || m.m == nil {
 		return ""
@@ -377,7 +380,7 @@ func (s *SynapseGroup) WeightRecorder(name, pathway string, opts ...MonitorOptio
 	}
 	n := s.net
 	m := &sim.EventMonitor{Syn: s.ss, Pathway: p}
-	m.Out, m.Keep = n.writer(opts, s.spec.Name+"_"+pathway+"_"+name, record.Meta{Kind: "events", Source: s.spec.Name,
+	m.Keep = n.writer(&m.Out, opts, s.spec.Name+"_"+pathway+"_"+name, record.Meta{Kind: "events", Source: s.spec.Name,
 		Fields: record.Schema{
 			{Name: "t", Kind: record.Float64, Unit: "second", About: "time of the event"},
 			{Name: "syn", Kind: record.Int32, Unit: "1", About: "synapse, in creation order"},
@@ -390,7 +393,8 @@ func (s *SynapseGroup) WeightRecorder(name, pathway string, opts ...MonitorOptio
 	return &WeightRecorder{s: s, m: m}, nil
 }
 
-// Path is the recorder's file, or "" if it has none.
+// Path is the recorder's file, or "" if it has none (yet: files are
+// made when the first run starts).
 func (r *WeightRecorder) Path() string {
 	if r.invalid() {
 		return ""

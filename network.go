@@ -50,6 +50,17 @@ type Options struct {
 	// DefaultMemoryFraction of the physical memory (FallbackMemory where
 	// that cannot be read).
 	MemoryLimit int64
+	// Checkpoint, with CheckpointEvery, is a file to which runs write the
+	// network's state (Network.Checkpoint) each time the simulated time
+	// reaches a multiple of CheckpointEvery; each checkpoint replaces the
+	// last, whole.
+	Checkpoint      string
+	CheckpointEvery unit.Quantity
+	// Model, if set, identifies the model beyond what the network's
+	// structure and code show (a model file's text, the parameters a
+	// program was given): a checkpoint made with another Model is
+	// refused by Restore.
+	Model string
 }
 
 // Tier is how a network runs its programs; see Options.Tier.
@@ -71,14 +82,17 @@ const MaxThreads = 512
 
 // Network holds groups and monitors and advances them in time.
 type Network struct {
-	opts     Options
-	dt       float64
-	sim      sim.Network
-	groups   []*NeuronGroup
-	synapses []*SynapseGroup
-	ids      int
+	opts      Options
+	dt        float64
+	sim       sim.Network
+	groups    []*NeuronGroup
+	synapses  []*SynapseGroup
+	ids       int
+	ckptEvery int64 // steps between checkpoints; 0 for none
 
-	writers   []*record.Writer // the monitors' files
+	files     []*monitorFile   // the monitors' files, in the order the monitors were made
+	writers   []*record.Writer // the files made or resumed so far
+	started   bool             // a run has started (or a state was restored)
 	names     map[string]bool  // file names taken
 	recordErr error            // a monitor file that could not be made
 	stopNote  string           // why the last run stopped early
@@ -121,6 +135,16 @@ func NewNetwork(opts Options) (*Network, error) {
 		return nil, fmt.Errorf("cajal: MemoryLimit must not be negative (0 chooses from the physical memory), got %d", opts.MemoryLimit)
 	}
 	n := &Network{opts: opts, dt: dt, limit: memoryLimit(opts)}
+	if opts.CheckpointEvery != (unit.Quantity{}) {
+		every, err := n.every(opts.CheckpointEvery)
+		if err != nil {
+			return nil, fmt.Errorf("cajal: CheckpointEvery: %w", err)
+		}
+		if opts.Checkpoint == "" {
+			return nil, fmt.Errorf("cajal: CheckpointEvery needs a Checkpoint file")
+		}
+		n.ckptEvery = every
+	}
 	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads, Tier: opts.Tier, Notice: n.notice}
 	return n, nil
 }
@@ -203,6 +227,10 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 	if err := n.reserveRecordings(steps); err != nil {
 		return err
 	}
+	if err := n.openFiles(); err != nil {
+		return err
+	}
+	n.started = true
 	codes := make([]sim.SynapseCode, len(n.synapses))
 	for k, s := range n.synapses {
 		if codes[k], err = s.build(false); err != nil {
@@ -265,7 +293,7 @@ func (n *Network) runSteps(ctx context.Context, steps int64, progress func(int64
 		n.sim.Stop = &stop
 		defer func() { n.sim.Stop = nil }()
 	}
-	err := n.sim.Run(steps, progress)
+	err := n.runChunks(steps, progress)
 	if errors.Is(err, sim.ErrStopped) {
 		if cause := context.Cause(ctx); cause != ctx.Err() {
 			return fmt.Errorf("cajal: run stopped at t = %g s: %w (%w)", n.T(), ctx.Err(), cause)
@@ -312,6 +340,32 @@ func (n *Network) reserveRecordings(steps int64) error {
 		return nil
 	}
 	return n.reserve(fmt.Sprintf("the recordings of a run of %d steps", steps), b)
+}
+
+// runChunks runs the clock for steps steps, writing a checkpoint each
+// time the step is a multiple of the checkpoint interval.
+func (n *Network) runChunks(steps int64, progress func(int64)) error {
+	for done := int64(0); done < steps; {
+		chunk := steps - done
+		if n.ckptEvery > 0 {
+			chunk = min(chunk, n.ckptEvery-n.sim.Step%n.ckptEvery)
+		}
+		var p func(int64)
+		if progress != nil {
+			before := done
+			p = func(k int64) { progress(before + k) }
+		}
+		if err := n.sim.Run(chunk, p); err != nil {
+			return err
+		}
+		done += chunk
+		if n.ckptEvery > 0 && n.sim.Step%n.ckptEvery == 0 {
+			if err := n.Checkpoint(n.opts.Checkpoint); err != nil {
+				return fmt.Errorf("cajal: checkpoint at t = %g s: %w", n.T(), err)
+			}
+		}
+	}
+	return nil
 }
 
 // Programs reports how many programs the last run had and how many of

@@ -43,7 +43,8 @@ type NeuronGroup struct {
 	refr       string // refractory expression text
 	draws      int
 	lastMethod ode.Method
-	poisson    bool // a Poisson group: rates are checked at every run
+	poisson    bool   // a Poisson group: rates are checked at every run
+	input      string // what a spike generator fires, for checkpoints' descriptions
 }
 
 // NeuronGroup adds a group to the network. The model, threshold, reset and

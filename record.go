@@ -30,11 +30,21 @@ func File(path string) MonitorOption { return func(s *monitorSpec) { s.file = pa
 // (SpikeMonitor.Count, Num) are still kept.
 func DiskOnly() MonitorOption { return func(s *monitorSpec) { s.diskOnly = true } }
 
-// writer creates the file of a monitor, if its options or RecordDir ask
-// for one: name is the default file name (without .npy). It returns nil
-// and remembers the error, which the next Run returns, if the file cannot
-// be made.
-func (n *Network) writer(opts []MonitorOption, name string, meta record.Meta) (w *record.Writer, keep bool) {
+// monitorFile is a monitor's file: where it goes and what it holds, and
+// the monitor's writer, made when the first run starts (or resumed by
+// Restore).
+type monitorFile struct {
+	path string
+	meta record.Meta
+	out  **record.Writer
+}
+
+// writer plans the file of a monitor, if its options or RecordDir ask for
+// one: name is the default file name (without .npy). The file is made
+// when the next run starts (openFiles) and *out set to its writer; the
+// folder is checked now. An error is remembered, and the next Run returns
+// it. keep says whether the monitor keeps its records in memory.
+func (n *Network) writer(out **record.Writer, opts []MonitorOption, name string, meta record.Meta) (keep bool) {
 	var spec monitorSpec
 	for _, o := range opts {
 		o(&spec)
@@ -47,7 +57,7 @@ func (n *Network) writer(opts []MonitorOption, name string, meta record.Meta) (w
 		if spec.diskOnly {
 			n.recordErr = errors.Join(n.recordErr, fmt.Errorf("cajal: monitor %s: DiskOnly needs a File or Options.RecordDir", name))
 		}
-		return nil, true
+		return true
 	}
 	if !filepath.IsAbs(path) && n.opts.RecordDir != "" {
 		path = filepath.Join(n.opts.RecordDir, path)
@@ -56,16 +66,29 @@ func (n *Network) writer(opts []MonitorOption, name string, meta record.Meta) (w
 		meta.Attrs = map[string]any{}
 	}
 	meta.Attrs["dt"] = n.dt
-	err := record.CheckDir(filepath.Dir(path))
-	if err == nil {
-		w, err = record.Create(path, meta)
-	}
-	if err != nil {
+	if err := record.CheckDir(filepath.Dir(path)); err != nil {
 		n.recordErr = errors.Join(n.recordErr, fmt.Errorf("cajal: monitor %s: %w", name, err))
-		return nil, !spec.diskOnly
+		return !spec.diskOnly
 	}
-	n.writers = append(n.writers, w)
-	return w, !spec.diskOnly
+	n.files = append(n.files, &monitorFile{path: path, meta: meta, out: out})
+	return !spec.diskOnly
+}
+
+// openFiles makes the files of the monitors that have none yet, empty.
+func (n *Network) openFiles() error {
+	for _, f := range n.files {
+		if *f.out != nil {
+			continue
+		}
+		w, err := record.Create(f.path, f.meta)
+		if err != nil {
+			n.recordErr = fmt.Errorf("cajal: monitor file %s: %w", f.path, err)
+			return n.recordErr
+		}
+		*f.out = w
+		n.writers = append(n.writers, w)
+	}
+	return nil
 }
 
 // uniqueName returns name, or name_2, name_3 ... if a monitor of this
@@ -123,6 +146,9 @@ func (n *Network) Close() error {
 		return errNetwork
 	}
 	var errs []error
+	if !n.closed && n.recordErr == nil {
+		errs = append(errs, n.openFiles())
+	}
 	for _, w := range n.writers {
 		errs = append(errs, w.Close(n.stopNote))
 	}

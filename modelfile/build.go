@@ -39,9 +39,11 @@ type rateMon struct {
 var sliceRE = regexp.MustCompile(`^\s*([A-Za-z_]\w*)\s*(?:\[\s*(\d*)\s*:\s*(\d*)\s*\])?\s*$`)
 
 // build makes the network of f; with an output folder its monitors
-// stream to files there and keep nothing in memory.
-func (f *File) build(outDir string) (*built, error) {
-	opts := cajal.Options{Seed: f.Seed, Threads: f.Threads, RecordDir: outDir}
+// stream to files there and keep nothing in memory. ck says where runs
+// write checkpoints, and how often.
+func (f *File) build(outDir string, ck Checkpoints) (*built, error) {
+	opts := cajal.Options{Seed: f.Seed, Threads: f.Threads, RecordDir: outDir, Model: f.digest,
+		Checkpoint: ck.Path, CheckpointEvery: ck.Every}
 	if f.Dt != "" {
 		dt, err := unit.Parse(f.Dt)
 		if err != nil {

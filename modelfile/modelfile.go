@@ -46,10 +46,12 @@
 // reads them), and, once the runs are done, writes each as CSV beside it
 // with a figure: a raster per spike monitor, a figure per variable of a
 // state monitor, a smoothed rate per rate monitor. It returns a summary
-// of the rates.
+// of the rates. RunCheckpointed also saves checkpoints and resumes from
+// them (docs/checkpoint.md).
 package modelfile
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -76,7 +78,8 @@ type File struct {
 	States    []StateMonitor `toml:"states"`
 	Rates     []RateMonitor  `toml:"rates"`
 
-	pos *keyPos // where Parse found each key; nil for a File made in Go
+	pos    *keyPos // where Parse found each key; nil for a File made in Go
+	digest string  // of the file's text, which checkpoints name
 }
 
 // StateMonitor records variables of chosen neurons at an interval.
@@ -174,6 +177,7 @@ func Parse(name string, data []byte) (*File, error) {
 		return nil, fmt.Errorf("%s: no runs: add runs = [\"1*second\"]", name)
 	}
 	f.pos = scanPositions(name, data)
+	f.digest = fmt.Sprintf("model file sha256:%x", sha256.Sum256(data))[:42]
 	return &f, nil
 }
 

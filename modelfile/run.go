@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
 	"github.com/cajal-sim/cajal"
 	"github.com/cajal-sim/cajal/record"
+	"github.com/cajal-sim/cajal/unit"
 )
 
 // Result is what a run of a model file produced.
@@ -18,6 +20,9 @@ type Result struct {
 	// (the units); Files are the CSV files and figures made from them.
 	Data  []string
 	Files []string
+	// Checkpoint is the checkpoint written when the runs ended or were
+	// stopped, if one was asked for (Checkpoints.Path).
+	Checkpoint string
 }
 
 // Run builds the network, runs it and writes each monitor's records to
@@ -34,6 +39,13 @@ func (f *File) Run(outDir string) (*Result, error) {
 // and RunContext returns the Result so far (Data, no CSV or figures)
 // with the error.
 func (f *File) RunContext(ctx context.Context, outDir string) (*Result, error) {
+	return f.RunCheckpointed(ctx, outDir, Checkpoints{})
+}
+
+// RunCheckpointed is RunContext with checkpoints (see Checkpoints): it
+// may resume from one, writes them as the runs go, and writes one when
+// the runs end or a stop (ctx done) ends them.
+func (f *File) RunCheckpointed(ctx context.Context, outDir string, ck Checkpoints) (*Result, error) {
 	if f == nil {
 		return nil, errors.New("modelfile: a nil File")
 	}
@@ -45,13 +57,30 @@ func (f *File) RunContext(ctx context.Context, outDir string) (*Result, error) {
 			return nil, err
 		}
 	}
-	b, err := f.build(outDir)
+	b, err := f.build(outDir, ck)
 	if err != nil {
 		return nil, err
 	}
-	runErr := f.runAll(ctx, b)
+	from := int64(0)
+	if ck.Resume {
+		if err := b.net.Restore(ck.Path); err != nil {
+			return nil, err
+		}
+		from = int64(math.Round(b.net.T() / b.net.Dt()))
+	}
+	runErr := f.runAll(ctx, b, from)
+	res := &Result{}
+	if ck.Path != "" && (runErr == nil || errors.Is(runErr, context.Canceled) || errors.Is(runErr, context.DeadlineExceeded)) {
+		// The network stands at a step boundary: the end of the runs, or
+		// the step a stop came before.
+		if err := b.net.Checkpoint(ck.Path); err != nil {
+			runErr = errors.Join(runErr, err)
+		} else {
+			res.Checkpoint = ck.Path
+		}
+	}
 	closeErr := b.net.Close()
-	res := &Result{Summary: b.summary(), Data: b.net.Files()}
+	res.Summary, res.Data = b.summary(), b.net.Files()
 	if err := errors.Join(runErr, closeErr); err != nil {
 		return res, err
 	}
@@ -61,8 +90,11 @@ func (f *File) RunContext(ctx context.Context, outDir string) (*Result, error) {
 	return res, err
 }
 
-// runAll does the file's runs in order, applying their namespace changes.
-func (f *File) runAll(ctx context.Context, b *built) error {
+// runAll does the file's runs in order, applying their namespace changes,
+// from step from on: runs that end before it only change the namespaces,
+// and the run it falls in runs its remaining steps.
+func (f *File) runAll(ctx context.Context, b *built, from int64) error {
+	end := int64(0) // the step at which the runs so far end
 	for k := range f.Runs {
 		d, changes, err := f.run(k)
 		if err != nil {
@@ -72,6 +104,14 @@ func (f *File) runAll(ctx context.Context, b *built) error {
 			for _, n := range b.namespaces {
 				n[name] = v
 			}
+		}
+		steps := int64(math.Round(d.Value / b.net.Dt()))
+		end += steps
+		if end <= from {
+			continue
+		}
+		if left := min(steps, end-from); left < steps {
+			d = unit.Q(float64(left)*b.net.Dt(), unit.Second)
 		}
 		if err := b.net.RunContext(ctx, d); err != nil {
 			return err

@@ -8,7 +8,9 @@
 //
 // SIGINT or SIGTERM stops `cajal sim` at the next time step: its data
 // files are flushed and closed, their paths printed, and the command exits
-// with 130 or 143.
+// with 130 or 143. With --checkpoint-every (or --checkpoint) it also
+// writes a checkpoint of that step, and `cajal sim --resume` continues
+// from it (docs/checkpoint.md).
 package main
 
 import (

@@ -16,7 +16,7 @@ import (
 // request starts compiling a bound program, unless the network's tier or
 // the program's owner says to interpret.
 func (t *tiering) request(bd *bound, interpret bool) {
-	if bd == nil || interpret || t.tier == cc.Interp || t.unavailable != nil {
+	if bd == nil || interpret || t.tier == cc.Interp || t.unavailable != nil || bd.machines[0].Native() {
 		return
 	}
 	bd.pending = cc.Request(bd.prog)

@@ -1,0 +1,42 @@
+package modelfile
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// Checkpoints say where and how often a run of a model file saves its
+// state (cajal.Network.Checkpoint), and whether it resumes from a saved
+// state.
+type Checkpoints struct {
+	// Path is the checkpoint file; "" for none. With a Path, a checkpoint
+	// is also written when the runs end and when a stop (the context
+	// done: SIGINT, SIGTERM) ends them early.
+	Path string
+	// Every is the simulated time between checkpoints; zero for none
+	// during the runs.
+	Every unit.Quantity
+	// Resume restores the state from Path before running, reopens the
+	// data files at the rows it counted, and does the steps of the runs
+	// that come after it.
+	Resume bool
+}
+
+// ParseInterval reads a checkpoint interval: a Go duration ("1s",
+// "500ms", "2m") or a quantity ("1*second", "0.5 s").
+func ParseInterval(s string) (unit.Quantity, error) {
+	q, err := unit.Parse(s)
+	if d, derr := time.ParseDuration(strings.TrimSpace(s)); derr == nil {
+		q, err = unit.Q(d.Seconds(), unit.Second), nil
+	}
+	if err != nil {
+		return unit.Quantity{}, fmt.Errorf("checkpoint interval %q: a duration such as 1s, 500ms or 1*second: %v", s, err)
+	}
+	if !q.Dim.Equal(unit.Second.Dim) || !(q.Value > 0) {
+		return unit.Quantity{}, fmt.Errorf("checkpoint interval %q: must be a positive duration", s)
+	}
+	return q, nil
+}
