@@ -188,3 +188,33 @@ func TestReferenceFile(t *testing.T) {
 		t.Errorf("the reference's script: %v", err)
 	}
 }
+
+// The kernels compiled ahead of time (internal/native) and the interpreter
+// give bit-identical spikes, and the compiled ones are used.
+func TestCompiledKernelsAgree(t *testing.T) {
+	cfg := Reduced
+	cfg.Duration = unit.Q(0.1, unit.Second)
+	native, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Interpret = true
+	interp, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if native.Native == 0 || native.Native != native.Programs {
+		t.Errorf("%d of %d programs ran compiled code; run go generate ./internal/native (cajal gen)", native.Native, native.Programs)
+	}
+	if interp.Native != 0 {
+		t.Errorf("the interpreted run used %d compiled programs", interp.Native)
+	}
+	if len(native.T) != len(interp.T) || len(native.T) == 0 {
+		t.Fatalf("compiled: %d spikes; interpreted: %d", len(native.T), len(interp.T))
+	}
+	for k := range native.T {
+		if native.T[k] != interp.T[k] || native.I[k] != interp.I[k] {
+			t.Fatalf("spike %d differs", k)
+		}
+	}
+}

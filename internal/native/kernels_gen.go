@@ -21,6 +21,7 @@ func init() {
 	kernel.RegisterNative("1efcfba8395cb80684e85885", k1efcfba8395cb80684e85885)
 	kernel.RegisterNative("260b56d7440a862700013fda", k260b56d7440a862700013fda)
 	kernel.RegisterNative("28bb2518b2c0a947e0eb6c54", k28bb2518b2c0a947e0eb6c54)
+	kernel.RegisterNative("29471d4f1a9cf8d977472510", k29471d4f1a9cf8d977472510)
 	kernel.RegisterNative("2a0d972a3d5d327adda38df5", k2a0d972a3d5d327adda38df5)
 	kernel.RegisterNative("2b57b96b69ed75ebf2313e70", k2b57b96b69ed75ebf2313e70)
 	kernel.RegisterNative("2d85b13fc0404a233c253e8c", k2d85b13fc0404a233c253e8c)
@@ -29,6 +30,8 @@ func init() {
 	kernel.RegisterNative("3ec77fcd677f5ed0561ac5ee", k3ec77fcd677f5ed0561ac5ee)
 	kernel.RegisterNative("3f41ba3f15c4928fcaefed25", k3f41ba3f15c4928fcaefed25)
 	kernel.RegisterNative("478fb5b2c4ff023206445ab6", k478fb5b2c4ff023206445ab6)
+	kernel.RegisterNative("488bec6e9ea963cc1295cbdc", k488bec6e9ea963cc1295cbdc)
+	kernel.RegisterNative("516205a574a2b78bd743bdf3", k516205a574a2b78bd743bdf3)
 	kernel.RegisterNative("56928386d8d61fc4ee7ea041", k56928386d8d61fc4ee7ea041)
 	kernel.RegisterNative("56e57759059994db810bbcb0", k56e57759059994db810bbcb0)
 	kernel.RegisterNative("72748656f55d37a31f86a20b", k72748656f55d37a31f86a20b)
@@ -38,6 +41,7 @@ func init() {
 	kernel.RegisterNative("86655442eb23a12332d75247", k86655442eb23a12332d75247)
 	kernel.RegisterNative("8f25e12a095a4afff7ada12c", k8f25e12a095a4afff7ada12c)
 	kernel.RegisterNative("947bf54d65086c7790f6b7bb", k947bf54d65086c7790f6b7bb)
+	kernel.RegisterNative("98211cd8fac1d979f57653e9", k98211cd8fac1d979f57653e9)
 	kernel.RegisterNative("989eb21cff09a49fb9cc6898", k989eb21cff09a49fb9cc6898)
 	kernel.RegisterNative("9d24a0783dcb4afcf5e8ef26", k9d24a0783dcb4afcf5e8ef26)
 	kernel.RegisterNative("a000cf6a3ee6529567b3ecbc", ka000cf6a3ee6529567b3ecbc)
@@ -46,6 +50,7 @@ func init() {
 	kernel.RegisterNative("a665de26aa44b846e651f514", ka665de26aa44b846e651f514)
 	kernel.RegisterNative("a6743ab18155677653c22794", ka6743ab18155677653c22794)
 	kernel.RegisterNative("a70592c1180c54c6e973574d", ka70592c1180c54c6e973574d)
+	kernel.RegisterNative("a88d192109505eee1b35d7ec", ka88d192109505eee1b35d7ec)
 	kernel.RegisterNative("aed972d366f6ce382e96ca6d", kaed972d366f6ce382e96ca6d)
 	kernel.RegisterNative("b0f77f86e0fc66543d267dca", kb0f77f86e0fc66543d267dca)
 	kernel.RegisterNative("b9e45cf3a66ad299cad77575", kb9e45cf3a66ad299cad77575)
@@ -55,6 +60,7 @@ func init() {
 	kernel.RegisterNative("db3f3bd8029931f14e8524ac", kdb3f3bd8029931f14e8524ac)
 	kernel.RegisterNative("dbb3a8e1ec753cd3550be7a1", kdbb3a8e1ec753cd3550be7a1)
 	kernel.RegisterNative("e1f16ffcf95f0643922e7ab8", ke1f16ffcf95f0643922e7ab8)
+	kernel.RegisterNative("e2561427b016c3a2191159f4", ke2561427b016c3a2191159f4)
 	kernel.RegisterNative("e90a9cbf019c1a9a5fe5756c", ke90a9cbf019c1a9a5fe5756c)
 	kernel.RegisterNative("ef8c9a6a69753d07fc6f1730", kef8c9a6a69753d07fc6f1730)
 	kernel.RegisterNative("f4be3fa1c3ac0383fa6ddc9f", kf4be3fa1c3ac0383fa6ddc9f)
@@ -835,6 +841,35 @@ func k28bb2518b2c0a947e0eb6c54(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
+// k29471d4f1a9cf8d977472510 is the compiled form of program 29471d4f1a9cf8d977472510.
+func k29471d4f1a9cf8d977472510(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	r0 = (-0.009000000000000001)
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
 // k2a0d972a3d5d327adda38df5 is the compiled form of program 2a0d972a3d5d327adda38df5.
 func k2a0d972a3d5d327adda38df5(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
@@ -1226,6 +1261,144 @@ func k478fb5b2c4ff023206445ab6(env *kernel.Env, lo, n int, idx []int32, result [
 			}
 			if x := a0[e]; kernel.NotFinite(x) {
 				return &kernel.NonFinite{Name: "tau_facil", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
+// k488bec6e9ea963cc1295cbdc is the compiled form of program 488bec6e9ea963cc1295cbdc.
+func k488bec6e9ea963cc1295cbdc(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	r0 = (0.6)
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
+// k516205a574a2b78bd743bdf3 is the compiled form of program 516205a574a2b78bd743bdf3.
+func k516205a574a2b78bd743bdf3(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	a4 := env.Arrays[4]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4, r5 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.004999900000000001))
+			r0 = c1[i]
+			r2 = c2[i]
+			r3 = r2 * (-1.0)
+			r4 = r0 * r3
+			r5 = c3[i]
+			r3 = r3 + (-0.08)
+			r3 = r5 * r3
+			r3 = r4 + r3
+			r4 = r2 + (0.06)
+			r4 = r3 - r4
+			r4 = r4*(0.005) + r2
+			r0 = r0*(-0.02) + r0
+			r5 = r5*(-0.01) + r5
+			r2 = kernel.Select(r1, r4, r2)
+			r4 = kernel.Bool(r2 > (-0.05))
+			r4 = kernel.Bool(r1 != 0 && r4 != 0)
+			c4[i] = r1
+			bad |= kernel.Bad(r1)
+			c2[i] = r2
+			bad |= kernel.Bad(r2)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
+			c3[i] = r5
+			bad |= kernel.Bad(r5)
+			result[i] = r4
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.004999900000000001))
+			r0 = a1[e]
+			r2 = a2[e]
+			r3 = r2 * (-1.0)
+			r4 = r0 * r3
+			r5 = a3[e]
+			r3 = r3 + (-0.08)
+			r3 = r5 * r3
+			r3 = r4 + r3
+			r4 = r2 + (0.06)
+			r4 = r3 - r4
+			r4 = r4*(0.005) + r2
+			r0 = r0*(-0.02) + r0
+			r5 = r5*(-0.01) + r5
+			r2 = kernel.Select(r1, r4, r2)
+			r4 = kernel.Bool(r2 > (-0.05))
+			r4 = kernel.Bool(r1 != 0 && r4 != 0)
+			a4[e] = r1
+			bad |= kernel.Bad(r1)
+			a2[e] = r2
+			bad |= kernel.Bad(r2)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
+			a3[e] = r5
+			bad |= kernel.Bad(r5)
+			result[i] = r4
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a4[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "ge", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "gi", Elem: e, Value: x}
 			}
 		}
 	}
@@ -1893,6 +2066,107 @@ func k947bf54d65086c7790f6b7bb(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
+// k98211cd8fac1d979f57653e9 is the compiled form of program 98211cd8fac1d979f57653e9.
+func k98211cd8fac1d979f57653e9(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	a1 := env.Arrays[1]
+	a2 := env.Arrays[2]
+	a3 := env.Arrays[3]
+	a4 := env.Arrays[4]
+	s0 := env.Scalars[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0, r1, r2, r3, r4 float64
+	var bad uint64
+	if idx == nil {
+		c0 := a0[lo : lo+n : lo+n]
+		c1 := a1[lo : lo+n : lo+n]
+		c2 := a2[lo : lo+n : lo+n]
+		c3 := a3[lo : lo+n : lo+n]
+		c4 := a4[lo : lo+n : lo+n]
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			r0 = s0
+			r1 = c0[i]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.004999900000000001))
+			r0 = c1[i]
+			r2 = r0 * (0.9950124791926823)
+			r2 = r2 + (-0.00024438851955856664)
+			r3 = c2[i]
+			r2 = r3*(0.004937935295309004) + r2
+			r4 = c3[i]
+			r2 = r4*(0.00496264544351426) + r2
+			r3 = r3 * (0.9801986733067553)
+			r4 = r4 * (0.990049833749168)
+			r0 = kernel.Select(r1, r2, r0)
+			r2 = kernel.Bool(r0 > (-0.05))
+			r2 = kernel.Bool(r1 != 0 && r2 != 0)
+			c4[i] = r1
+			bad |= kernel.Bad(r1)
+			c1[i] = r0
+			bad |= kernel.Bad(r0)
+			c2[i] = r3
+			bad |= kernel.Bad(r3)
+			c3[i] = r4
+			bad |= kernel.Bad(r4)
+			result[i] = r2
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			r0 = s0
+			r1 = a0[e]
+			r1 = r0 - r1
+			r1 = kernel.Bool(r1 >= (0.004999900000000001))
+			r0 = a1[e]
+			r2 = r0 * (0.9950124791926823)
+			r2 = r2 + (-0.00024438851955856664)
+			r3 = a2[e]
+			r2 = r3*(0.004937935295309004) + r2
+			r4 = a3[e]
+			r2 = r4*(0.00496264544351426) + r2
+			r3 = r3 * (0.9801986733067553)
+			r4 = r4 * (0.990049833749168)
+			r0 = kernel.Select(r1, r2, r0)
+			r2 = kernel.Bool(r0 > (-0.05))
+			r2 = kernel.Bool(r1 != 0 && r2 != 0)
+			a4[e] = r1
+			bad |= kernel.Bad(r1)
+			a1[e] = r0
+			bad |= kernel.Bad(r0)
+			a2[e] = r3
+			bad |= kernel.Bad(r3)
+			a3[e] = r4
+			bad |= kernel.Bad(r4)
+			result[i] = r2
+		}
+	}
+	if bad != 0 && env.Check {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			if idx != nil {
+				e = int(idx[i])
+			}
+			if x := a4[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "not_refractory", Elem: e, Value: x}
+			}
+			if x := a1[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "v", Elem: e, Value: x}
+			}
+			if x := a2[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "ge", Elem: e, Value: x}
+			}
+			if x := a3[e]; kernel.NotFinite(x) {
+				return &kernel.NonFinite{Name: "gi", Elem: e, Value: x}
+			}
+		}
+	}
+	return nil
+}
+
 // k989eb21cff09a49fb9cc6898 is the compiled form of program 989eb21cff09a49fb9cc6898.
 func k989eb21cff09a49fb9cc6898(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
@@ -2442,6 +2716,35 @@ func ka70592c1180c54c6e973574d(env *kernel.Env, lo, n int, idx []int32, result [
 	return nil
 }
 
+// ka88d192109505eee1b35d7ec is the compiled form of program a88d192109505eee1b35d7ec.
+func ka88d192109505eee1b35d7ec(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	r0 = (0.0016200000000000001)
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
 // kaed972d366f6ce382e96ca6d is the compiled form of program aed972d366f6ce382e96ca6d.
 func kaed972d366f6ce382e96ca6d(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
 	a0 := env.Arrays[0]
@@ -2965,6 +3268,35 @@ func ke1f16ffcf95f0643922e7ab8(env *kernel.Env, lo, n int, idx []int32, result [
 	_ = sk
 	var r0 float64
 	r0 = (3.0000000000000004e-09)
+	var bad uint64
+	if idx == nil {
+		for i := 0; i < n; i++ {
+			e := lo + i
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := int(idx[i])
+			_ = e
+			post := int(env.Post[e])
+			_ = post
+			a0[post] += r0
+		}
+	}
+	_ = bad
+	return nil
+}
+
+// ke2561427b016c3a2191159f4 is the compiled form of program e2561427b016c3a2191159f4.
+func ke2561427b016c3a2191159f4(env *kernel.Env, lo, n int, idx []int32, result []float64) error {
+	a0 := env.Arrays[0]
+	sk := env.Key.Step(env.Step)
+	_ = sk
+	var r0 float64
+	r0 = (6.7)
 	var bad uint64
 	if idx == nil {
 		for i := 0; i < n; i++ {
