@@ -26,6 +26,7 @@ import (
 
 	"github.com/cajal-sim/cajal"
 	"github.com/cajal-sim/cajal/examples/internal/brette2007"
+	"github.com/cajal-sim/cajal/examples/internal/cputime"
 	"github.com/cajal-sim/cajal/unit"
 )
 
@@ -133,12 +134,13 @@ func Run(cfg Config) (*Result, error) {
 		}
 	}
 	sm := net.SpikeMonitor(P)
-	start := time.Now()
+	start, cpu0 := time.Now(), cputime.Process()
 	if err := net.Run(cfg.Duration); err != nil {
 		return nil, err
 	}
+	wall, cpu := time.Since(start), cputime.Process()-cpu0
 	res := &Result{Config: cfg, Outcome: brette2007.Outcome{NE: cfg.NE, NI: cfg.NI, Duration: cfg.Duration.Value,
-		Wall: time.Since(start), T: sm.T(), I: sm.I(), SynE: Ce.N(), SynI: Ci.N()}}
+		Wall: wall, CPU: cpu, T: sm.T(), I: sm.I(), SynE: Ce.N(), SynI: Ci.N()}}
 	res.Native, res.Programs = net.Programs()
 	for _, s := range []*cajal.SynapseGroup{Ce, Ci} {
 		pre, _ := s.Events()

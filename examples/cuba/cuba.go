@@ -25,6 +25,7 @@ import (
 
 	"github.com/cajal-sim/cajal"
 	"github.com/cajal-sim/cajal/examples/internal/brette2007"
+	"github.com/cajal-sim/cajal/examples/internal/cputime"
 	"github.com/cajal-sim/cajal/unit"
 )
 
@@ -116,12 +117,13 @@ func Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	sm := net.SpikeMonitor(P)
-	start := time.Now()
+	start, cpu0 := time.Now(), cputime.Process()
 	if err := net.Run(cfg.Duration); err != nil {
 		return nil, err
 	}
+	wall, cpu := time.Since(start), cputime.Process()-cpu0
 	res := &Result{Config: cfg, Method: P.Method(), Outcome: brette2007.Outcome{NE: cfg.NE, NI: cfg.NI,
-		Duration: cfg.Duration.Value, Wall: time.Since(start), T: sm.T(), I: sm.I(), SynE: Ce.N(), SynI: Ci.N()}}
+		Duration: cfg.Duration.Value, Wall: wall, CPU: cpu, T: sm.T(), I: sm.I(), SynE: Ce.N(), SynI: Ci.N()}}
 	res.Native, res.Programs = net.Programs()
 	for _, s := range []*cajal.SynapseGroup{Ce, Ci} {
 		pre, _ := s.Events()

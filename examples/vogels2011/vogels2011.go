@@ -15,8 +15,10 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"time"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples/internal/cputime"
 	"github.com/cajal-sim/cajal/plot"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -78,6 +80,9 @@ type Result struct {
 	MeanWeight float64   // mean plastic weight at the end
 	Events     int64     // synaptic events delivered
 	Figure     string
+	// Wall is the wall-clock time of the two runs, without building the
+	// network; CPU is the processor time the process used meanwhile.
+	Wall, CPU time.Duration
 	// Native of Programs ran kernels compiled ahead of time.
 	Native, Programs int
 }
@@ -140,6 +145,7 @@ w = clip(w+A_pre*eta, 0, gmax)
 	sm := net.SpikeMonitor(Pe)
 	// Run without plasticity
 	ns["eta"] = 0.0 // Learning rate
+	start, cpu0 := time.Now(), cputime.Process()
 	if err := net.Run(cfg.Before); err != nil {
 		return nil, err
 	}
@@ -149,7 +155,7 @@ w = clip(w+A_pre*eta, 0, gmax)
 	if err := net.Run(rest); err != nil {
 		return nil, err
 	}
-	res := &Result{Config: cfg, T: sm.T(), I: sm.I()}
+	res := &Result{Config: cfg, T: sm.T(), I: sm.I(), Wall: time.Since(start), CPU: cputime.Process() - cpu0}
 	res.Native, res.Programs = net.Programs()
 	secs := int(math.Round(cfg.SimTime.Value))
 	counts := make([]float64, secs)

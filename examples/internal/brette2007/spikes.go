@@ -18,8 +18,10 @@ type Outcome struct {
 	SynI     int       // synapses from inhibitory neurons
 	Events   int64     // synaptic events delivered
 	// Wall is the wall-clock time of the simulation loop (the network's
-	// Run), without building the network.
-	Wall time.Duration
+	// Run), without building the network; CPU is the processor time the
+	// process used meanwhile, all threads (zero where the system does not
+	// say).
+	Wall, CPU time.Duration
 }
 
 // Rates is the mean rate per neuron of the excitatory and inhibitory
