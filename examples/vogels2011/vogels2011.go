@@ -15,8 +15,10 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"time"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples/internal/cputime"
 	"github.com/cajal-sim/cajal/plot"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -79,6 +81,9 @@ type Result struct {
 	Events     int64     // synaptic events delivered
 	Figure     string
 	Data       []string // the monitors' data files (docs/data.md), if written
+	// Wall is the wall-clock time of the two runs, without building the
+	// network; CPU is the processor time the process used meanwhile.
+	Wall, CPU time.Duration
 	// Native of Programs ran kernels compiled ahead of time.
 	Native, Programs int
 }
@@ -145,6 +150,7 @@ w = clip(w+A_pre*eta, 0, gmax)
 	}
 	// Run without plasticity
 	ns["eta"] = 0.0 // Learning rate
+	start, cpu0 := time.Now(), cputime.Process()
 	if err := net.Run(cfg.Before); err != nil {
 		return nil, err
 	}
@@ -154,10 +160,11 @@ w = clip(w+A_pre*eta, 0, gmax)
 	if err := net.Run(rest); err != nil {
 		return nil, err
 	}
+	wall, cpu := time.Since(start), cputime.Process()-cpu0
 	if err := net.Close(); err != nil {
 		return nil, err
 	}
-	res := &Result{Config: cfg, T: sm.T(), I: sm.I(), Data: net.Files()}
+	res := &Result{Config: cfg, T: sm.T(), I: sm.I(), Data: net.Files(), Wall: wall, CPU: cpu}
 	res.Native, res.Programs = net.Programs()
 	secs := int(math.Round(cfg.SimTime.Value))
 	counts := make([]float64, secs)

@@ -1,0 +1,171 @@
+// Package coba is benchmark 1 of Brette et al. (2007), "Simulation of
+// networks of spiking neurons: a review of tools and strategies",
+// J Comput Neurosci 23:349: the random network of Vogels & Abbott (2005)
+// with conductance-based synapses, as the Brian team's benchmark script
+// (Brian's examples/COBA.py) defines it.
+//
+// 4000 leaky integrate-and-fire neurons, 3200 excitatory and 800
+// inhibitory, each connected to each neuron with probability 0.02. The
+// membrane obeys
+//
+//	dv/dt = (ge*(Ee-v) + gi*(Ei-v) - (v-El))/taum
+//
+// with the conductances ge and gi in units of the leak conductance (10 nS),
+// incremented by 6 nS/10 nS per excitatory spike and 67 nS/10 nS per
+// inhibitory one. The script measures potentials from El; here they are
+// absolute (Ee = 0 mV, Ei = -80 mV, El = -60 mV, threshold -50 mV, reset
+// -60 mV). There is no external input: the network starts from random
+// potentials and strong random conductances and sustains its own
+// irregular activity at about 19 Hz. Forward Euler, dt = 0.1 ms, 1 s.
+package coba
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples/internal/brette2007"
+	"github.com/cajal-sim/cajal/examples/internal/cputime"
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// Config sets the size of a run.
+type Config struct {
+	NE, NI   int           // excitatory and inhibitory neurons
+	P        float64       // connection probability
+	Duration unit.Quantity // simulated time
+	Seed     uint64
+	Threads  int
+	OutDir   string // where the figure goes; empty for none
+	// Tier chooses interpreted or compiled kernels (cajal.Options.Tier).
+	Tier cajal.Tier
+}
+
+// Full is the benchmark: 3200 + 800 neurons, p = 0.02, 1 s.
+var Full = Config{NE: 3200, NI: 800, P: 0.02, Duration: unit.Q(1, unit.Second), Seed: 1}
+
+// Reduced is the run of the tests and of `cajal run coba --quick`: the
+// same network for 0.25 s, which holds the initial burst and the settling
+// into the asynchronous state; its reference is Brian2's over the same
+// 0.25 s.
+var Reduced = Config{NE: 3200, NI: 800, P: 0.02, Duration: unit.Q(0.25, unit.Second), Seed: 1}
+
+// The script's parameters.
+var (
+	taum = unit.Q(20, unit.Millisecond)
+	taue = unit.Q(5, unit.Millisecond)
+	taui = unit.Q(10, unit.Millisecond)
+	ee   = unit.Q(0, unit.Millivolt)   // excitatory reversal potential
+	ei   = unit.Q(-80, unit.Millivolt) // inhibitory reversal potential
+	el   = unit.Q(-60, unit.Millivolt) // resting potential
+	vt   = unit.Q(-50, unit.Millivolt) // threshold
+	vr   = unit.Q(-60, unit.Millivolt) // reset
+)
+
+// Weights in units of the leak conductance, 10 nS.
+const (
+	we = 6.0 / 10  // excitatory: 6 nS
+	wi = 67.0 / 10 // inhibitory: 67 nS
+)
+
+// Namespace is the script's parameters, by the names the equations use.
+func Namespace() cajal.Namespace {
+	return cajal.Namespace{"taum": taum, "taue": taue, "taui": taui, "Ee": ee, "Ei": ei, "El": el,
+		"Vt": vt, "Vr": vr, "we": we, "wi": wi}
+}
+
+// Equations is the neuron model.
+const Equations = `
+dv/dt = (ge*(Ee-v) + gi*(Ei-v) - (v-El))/taum : volt (unless refractory)
+dge/dt = -ge/taue : 1
+dgi/dt = -gi/taui : 1
+`
+
+// Result is a run: its spikes and rates.
+type Result struct {
+	brette2007.Outcome
+	Config Config
+	Figure string
+	// Native of Programs ran kernels compiled ahead of time.
+	Native, Programs int
+}
+
+// Run builds the network as the script does and runs it.
+func Run(cfg Config) (*Result, error) {
+	net, err := cajal.NewNetwork(cajal.Options{Dt: unit.Q(0.1, unit.Millisecond), Seed: cfg.Seed,
+		Threads: cfg.Threads, Tier: cfg.Tier})
+	if err != nil {
+		return nil, err
+	}
+	ns := Namespace()
+	P, err := net.NeuronGroup(cajal.Neurons{Name: "P", N: cfg.NE + cfg.NI, Model: Equations,
+		Threshold: "v > Vt", Reset: "v = Vr", Refractory: unit.Q(5, unit.Millisecond), Method: "euler", Namespace: ns})
+	if err != nil {
+		return nil, err
+	}
+	Pe, err := P.Slice(0, cfg.NE)
+	if err != nil {
+		return nil, err
+	}
+	Pi, err := P.Slice(cfg.NE, cfg.NE+cfg.NI)
+	if err != nil {
+		return nil, err
+	}
+	Ce, err := net.Synapses(cajal.Synapses{Name: "Ce", Source: Pe, Target: P, OnPre: "ge += we", Namespace: ns})
+	if err != nil {
+		return nil, err
+	}
+	if err := Ce.Connect(cajal.P(cfg.P)); err != nil {
+		return nil, err
+	}
+	Ci, err := net.Synapses(cajal.Synapses{Name: "Ci", Source: Pi, Target: P, OnPre: "gi += wi", Namespace: ns})
+	if err != nil {
+		return nil, err
+	}
+	if err := Ci.Connect(cajal.P(cfg.P)); err != nil {
+		return nil, err
+	}
+	// The script's initial state, in absolute potentials: v = El - 5 mV +
+	// 5 mV*N(0,1), conductances ge = 4 + 1.5*N(0,1), gi = 20 + 12*N(0,1).
+	for _, s := range [][2]string{{"v", "El + (randn()*5 - 5)*mV"}, {"ge", "randn()*1.5 + 4"}, {"gi", "randn()*12 + 20"}} {
+		if err := P.Set(s[0], s[1]); err != nil {
+			return nil, err
+		}
+	}
+	sm, err := net.SpikeMonitor(P)
+	if err != nil {
+		return nil, err
+	}
+	start, cpu0 := time.Now(), cputime.Process()
+	if err := net.Run(cfg.Duration); err != nil {
+		return nil, err
+	}
+	wall, cpu := time.Since(start), cputime.Process()-cpu0
+	res := &Result{Config: cfg, Outcome: brette2007.Outcome{NE: cfg.NE, NI: cfg.NI, Duration: cfg.Duration.Value,
+		Wall: wall, CPU: cpu, T: sm.T(), I: sm.I(), SynE: Ce.N(), SynI: Ci.N()}}
+	res.Native, res.Programs = net.Programs()
+	for _, s := range []*cajal.SynapseGroup{Ce, Ci} {
+		pre, _ := s.Events()
+		res.Events += pre
+	}
+	if cfg.OutDir != "" {
+		res.Figure = filepath.Join(cfg.OutDir, "coba.png")
+		if err := res.Draw(res.Figure, "COBA (Brette et al. 2007, benchmark 1)"); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// Summary reports the rates beside the reference's.
+func (r *Result) Summary() string {
+	e, i := r.Rates()
+	s := fmt.Sprintf("COBA, %d+%d neurons, %d+%d synapses, %g s: excitatory %.2f Hz, inhibitory %.2f Hz; %d synaptic events; loop %.3f s per simulated second",
+		r.NE, r.NI, r.SynE, r.SynI, r.Duration, e, i, r.Events, r.SecondsPerSecond())
+	if ref, err := Reference(); err == nil {
+		s += fmt.Sprintf(" (%s, 1 s over %d seeds: excitatory %.2f +- %.2f Hz, inhibitory %.2f +- %.2f Hz)",
+			ref.Simulator, ref.Full.E().N, ref.Full.E().Mean, ref.Full.E().SD, ref.Full.I().Mean, ref.Full.I().SD)
+	}
+	return s
+}
