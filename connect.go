@@ -21,6 +21,10 @@ type connectSpec struct {
 	i, j     []int
 	pairs    bool
 	oneToOne bool
+
+	rule                    rule // fixed degree, total number or offsets
+	k, lo, hi               int
+	noAutapses, noMultapses bool
 }
 
 // Condition keeps only the pairs (i, j) for which the condition holds, e.g.
@@ -84,6 +88,9 @@ func (s *SynapseGroup) Connect(opts ...ConnectOption) error {
 			return fmt.Errorf("cajal: %s: %v", s.spec.Name, err)
 		}
 	}
+	if what := c.ruleConflict(); what != "" {
+		return fmt.Errorf("cajal: %s: a connection rule cannot be combined with %s", s.spec.Name, what)
+	}
 	ss := s.ss
 	ns, nt := ss.SrcHi-ss.SrcLo, ss.TgtHi-ss.TgtLo
 	s.connects++
@@ -105,6 +112,15 @@ func (s *SynapseGroup) Connect(opts ...ConnectOption) error {
 		for k := 0; k < ns; k++ {
 			pre = append(pre, int32(k+ss.SrcLo))
 			post = append(post, int32(k+ss.TgtLo))
+		}
+	case c.rule != ruleNone:
+		var err error
+		if pre, post, err = s.byRule(c, key); err != nil {
+			return fmt.Errorf("cajal: %s: %v", s.spec.Name, err)
+		}
+		for k := range pre {
+			pre[k] += int32(ss.SrcLo)
+			post[k] += int32(ss.TgtLo)
 		}
 	default:
 		var err error

@@ -57,6 +57,14 @@ type Network struct {
 	recordErr error            // a monitor file that could not be made
 	stopNote  string           // why the last run stopped early
 	closed    bool
+	running   bool
+
+	tables         []*tableBinding                  // TimedArrays' arrays, filled each step
+	regulars       []*regular                       // run_regularly blocks
+	thresholdTasks []func(step int64, t float64) error // after the threshold
+	inputTasks     []func(step int64, t float64) error // then, as synapses
+	inputs         []*poissonInput
+	snapshots      map[string]*snapshot
 }
 
 // nextID numbers the network's objects (their random streams).
@@ -87,6 +95,8 @@ func NewNetwork(opts Options) (*Network, error) {
 	}
 	n := &Network{opts: opts, dt: dt}
 	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads}
+	n.sim.Monitors = []sim.Monitor{prelude{n}}
+	n.sim.AfterThreshold = n.afterThreshold
 	return n, nil
 }
 
@@ -119,7 +129,15 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 	if d.Value < 0 || math.IsNaN(d.Value) || math.IsInf(d.Value, 0) {
 		return fmt.Errorf("cajal: a run's duration must be positive and finite, got %v", d)
 	}
+	if n.running {
+		return fmt.Errorf("cajal: a run cannot start inside another (from a network operation)")
+	}
+	n.running = true
+	defer func() { n.running = false }()
 	steps := int64(math.Round(d.Value / n.dt))
+	if err := n.prepareRun(); err != nil {
+		return err
+	}
 	codes := make([]sim.SynapseCode, len(n.synapses))
 	for k, s := range n.synapses {
 		var err error

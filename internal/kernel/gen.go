@@ -158,6 +158,7 @@ var goFuncs = map[ir.Fn]string{
 	ir.Log: "math.Log", ir.Expm1: "math.Expm1", ir.Tanh: "math.Tanh", ir.Trunc: "math.Trunc",
 	ir.Pow: "math.Pow", ir.Min: "math.Min", ir.Max: "math.Max",
 	ir.Exprel: "ir.Exprelf", ir.Clip: "ir.Clipf", ir.Select: "kernel.Select",
+	ir.Binomial: "ir.BinomialInv",
 }
 
 // fnExpr writes an operation as the interpreter computes it.
