@@ -2,6 +2,7 @@ package cajal
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/cajal-sim/cajal/internal/rng"
 )
@@ -120,9 +121,17 @@ func (s *SynapseGroup) byRule(c connectSpec, key rng.Key) (pre, post []int32, er
 			return -1
 		}
 		posts, pres, err := choose(nt, ns, c.k, !c.noMultapses, back, key)
-		return pres, posts, err
+		if err != nil {
+			return nil, nil, err
+		}
+		pre, post = transpose(pres, posts, ns)
+		return pre, post, nil
 	case ruleOutDegree:
-		return choose(ns, nt, c.k, !c.noMultapses, autapse, key)
+		pre, post, err = choose(ns, nt, c.k, !c.noMultapses, autapse, key)
+		for i := 0; i < len(pre); i += c.k {
+			slices.Sort(post[i : i+c.k])
+		}
+		return pre, post, err
 	case ruleTotal:
 		return s.total(c, key, autapse)
 	case ruleOffsets:
@@ -189,6 +198,26 @@ func choose(m, n, k int, multi bool, excluded func(int) int, key rng.Key) (owner
 		}
 	}
 	return owners, partners, nil
+}
+
+// transpose orders pairs given target by target (targets ascending) by
+// source, keeping the targets' order within each source: the order in
+// which synapses are stored, so that storing them needs no sort.
+func transpose(pre, post []int32, ns int) (p2, q2 []int32) {
+	start := make([]int, ns+1)
+	for _, i := range pre {
+		start[i+1]++
+	}
+	for i := 1; i <= ns; i++ {
+		start[i] += start[i-1]
+	}
+	p2, q2 = make([]int32, len(pre)), make([]int32, len(pre))
+	for k, i := range pre {
+		at := start[i]
+		start[i]++
+		p2[at], q2[at] = i, post[k]
+	}
+	return p2, q2
 }
 
 // total makes c.k synapses between pairs drawn uniformly.
