@@ -59,8 +59,8 @@ type Network struct {
 	closed    bool
 	running   bool
 
-	tables         []*tableBinding                  // TimedArrays' arrays, filled each step
-	regulars       []*regular                       // run_regularly blocks
+	tables         []*tableBinding                     // TimedArrays' arrays, filled each step
+	regulars       []*regular                          // run_regularly blocks
 	thresholdTasks []func(step int64, t float64) error // after the threshold
 	inputTasks     []func(step int64, t float64) error // then, as synapses
 	inputs         []*poissonInput
