@@ -191,7 +191,7 @@ func (r *Result) Draw(path string) error {
 	onset := []plot.Ref{{At: r.P.Duration / 2 * 1e3, Color: "black", Dashed: true}}
 	var hist []plot.Series
 	for h, c := range []string{"blue", "red"} {
-		x, n := plot.Histogram(r.PerNeuron[h], 0, 4*math.Max(r.Predicted[1], 1), 1)
+		x, n := plot.Histogram(r.PerNeuron[h], 0, 2*math.Max(r.Predicted[1], 1), 1)
 		label := []string{"before the stimulus", "with the stimulus"}[h]
 		hist = append(hist, plot.Series{Kind: plot.Step, X: x, Y: n, Color: c, Label: label})
 	}
