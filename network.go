@@ -64,6 +64,7 @@ type Network struct {
 	thresholdTasks []func(step int64, t float64) error // after the threshold
 	inputTasks     []func(step int64, t float64) error // then, as synapses
 	inputs         []*poissonInput
+	events         []*EventMonitor
 	snapshots      map[string]*snapshot
 }
 

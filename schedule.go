@@ -205,5 +205,10 @@ func (n *Network) prepareRun() error {
 			return err
 		}
 	}
+	for _, m := range n.events {
+		if err := m.compile(); err != nil {
+			return err
+		}
+	}
 	return nil
 }
