@@ -19,12 +19,15 @@ const CheckpointVersion = checkpoint.Version
 // file path: the clock, every variable, the spikes in flight in the delay
 // queues, the event counters, the monitors' records kept in memory and
 // the row counts of their files (flushed first), and a description of the
-// model. The file appears whole or not at all. Restore, in a network
+// model. The file appears whole or not at all. Resume, in a network
 // built the same way, continues the run from it, with results identical
 // bit for bit to those of a run never stopped (docs/checkpoint.md).
 func (n *Network) Checkpoint(path string) error {
 	if n.invalid() {
 		return errNetwork
+	}
+	if len(n.thresholdTasks) > 0 || len(n.events) > 0 {
+		return fmt.Errorf("cajal: a checkpoint cannot yet save the records of spike monitors with Variables or of event monitors")
 	}
 	if n.recordErr == nil {
 		n.openFiles()
@@ -69,7 +72,7 @@ func (n *Network) counters() map[string]*int {
 	return out
 }
 
-// Restore sets the network's state from the checkpoint file path, written
+// Resume sets the network's state from the checkpoint file path, written
 // by Checkpoint from a network built by the same code: the same groups,
 // synapses, connections, monitors and Options (seed, dt, Model). Call it
 // after building the network and before its first run; the monitors'
@@ -77,12 +80,12 @@ func (n *Network) counters() map[string]*int {
 // after it are cut, see record.Resume) instead of being made anew. A
 // checkpoint of another model, of another format version, or damaged, is
 // refused with an error that says so, and the network is left as it was.
-func (n *Network) Restore(path string) error {
+func (n *Network) Resume(path string) error {
 	if n.invalid() {
 		return errNetwork
 	}
 	if n.started || len(n.writers) > 0 {
-		return fmt.Errorf("cajal: Restore must come before the network's first run or checkpoint")
+		return fmt.Errorf("cajal: Resume must come before the network's first run or checkpoint")
 	}
 	if n.recordErr != nil {
 		return n.recordErr

@@ -190,7 +190,7 @@ func TestCheckpointRestoreIsExact(t *testing.T) {
 	run(t, first.net, unit.Q(T/4, unit.Millisecond)) // then abandoned, not closed
 
 	second := newCkptNet(t, Options{RecordDir: dir, Threads: 1})
-	if err := second.net.Restore(ck); err != nil {
+	if err := second.net.Resume(ck); err != nil {
 		t.Fatal(err)
 	}
 	if got := second.net.T(); math.Abs(got-T/2e3) > 1e-12 {
@@ -225,7 +225,7 @@ func TestPeriodicCheckpoints(t *testing.T) {
 	run(t, first.net, unit.Q(15, unit.Millisecond))
 	run(t, first.net, unit.Q(35, unit.Millisecond)) // checkpoints at 20 and 40 ms; abandoned at 50 ms
 	second := newCkptNet(t, opts)
-	if err := second.net.Restore(ck); err != nil {
+	if err := second.net.Resume(ck); err != nil {
 		t.Fatal(err)
 	}
 	if got := second.net.T(); math.Abs(got-0.04) > 1e-12 {
@@ -283,7 +283,7 @@ func TestRestoreRefuses(t *testing.T) {
 		{a.net, ck, "before the network's first run"},
 	} {
 		before := c.net.T()
-		err := c.net.Restore(c.path)
+		err := c.net.Resume(c.path)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want one that says %q", filepath.Base(c.path), err, c.want)
 		}
@@ -294,7 +294,7 @@ func TestRestoreRefuses(t *testing.T) {
 	// The error names the fact that differs.
 	other2 := newNet(t, Options{Seed: 11})
 	other2.PoissonGroup(Poisson{Name: "in", N: 61, Rates: unit.Q(100, unit.Hertz)})
-	err = other2.Restore(ck)
+	err = other2.Resume(ck)
 	if err == nil || !strings.Contains(err.Error(), "group 0 (in): size is 60 in the checkpoint, 61 in this network") {
 		t.Errorf("another size: %v", err)
 	}

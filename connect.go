@@ -19,6 +19,10 @@ type connectSpec struct {
 	i, j     []int
 	pairs    bool
 	oneToOne bool
+
+	rule                    rule // fixed degree, total number or offsets
+	k, lo, hi               int
+	noAutapses, noMultapses bool
 }
 
 // Condition keeps only the pairs (i, j) for which the condition holds, e.g.
@@ -124,6 +128,9 @@ func (s *SynapseGroup) Connect(opts ...ConnectOption) error {
 	}
 	if err := c.conflict(); err != nil {
 		return fmt.Errorf("cajal: %s: %v", s.spec.Name, err)
+	}
+	if what := c.ruleConflict(); what != "" {
+		return fmt.Errorf("cajal: %s: a connection rule cannot be combined with %s", s.spec.Name, what)
 	}
 	s.connects++
 	b, err := s.newBuilder(c)

@@ -55,6 +55,14 @@ func (s *SynapseGroup) newBuilder(c connectSpec) (*builder, error) {
 			return nil, fmt.Errorf("cajal: %s: one-to-one needs groups of one size, got %d and %d", s.spec.Name, ns, nt)
 		}
 		expected, rule = float64(ns), fmt.Sprintf("one-to-one on %d neurons", ns)
+	case c.rule == ruleInDegree:
+		expected, rule = float64(c.k)*float64(nt), fmt.Sprintf("in-degree %d onto %d neurons", c.k, nt)
+	case c.rule == ruleOutDegree:
+		expected, rule = float64(c.k)*float64(ns), fmt.Sprintf("out-degree %d from %d neurons", c.k, ns)
+	case c.rule == ruleTotal:
+		expected, rule = float64(c.k), fmt.Sprintf("a total of %d synapses", c.k)
+	case c.rule == ruleOffsets:
+		expected, rule = float64(ns)*float64(c.hi-c.lo), fmt.Sprintf("offsets %d to %d from %d neurons", c.lo, c.hi-1, ns)
 	default:
 		expected = float64(ns) * float64(nt) * c.p
 		rule = fmt.Sprintf("%d x %d neurons with p = %g", ns, nt, c.p)
@@ -99,6 +107,17 @@ func (b *builder) run() error {
 	case c.oneToOne:
 		for k := 0; k < ns; k++ {
 			if err := b.add(k, k); err != nil {
+				return err
+			}
+		}
+		return b.flush()
+	case c.rule != ruleNone:
+		pre, post, err := b.s.byRule(c, b.key)
+		if err != nil {
+			return fmt.Errorf("cajal: %s: %v", b.s.spec.Name, err)
+		}
+		for k := range pre {
+			if err := b.add(int(pre[k]), int(post[k])); err != nil {
 				return err
 			}
 		}

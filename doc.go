@@ -18,6 +18,14 @@
 // Quantities from Go carry their dimension: unit.Q(10, unit.Nanosiemens), or
 // strings such as "10*nS".
 //
+// Brian2's and NEST's usual constructs are at hand: TimedArray (a
+// function of time, and of the neuron, in model code), PoissonInput
+// (binomial input without neurons or synapses), RunRegularly, network
+// operations (Every, At), NEST's connection rules (FixedInDegree,
+// FixedOutDegree, FixedTotalNumber, Autapses, Multapses) and Offsets,
+// spike monitors with Variables, EventMonitor for custom events, and
+// Store and Restore. docs/step-order.md says where each runs in a step.
+//
 // Monitors keep their records in memory, stream them to .npy files as the
 // run goes (Options.RecordDir, or the File option of one monitor; package
 // record), or both; DiskOnly keeps nothing in memory, for runs of any
@@ -34,6 +42,6 @@
 // binary built with the cajal_static tag, everything is interpreted.
 //
 // Checkpoint saves the whole state between two steps to one file, and
-// Restore, in a network built by the same code, continues from it with
+// Resume, in a network built by the same code, continues from it with
 // bit-identical results (docs/checkpoint.md).
 package cajal

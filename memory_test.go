@@ -82,7 +82,7 @@ func TestConditionBlocks(t *testing.T) {
 	}
 	J := s.J()
 	for k, i := range s.I() {
-		if j := J[k]; i != k || j != k {
+		if j := J[k]; int(i) != k || int(j) != k {
 			t.Fatalf("synapse %d: %d -> %d, want %d -> %d", k, i, j, k, k)
 		}
 	}

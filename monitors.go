@@ -1,6 +1,7 @@
 package cajal
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -10,7 +11,11 @@ import (
 )
 
 // SpikeMonitor records the spikes of a group or subgroup.
-type SpikeMonitor struct{ m *sim.SpikeMonitor }
+type SpikeMonitor struct {
+	m      *sim.SpikeMonitor
+	vars   []string
+	values [][]float64 // per variable, one value per spike
+}
 
 // SpikeMonitor records every spike of src, a group or subgroup of this
 // network, from now on; its file, if options or Options.RecordDir ask for
@@ -34,7 +39,75 @@ func (n *Network) SpikeMonitor(src Source, opts ...MonitorOption) (*SpikeMonitor
 		Attrs: map[string]any{"neurons": hi - lo, "offset": lo}})
 	n.sim.Monitors = append(n.sim.Monitors, m)
 	n.spikeMons = append(n.spikeMons, m)
-	return &SpikeMonitor{m}, nil
+	sm := &SpikeMonitor{m: m}
+	var spec monitorSpec
+	for _, o := range opts {
+		if o != nil {
+			o(&spec)
+		}
+	}
+	if len(spec.vars) > 0 {
+		sm.recordValues(n, g, lo, hi, spec.vars)
+	}
+	return sm, nil
+}
+
+// recordValues records variables at each spike, after the threshold. A
+// variable the group lacks makes the next Run fail.
+func (m *SpikeMonitor) recordValues(n *Network, g *NeuronGroup, lo, hi int, vars []string) {
+	m.vars = vars
+	m.values = make([][]float64, len(vars))
+	for _, v := range vars {
+		_, isArray := g.sg.Arrays[v]
+		_, isScalar := g.sg.Scalars[v]
+		if !isArray && !isScalar {
+			n.recordErr = errors.Join(n.recordErr, fmt.Errorf("cajal: spike monitor of %s: no recordable variable %q", g.spec.Name, v))
+			return
+		}
+	}
+	n.thresholdTasks = append(n.thresholdTasks, func(int64, float64) error {
+		for k, v := range vars {
+			arr, isArray := g.sg.Arrays[v]
+			for _, i := range g.sg.Spikes {
+				if int(i) < lo || int(i) >= hi {
+					continue
+				}
+				x := g.sg.Scalars[v]
+				if isArray {
+					x = arr[i]
+				}
+				m.values[k] = append(m.values[k], x)
+			}
+		}
+		return nil
+	})
+}
+
+// Values is the value of a variable named with Variables at each spike,
+// in SI units, in the order of I and T.
+func (m *SpikeMonitor) Values(name string) ([]float64, error) {
+	if m == nil || m.m == nil {
+		return nil, fmt.Errorf("cajal: a nil SpikeMonitor")
+	}
+	for k, v := range m.vars {
+		if v == name {
+			return m.values[k], nil
+		}
+	}
+	return nil, fmt.Errorf("cajal: the spike monitor does not record %q", name)
+}
+
+// Trains is each neuron's spike times in seconds (Brian2's
+// spike_trains()), from the spikes kept in memory.
+func (m *SpikeMonitor) Trains() [][]float64 {
+	if m == nil || m.m == nil {
+		return nil
+	}
+	out := make([][]float64, len(m.m.Count))
+	for k, t := range m.m.T {
+		out[m.m.I[k]] = append(out[m.m.I[k]], t)
+	}
+	return out
 }
 
 // Path is the monitor's file, or "" if it has none (yet: files are
@@ -417,25 +490,25 @@ func (r *WeightRecorder) Len() int {
 func (r *WeightRecorder) invalid() bool { return r == nil || r.m == nil || r.s == nil }
 
 // Senders is each event's presynaptic neuron, counted within the source.
-func (r *WeightRecorder) Senders() []int {
+func (r *WeightRecorder) Senders() []int32 {
 	if r.invalid() {
 		return nil
 	}
-	out := make([]int, len(r.m.Log.Syn))
+	out := make([]int32, len(r.m.Log.Syn))
 	for k, syn := range r.m.Log.Syn {
-		out[k] = int(r.s.ss.PreOf(syn)) - r.s.ss.SrcLo
+		out[k] = r.s.ss.PreOf(syn) - int32(r.s.ss.SrcLo)
 	}
 	return out
 }
 
 // Targets is each event's postsynaptic neuron, counted within the target.
-func (r *WeightRecorder) Targets() []int {
+func (r *WeightRecorder) Targets() []int32 {
 	if r.invalid() {
 		return nil
 	}
-	out := make([]int, len(r.m.Log.Syn))
+	out := make([]int32, len(r.m.Log.Syn))
 	for k, syn := range r.m.Log.Syn {
-		out[k] = int(r.s.ss.Post[syn]) - r.s.ss.TgtLo
+		out[k] = r.s.ss.Post[syn] - int32(r.s.ss.TgtLo)
 	}
 	return out
 }

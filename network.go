@@ -103,6 +103,15 @@ type Network struct {
 	spikeMons []*sim.SpikeMonitor
 	stateMons []*sim.StateMonitor
 	rateMons  []*sim.RateMonitor
+	running   bool
+
+	tables         []*tableBinding                     // TimedArrays' arrays, filled each step
+	regulars       []*regular                          // run_regularly blocks
+	thresholdTasks []func(step int64, t float64) error // after the threshold
+	inputTasks     []func(step int64, t float64) error // then, as synapses
+	inputs         []*poissonInput
+	events         []*EventMonitor
+	snapshots      map[string]*snapshot
 }
 
 // nextID numbers the network's objects (their random streams).
@@ -146,6 +155,8 @@ func NewNetwork(opts Options) (*Network, error) {
 		n.ckptEvery = every
 	}
 	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads, Tier: opts.Tier, Notice: n.notice}
+	n.sim.Monitors = []sim.Monitor{prelude{n}}
+	n.sim.AfterThreshold = n.afterThreshold
 	return n, nil
 }
 
@@ -220,11 +231,19 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 	if d.Value < 0 || math.IsNaN(d.Value) || math.IsInf(d.Value, 0) {
 		return fmt.Errorf("cajal: a run's duration must be positive and finite, got %v", d)
 	}
+	if n.running {
+		return fmt.Errorf("cajal: a run cannot start inside another (from a network operation)")
+	}
+	n.running = true
+	defer func() { n.running = false }()
 	steps, err := n.steps(d)
 	if err != nil {
 		return err
 	}
 	if err := n.reserveRecordings(steps); err != nil {
+		return err
+	}
+	if err := n.prepareRun(); err != nil {
 		return err
 	}
 	if err := n.openFiles(); err != nil {

@@ -31,6 +31,10 @@ type Neurons struct {
 	// as "5*ms" or "tau_ref") or a condition string that holds while the
 	// neuron is refractory. Nil for none.
 	Refractory any
+	// Events are custom events, as Brian2's events argument: a name and a
+	// condition ("v > v_peak") checked every step after the state update;
+	// an EventMonitor records them.
+	Events map[string]string
 }
 
 // NeuronGroup is a population of neurons with the same equations.
@@ -114,6 +118,9 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 		g.sg.AddArray("not_refractory", 1)
 	}
 	if _, err := g.build(true); err != nil {
+		return nil, err
+	}
+	if err := g.checkEvents(); err != nil {
 		return nil, err
 	}
 	n.groups = append(n.groups, g)

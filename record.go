@@ -16,6 +16,15 @@ type MonitorOption func(*monitorSpec)
 type monitorSpec struct {
 	file     string
 	diskOnly bool
+	vars     []string
+}
+
+// Variables makes a spike monitor record the values of the named
+// variables of the spiking neuron at each spike, as Brian2's
+// SpikeMonitor(variables=...): after the threshold, before the reset.
+// They are kept in memory (SpikeMonitor.Values), not in the file.
+func Variables(names ...string) MonitorOption {
+	return func(s *monitorSpec) { s.vars = append(s.vars, names...) }
 }
 
 // File streams the monitor's records to the .npy file path (and a JSON

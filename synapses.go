@@ -146,25 +146,25 @@ func (s *SynapseGroup) N() int {
 }
 
 // I is each synapse's presynaptic neuron, counted within the source.
-func (s *SynapseGroup) I() []int {
+func (s *SynapseGroup) I() []int32 {
 	if s.invalid() {
 		return nil
 	}
-	out := make([]int, s.ss.N())
+	out := make([]int32, s.ss.N())
 	for k, p := range s.ss.PreIndex() {
-		out[k] = int(p) - s.ss.SrcLo
+		out[k] = p - int32(s.ss.SrcLo)
 	}
 	return out
 }
 
 // J is each synapse's postsynaptic neuron, counted within the target.
-func (s *SynapseGroup) J() []int {
+func (s *SynapseGroup) J() []int32 {
 	if s.invalid() {
 		return nil
 	}
-	out := make([]int, s.ss.N())
+	out := make([]int32, s.ss.N())
 	for k, p := range s.ss.Post {
-		out[k] = int(p) - s.ss.TgtLo
+		out[k] = p - int32(s.ss.TgtLo)
 	}
 	return out
 }
@@ -351,6 +351,14 @@ func (s *SynapseGroup) compile(code sim.SynapseCode, workers int) error {
 func resolve(owner string, ns Namespace) (map[string]check.Value, error) {
 	out := map[string]check.Value{}
 	for k, v := range ns {
+		if ta, ok := timedArrays(Namespace{k: v})[k]; ok {
+			tb, err := ta.table()
+			if err != nil {
+				return nil, fmt.Errorf("cajal: %s: namespace entry %q: %v", owner, k, err)
+			}
+			out[k] = check.Value{Table: tb}
+			continue
+		}
 		val, err := check.ValueOf(v)
 		if err != nil {
 			return nil, fmt.Errorf("cajal: %s: namespace entry %q: %v", owner, k, err)

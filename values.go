@@ -117,7 +117,14 @@ func (g *NeuronGroup) Unit(name string) (unit.Dim, error) {
 
 // evalAt binds an evaluation to the network's current time.
 func evalAt(n *Network, f func(ir.Block, rng.Key, int, int, float64) error) func(ir.Block, rng.Key, int, int) error {
-	return func(b ir.Block, k rng.Key, lo, hi int) error { return f(b, k, lo, hi, n.T()) }
+	return func(b ir.Block, k rng.Key, lo, hi int) error {
+		if !n.running {
+			if err := n.prepareTables(); err != nil {
+				return err
+			}
+		}
+		return f(b, k, lo, hi, n.T())
+	}
 }
 
 // store is the variables of a group of neurons or synapses, as Set and Get

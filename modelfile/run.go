@@ -63,7 +63,7 @@ func (f *File) RunCheckpointed(ctx context.Context, outDir string, ck Checkpoint
 	}
 	from := int64(0)
 	if ck.Resume {
-		if err := b.net.Restore(ck.Path); err != nil {
+		if err := b.net.Resume(ck.Path); err != nil {
 			return nil, err
 		}
 		from = int64(math.Round(b.net.T() / b.net.Dt()))

@@ -54,7 +54,7 @@ type Result struct {
 	Spikes                        []float64 // somatic spike times, ms
 	Diff                          []float64 // mean |V_w* - U_M| per learning repetition, mV
 	WeightT                       []float64 // weight recorder: times (ms)
-	WeightSender                  []int
+	WeightSender                  []int32
 	Weight                        []float64 // pA
 	MeanWeight0, MeanWeight, StdW float64   // pA
 	TStart, TEnd, SimTime         float64   // ms
@@ -345,7 +345,7 @@ func (r *Result) Draw(dir string) error {
 	for i := 0; i < nPG; i += 10 {
 		var t, w []float64
 		for k, s := range r.WeightSender {
-			if s == i {
+			if int(s) == i {
 				t = append(t, r.WeightT[k])
 				w = append(w, r.Weight[k])
 			}

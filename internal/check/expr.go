@@ -267,6 +267,9 @@ func (c *checker) ident(e *syntax.Ident) typed {
 		if math.IsNaN(v.Q.Value) && !s.Provisional {
 			c.fail(e.At, "%s is NaN in the namespace", name)
 		}
+		if v.Table != nil {
+			c.fail(e.At, "%s is a TimedArray: call it with the time, as in %s(t)", name, name)
+		}
 		if v.IsBool {
 			return typed{n: ir.Num(v.Q.Value), typ: Bool}
 		}
@@ -381,13 +384,16 @@ var functions = map[string]fnSpec{
 	"sinh": {ir.Sinh, 1}, "cosh": {ir.Cosh, 1}, "tanh": {ir.Tanh, 1}, "floor": {ir.Floor, 1},
 	"ceil": {ir.Ceil, 1}, "sign": {ir.Sign, 1}, "int": {ir.Trunc, 1}, "exprel": {ir.Exprel, 1}, "expm1": {ir.Expm1, 1}, "log1p": {ir.Log1p, 1},
 	"clip": {ir.Clip, 3}, "minimum": {ir.Min, 2}, "maximum": {ir.Max, 2},
-	"rand": {ir.Rand, 0}, "randn": {ir.Randn, 0},
+	"rand": {ir.Rand, 0}, "randn": {ir.Randn, 0}, "binomial": {ir.Binomial, 2},
 }
 
 func (c *checker) call(e *syntax.Call) typed {
 	spec, ok := functions[e.Fun.Name]
 	if !ok {
-		c.fail(e.At, "unknown function %q; expected one of exp, log, log10, sqrt, abs, sin, cos, tan, sinh, cosh, tanh, floor, ceil, sign, int, exprel, expm1, log1p, clip, minimum, maximum, rand, randn", e.Fun.Name)
+		if t, ok := c.tableCall(e); ok {
+			return t
+		}
+		c.fail(e.At, "unknown function %q; expected one of exp, log, log10, sqrt, abs, sin, cos, tan, sinh, cosh, tanh, floor, ceil, sign, int, exprel, expm1, log1p, clip, minimum, maximum, rand, randn, binomial, or a TimedArray of the namespace", e.Fun.Name)
 	}
 	if len(e.Args) != spec.arity {
 		c.fail(e.At, "%s takes %d argument(s), got %d", e.Fun.Name, spec.arity, len(e.Args))
@@ -411,6 +417,12 @@ func (c *checker) callOp(e *syntax.Call, spec fnSpec, args []typed, nodes []*ir.
 		n := ir.Call(spec.fn)
 		n.Draw = c.scope.NextDraw()
 		return typed{n: n}
+	case ir.Binomial:
+		c.dimensionless(e.Args[0], args[0], "the number of trials of binomial")
+		c.dimensionless(e.Args[1], args[1], "the probability of binomial")
+		u := ir.Call(ir.Rand)
+		u.Draw = c.scope.NextDraw()
+		return typed{n: ir.Call(ir.Binomial, u, nodes[0], nodes[1])}
 	case ir.Trunc:
 		if args[0].typ == Bool {
 			return typed{n: args[0].n}

@@ -13,6 +13,9 @@ import (
 type Value struct {
 	Q      unit.Quantity
 	IsBool bool
+	// Table, if not nil, makes the name a TimedArray: a function of t (and
+	// of the element) whose current values code reads from an array.
+	Table *Table
 }
 
 // ValueOf converts a Go value from a user's namespace: float64, int types,

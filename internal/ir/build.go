@@ -175,6 +175,8 @@ func Eval(fn Fn, a ...float64) float64 {
 			return a[1]
 		}
 		return a[2]
+	case Binomial:
+		return BinomialInv(a[0], a[1], a[2])
 	}
 	return math.NaN()
 }

@@ -87,6 +87,10 @@ const (
 	ElemIdx // the index of the element (i in a neuron group)
 	PreIdx  // the presynaptic neuron's index (i in a synapse group)
 	PostIdx // the postsynaptic neuron's index (j in a synapse group)
+	// Binomial(u, n, p) is the smallest k with P(X <= k) > u for X
+	// binomial with n trials of probability p: a binomial draw from a
+	// uniform u by inversion.
+	Binomial
 	numFns
 )
 
@@ -97,6 +101,7 @@ var fnNames = [...]string{
 	Tan: "tan", Sinh: "sinh", Cosh: "cosh", Tanh: "tanh", Floor: "floor", Ceil: "ceil",
 	Sign: "sign", Trunc: "int", Exprel: "exprel", Expm1: "expm1", Log1p: "log1p", Min: "minimum", Max: "maximum", Clip: "clip",
 	Select: "select", Rand: "rand", Randn: "randn", ElemIdx: "i", PreIdx: "i_pre", PostIdx: "j_post",
+	Binomial: "binomial",
 }
 
 func (f Fn) String() string {
@@ -111,7 +116,7 @@ func (f Fn) Arity() int {
 	switch f {
 	case Add, Sub, Mul, Div, Pow, Mod, FloorDiv, Lt, Le, Gt, Ge, Eq, Ne, And, Or, Min, Max:
 		return 2
-	case Clip, Select:
+	case Clip, Select, Binomial:
 		return 3
 	case Rand, Randn, ElemIdx, PreIdx, PostIdx:
 		return 0

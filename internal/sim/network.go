@@ -28,6 +28,11 @@ type Network struct {
 	// Stop, if not nil, is checked at the start of every step: once it is
 	// true, Run returns ErrStopped before the step.
 	Stop *atomic.Bool
+	// AfterThreshold, if set, runs every step once the spikes are known and
+	// before synaptic events are delivered (Brian2's thresholds slot and
+	// the start of its synapses slot): spike monitors that read variables
+	// before the reset, inputs added as synapses add theirs.
+	AfterThreshold func(step int64, t float64) error
 }
 
 // ErrStopped is the error of a run stopped by Network.Stop.
@@ -131,6 +136,11 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 		}
 		for _, g := range n.Groups {
 			g.gather(uint64(step))
+		}
+		if n.AfterThreshold != nil {
+			if err := n.AfterThreshold(step, t); err != nil {
+				return err
+			}
 		}
 		for _, s := range n.Synapses {
 			for _, p := range s.Pathways {

@@ -36,6 +36,7 @@ func saveMonitor(st State, prefix string, m Monitor) error {
 		if m.Keep {
 			st[prefix+"syn"], st[prefix+"t"], st[prefix+"value"] = m.Log.Syn, m.Log.T, m.Log.Value
 		}
+	case Stateless:
 	default:
 		return fmt.Errorf("a checkpoint cannot save a monitor of type %T", m)
 	}
@@ -94,6 +95,7 @@ func loadMonitor(l *loader, prefix string, m Monitor) {
 			}
 			l.then(func() { m.Log = EventLog{Syn: syn, T: t, Value: value} })
 		}
+	case Stateless:
 	default:
 		l.fail("a checkpoint cannot restore a monitor of type %T", m)
 	}
@@ -113,4 +115,11 @@ func describeMonitor(m Monitor, index map[*Group]int) string {
 		return fmt.Sprintf("events of %s.%s (%s), keep %v", m.Syn.Name, m.Pathway.Name, m.Pathway.Record, m.Keep)
 	}
 	return fmt.Sprintf("%T", m)
+}
+
+// Stateless is a monitor whose work depends only on the step and the
+// network's state, with nothing of its own for a checkpoint to save.
+type Stateless interface {
+	Monitor
+	Stateless()
 }
