@@ -1,7 +1,12 @@
 package cajal
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
 	"math"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/cajal-sim/cajal/unit"
@@ -126,5 +131,34 @@ func same(t *testing.T, what string, got, want []float64) {
 		if math.Float64bits(got[k]) != math.Float64bits(want[k]) && !(math.IsNaN(got[k]) && math.IsNaN(want[k])) {
 			t.Fatalf("%s: value %d is %v, interpreted %v", what, k, got[k], want[k])
 		}
+	}
+}
+
+// The interpreter computes the same bits on every platform: the state of
+// tierNet after 20 ms hashes to the value in testdata/interp.golden,
+// written on amd64 and checked on amd64 with and without fused
+// multiply-add instructions available (GOAMD64=v1, v3) and on arm64 (a
+// test binary run under qemu-user, see .ci/run). The hash covers every
+// variable's bits.
+func TestInterpreterSameOnEveryPlatform(t *testing.T) {
+	n, state := tierNet(t, TierInterp)
+	run(t, n, unit.Q(20, unit.Millisecond))
+	h := sha256.New()
+	for _, x := range state() {
+		binary.Write(h, binary.LittleEndian, math.Float64bits(x))
+	}
+	got := fmt.Sprintf("%x\n", h.Sum(nil))
+	const golden = "testdata/interp.golden"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("the interpreter's state hashes to %s; %s holds %s", strings.TrimSpace(got), golden, strings.TrimSpace(string(want)))
 	}
 }
