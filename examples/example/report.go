@@ -179,10 +179,9 @@ func (s Stat) Format(unit string) string {
 
 // CheckMean compares an ensemble's mean with the reference. Against an
 // ensemble's mean the band is SEs standard errors of the difference of
-// the two means, both with the reference's standard deviation (one
-// simulator's spread, which the other's should share); against a value
-// or range, the ensemble's mean give or take SEs of its own standard
-// errors must reach it.
+// the two means, sqrt(sd^2/n + SD^2/N) with each ensemble's own standard
+// deviation (Welch's); against a value or range, the ensemble's mean give
+// or take SEs of its own standard errors must reach it.
 func (q Quantity) CheckMean(s Stat) Item {
 	it := q.item()
 	it.Got = s.Format(q.Unit)
@@ -193,7 +192,7 @@ func (q Quantity) CheckMean(s Stat) Item {
 	}
 	lo, hi := q.Reference()
 	if q.Mean != nil {
-		tol := q.SEs * q.SD * math.Sqrt(1/float64(s.N)+1/float64(q.N))
+		tol := q.SEs * math.Sqrt(s.SD*s.SD/float64(s.N)+q.SD*q.SD/float64(q.N))
 		lo, hi = lo-tol, hi+tol
 		it.Band = "mean " + span(lo, hi) + q.unit()
 		it.Pass = s.Mean >= lo && s.Mean <= hi

@@ -9,8 +9,9 @@ import (
 
 // EnsembleSeeds is the number of full-size runs, seeds 1 to EnsembleSeeds,
 // whose mean rates `cajal validate` compares with Brian2's ensemble (the
-// single run of seed 123 is one draw of a wide distribution). With Brian2's
-// seed-to-seed sd the band of E1's mean is then +- 0.61 Hz.
+// single run of seed 123 is one draw of a wide distribution). With both
+// simulators' seed-to-seed sd of about 1.5 Hz the band of E1's mean is
+// then +- 0.61 Hz.
 const EnsembleSeeds = 100
 
 // RunEnsemble runs cfg with the seeds first to first+n-1, as many at once
