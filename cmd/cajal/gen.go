@@ -9,21 +9,23 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cajal-sim/cajal/examples"
+	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/internal/kernel"
 )
 
 type genCmd struct {
 	Out    string   `short:"o" default:"internal/native/kernels_gen.go" help:"File to write."`
-	Models []string `arg:"" optional:"" help:"Models whose programs to compile (default: all)."`
+	Models []string `arg:"" optional:"" help:"Examples whose programs to compile (default: all)."`
 }
 
-// Run runs the models' reduced configurations, collecting the programs
+// Run runs the examples' reduced configurations, collecting the programs
 // they compile, and writes them as Go functions registered with package
 // kernel.
 func (c genCmd) Run() error {
 	names := c.Models
 	if len(names) == 0 {
-		names = modelNames()
+		names = examples.Names()
 	}
 	dir, err := os.MkdirTemp("", "cajal-gen")
 	if err != nil {
@@ -34,11 +36,11 @@ func (c genCmd) Run() error {
 	os.Setenv(kernel.LogEnv, log)
 	defer os.Unsetenv(kernel.LogEnv)
 	for _, name := range names {
-		m, ok := models[name]
-		if !ok {
-			return fmt.Errorf("unknown model %q", name)
+		e, err := examples.Lookup(name)
+		if err != nil {
+			return err
 		}
-		if _, err := m.run(runOpts{out: dir, quick: true}); err != nil {
+		if _, err := e.Run(example.Options{Size: example.Reduced, OutDir: dir}); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		fmt.Fprintln(os.Stderr, "ran", name)

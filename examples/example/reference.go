@@ -73,6 +73,12 @@ func Parse(data []byte) (*References, error) {
 	var r References
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(&r); err != nil {
+		var sm *toml.StrictMissingError
+		if errors.As(err, &sm) && len(sm.Errors) > 0 {
+			de := sm.Errors[0]
+			row, col := de.Position()
+			return nil, fmt.Errorf("reference file, line %d column %d: unknown field %q", row, col, strings.Join(de.Key(), "."))
+		}
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			row, col := de.Position()
