@@ -131,6 +131,16 @@ func TestCheck(t *testing.T) {
 	if err := c.Report.Err(); err == nil || !strings.Contains(err.Error(), "weight 2.3") {
 		t.Errorf("Err() = %v", err)
 	}
+	if v := c.Report.Verdict(); !strings.HasPrefix(v, "NOT reproduced: 2 of 4") {
+		t.Errorf("verdict %q", v)
+	}
+	ok := Report{Items: items[:2]}
+	if v := ok.Verdict(); !strings.Contains(v, "1 of 2 statistics lie outside the reference itself (rate)") {
+		t.Errorf("verdict %q", v)
+	}
+	if v := (Report{Items: items[:1]}).Verdict(); !strings.HasPrefix(v, "reproduced: all 1") {
+		t.Errorf("verdict %q", v)
+	}
 	if (Report{}).Err() == nil {
 		t.Error("an empty report passes")
 	}

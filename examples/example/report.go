@@ -52,6 +52,42 @@ func (r Report) Err() error {
 	return errors.Join(errs...)
 }
 
+// Outside are the items that pass outside their reference itself, inside
+// the band accepted.
+func (r Report) Outside() []Item {
+	var out []Item
+	for _, it := range r.Items {
+		if it.Pass && !it.InReference {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// Verdict is a line that sums the report up: reproduced, reproduced with
+// some statistics outside their references (named), or not reproduced.
+func (r Report) Verdict() string {
+	if r.Err() != nil {
+		failed := 0
+		for _, it := range r.Items {
+			if !it.Pass {
+				failed++
+			}
+		}
+		return fmt.Sprintf("NOT reproduced: %d of %d statistics outside their bands", failed, len(r.Items))
+	}
+	out := r.Outside()
+	if len(out) == 0 {
+		return fmt.Sprintf("reproduced: all %d statistics within their references' bands", len(r.Items))
+	}
+	names := make([]string, len(out))
+	for k, it := range out {
+		names[k] = it.Name
+	}
+	return fmt.Sprintf("reproduced within the accepted bands, but %d of %d statistics lie outside the reference itself (%s): see the bands' reasons above",
+		len(out), len(r.Items), strings.Join(names, "; "))
+}
+
 // String prints each item beside its reference, pass or fail, and the
 // sources.
 func (r Report) String() string {
