@@ -52,10 +52,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/unit"
 )
 
@@ -207,33 +207,16 @@ func Run(cfg Config) (*Result, error) {
 		parallel = cfg.Threads
 	}
 	parallel = min(parallel, n)
-	results := make([]*Result, n)
-	errs := make([]error, n)
-	next := make(chan int, n)
-	for k := range n {
-		next <- k
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range parallel {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range next {
-				c := cfg
-				c.Seed += uint64(k)
-				if parallel > 1 {
-					c.Threads = 1
-				}
-				results[k], errs[k] = simulate(c)
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+	results, err := example.Ensemble(n, parallel, func(k int) (*Result, error) {
+		c := cfg
+		c.Seed += uint64(k)
+		if parallel > 1 {
+			c.Threads = 1
 		}
+		return simulate(c)
+	})
+	if err != nil {
+		return nil, err
 	}
 	res := results[0]
 	for _, r := range results {
