@@ -108,6 +108,6 @@ func (c validateCmd) Run() error {
 	if len(failed) > 0 {
 		return fmt.Errorf("%d of %d examples did not reproduce their references: %v", len(failed), len(list), failed)
 	}
-	fmt.Printf("all %d examples reproduce their references\n", len(list))
+	fmt.Printf("%d of %d examples reproduce their references\n", len(list), len(list))
 	return nil
 }
