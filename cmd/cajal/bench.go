@@ -5,12 +5,15 @@ import (
 	"time"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples"
+	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/unit"
 )
 
 type benchCmd struct {
-	Steps   int `default:"2000" help:"Time steps per measurement."`
-	Threads int `default:"0" help:"Worker goroutines (0: all processors)."`
+	Steps    int  `default:"2000" help:"Time steps per measurement."`
+	Threads  int  `default:"0" help:"Worker goroutines (0: all processors)."`
+	Examples bool `default:"true" negatable:"" help:"Also time each example's reduced run."`
 }
 
 type benchCase struct {
@@ -63,6 +66,16 @@ func (c benchCmd) Run() error {
 		el := time.Since(start)
 		fmt.Printf("%-32s %7d neurons %6d steps  %7.2f ns per neuron update\n",
 			bc.name, bc.n, c.Steps, float64(el.Nanoseconds())/float64(c.Steps)/float64(bc.n))
+	}
+	if !c.Examples {
+		return nil
+	}
+	for _, e := range examples.All() {
+		start := time.Now()
+		if _, err := e.Run(example.Options{Size: example.Reduced, Threads: c.Threads}); err != nil {
+			return fmt.Errorf("%s: %w", e.Name(), err)
+		}
+		fmt.Printf("%-32s reduced run %s\n", e.Name(), time.Since(start).Round(time.Millisecond))
 	}
 	return nil
 }

@@ -1,10 +1,10 @@
-// Command cajal runs Cajal's published models and benchmarks.
+// Command cajal runs Cajal's examples (package examples) and benchmarks.
 //
-//	cajal list                 the models it knows
-//	cajal run ficurve -o out   run one, print its summary, write its figures
+//	cajal list                 the examples it knows
+//	cajal run ficurve -o out   run one, print its summary and check, write its figures
 //	cajal sim model.toml       simulate a model file
-//	cajal validate             run every model at full size, check its published result
-//	cajal bench                time neuron updates at full size
+//	cajal validate             run every example at full size, check it against its references
+//	cajal bench                time neuron updates at full size and the examples' reduced runs
 //
 // SIGINT or SIGTERM stops `cajal sim` at the next time step: its data
 // files are flushed and closed, their paths printed, and the command exits
@@ -23,10 +23,10 @@ import (
 )
 
 type cli struct {
-	List     listCmd     `cmd:"" help:"List the models that run can run."`
-	Run      runCmd      `cmd:"" help:"Run a model, print its summary and write its figures."`
+	List     listCmd     `cmd:"" help:"List the examples that run can run."`
+	Run      runCmd      `cmd:"" help:"Run an example, print its summary and write its figures."`
 	Sim      simCmd      `cmd:"" help:"Simulate a model file (TOML): data as .npy (and CSV), figures as PNG."`
-	Validate validateCmd `cmd:"" help:"Run models at full size and check their published results."`
+	Validate validateCmd `cmd:"" help:"Run the examples at full size and check them against their references."`
 	Bench    benchCmd    `cmd:"" help:"Measure the time per neuron update of full-size groups."`
 }
 

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/plot"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -148,14 +149,22 @@ func (r *Result) Summary() string {
 // Check compares the simulated rates with the analytic ones: on a grid of
 // dt each period is shortened by less than one step, so a rate lies
 // between f - 1/T and f/(1 - f*dt) + 1/T for a run of length T.
-func (r *Result) Check() error {
+func (r *Result) Check() example.Report {
+	it := example.Item{Key: "rates", Name: "rates within the analytic bounds f - 1/T to f/(1 - f*dt) + 1/T",
+		Reference: "the analytic rate f", Source: "analytic", Band: "every neuron",
+		Why:  "each period is shortened by less than one step on a grid of dt, and the run ends at any phase (one spike)",
+		Pass: len(r.Rate) > 0, InReference: true}
+	it.Got = fmt.Sprintf("all %d neurons", len(r.Rate))
 	for i, f := range r.Rate {
 		want := r.Analytic[i]
 		if f < want-1/r.T || f > want/(1-want*r.Dt)+1/r.T {
-			return fmt.Errorf("at %.3f nA the rate is %.2f Hz, the analytic rate %.2f Hz", r.I[i]*1e9, f, want)
+			it.Pass = false
+			it.Got = fmt.Sprintf("%.2f Hz at %.3f nA, where the analytic rate is %.2f Hz", f, r.I[i]*1e9, want)
+			break
 		}
 	}
-	return nil
+	return example.Report{Items: []example.Item{it},
+		Sources: []example.Source{{ID: "analytic", What: "T = t_ref + tau*ln((R*I + el - vr)/(R*I + el - vt)), the period of the leaky integrate-and-fire neuron under constant current"}}}
 }
 
 // dataDir is the folder of the monitors' data files: beside the figures,

@@ -18,7 +18,7 @@ func TestFICurve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := res.Check(); err != nil {
+	if err := res.Check().Err(); err != nil {
 		t.Error(err)
 	}
 	if res.Rate[0] != 0 || res.Rate[20] < 50 {
@@ -47,5 +47,21 @@ func TestFICurve(t *testing.T) {
 		if c != res.Rate[i]*res.T || !tab.Meta.Complete {
 			t.Fatalf("neuron %d: %v spikes in the file, rate %v Hz (complete %v)", i, c, res.Rate[i], tab.Meta.Complete)
 		}
+	}
+}
+
+// Check fails a rate one step's worth of spikes off the analytic rate, and
+// an empty result.
+func TestCheckFails(t *testing.T) {
+	res, err := Run(Config{N: 21, Duration: unit.Q(1, unit.Second), Dt: unit.Q(0.1e-3, unit.Second)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Rate[15] = res.Analytic[15] - 1.5 // 1.5 spikes fewer in 1 s
+	if res.Check().Err() == nil {
+		t.Error("a rate 1.5 Hz below the analytic one passed")
+	}
+	if (&Result{}).Check().Err() == nil {
+		t.Error("an empty result passed")
 	}
 }

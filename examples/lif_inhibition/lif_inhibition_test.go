@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples/example"
 )
 
 // One Euler step of one neuron checks the translation of Dendrify's
@@ -49,10 +50,10 @@ func TestEquations(t *testing.T) {
 
 // The reduced run, seed fixed. The structure is checked exactly or against
 // binomial counts; the rates against the reference simulator's
-// distribution for this config (ReducedReference, 200 Brian2 seeds), as
-// Check does for the full run: within 3.5 seed-to-seed standard deviations
-// of the mean, the inhibitory neurons silent in the first half, and the
-// excitatory rate lowered by inhibition.
+// distribution for this config (Brian2 over 200 seeds, stored in
+// testdata/reference.toml), as Check does for the full run: within 3.5
+// seed-to-seed standard deviations of the mean, the inhibitory neurons
+// silent in the first half, and the excitatory rate lowered by inhibition.
 func TestReduced(t *testing.T) {
 	cfg := Reduced
 	cfg.OutDir = t.TempDir()
@@ -61,7 +62,7 @@ func TestReduced(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log(res.Summary())
-	if err := res.CheckAgainst(ReducedReference); err != nil {
+	if err := res.Check(example.Reduced).Err(); err != nil {
 		t.Error(err)
 	}
 	// Synapse counts are binomial: n pairs, p; 4 standard deviations.
@@ -98,42 +99,73 @@ func TestReduced(t *testing.T) {
 }
 
 // The mean rates over seeds 1 to 32 of the reduced run against the
-// reference simulator's means for the same config. The tolerance is 3.5
-// standard errors of the difference: sqrt(SD^2/32 + SD^2/N) with the
-// reference's seed-to-seed SD (Cajal's own spread over 200 seeds is within
-// 10% of it): 1.5 Hz for E1, 0.53 Hz for E2, 1.5 Hz for I2, about 15% of
-// each. The rates are steep in the drive: an AMPA decay time of 2.4 ms
-// instead of 2.5 ms lowers E1 and I2 to about 7 Hz and fails it.
+// reference simulator's means for the same config (testdata/reference.toml).
+// The tolerance is 3.5 standard errors of the difference:
+// sqrt(sd^2/32 + SD^2/N) with each ensemble's seed-to-seed sd (Cajal's
+// spread over 200 seeds is within 10% of Brian2's): about 1.5 Hz for E1,
+// 0.55 Hz for E2, 1.5 Hz for I2, about 15% of each. The rates are steep in the drive:
+// an AMPA decay time of 2.4 ms instead of 2.5 ms lowers E1 and I2 to about
+// 7 Hz and fails it.
 func TestReducedEnsemble(t *testing.T) {
-	const seeds = 32
-	var e1, e2, i2 float64
-	for s := uint64(1); s <= seeds; s++ {
-		cfg := Reduced
-		cfg.Seed = s
-		res, err := Run(cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		e1 += res.RateE[0] / seeds
-		e2 += res.RateE[1] / seeds
-		i2 += res.RateI[1] / seeds
+	rs, err := RunEnsemble(Reduced, 1, 32, 0)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, q := range []struct {
-		name string
-		got  float64
-		ref  Stat
-	}{{"E1", e1, ReducedReference.E1}, {"E2", e2, ReducedReference.E2}, {"I2", i2, ReducedReference.I2}} {
-		tol := 3.5 * q.ref.SD * math.Sqrt(1.0/seeds+1.0/float64(q.ref.N))
-		if math.Abs(q.got-q.ref.Mean) > tol {
-			t.Errorf("mean %s over %d seeds = %.2f Hz, Brian2 %.2f +- %.2f Hz", q.name, seeds, q.got, q.ref.Mean, tol)
-		} else {
-			t.Logf("mean %s over %d seeds = %.2f Hz, Brian2 %.2f +- %.2f Hz", q.name, seeds, q.got, q.ref.Mean, tol)
+	report := CheckEnsemble(rs, example.Reduced)
+	t.Logf("%s\n%s", EnsembleSummary(rs), report)
+	if err := report.Err(); err != nil {
+		t.Error(err)
+	}
+}
+
+// The checks pass Cajal's rates and fail rates that a correct simulator
+// gives once in thousands of runs or never: each check can fail.
+func TestChecksFail(t *testing.T) {
+	run := func(e1, e2, i1, i2 float64) *Result {
+		return &Result{RateE: [2]float64{e1, e2}, RateI: [2]float64{i1, i2}}
+	}
+	// The full run of seed 123: outside the published E1 range, inside the
+	// band, and so reported.
+	seed123 := run(15.8, 0.9, 0, 11.9)
+	rep := seed123.Check(example.Full)
+	if err := rep.Err(); err != nil {
+		t.Fatalf("seed 123's full run fails: %v", err)
+	}
+	if !strings.Contains(rep.String(), "outside the reference, inside the band accepted") {
+		t.Errorf("a rate outside the published range is not reported as such:\n%s", rep)
+	}
+	for name, r := range map[string]*Result{
+		"E1 of 18 Hz":                      run(18, 1.4, 0, 11),
+		"E2 of 3 Hz":                       run(11, 3, 0, 11),
+		"inhibitory spikes before input":   run(11, 1.4, 0.1, 11),
+		"I2 of 5 Hz":                       run(11, 1.4, 0, 5),
+		"inhibition lowering E only by 2x": run(7, 2.5, 0, 11),
+	} {
+		if r.Check(example.Full).Err() == nil {
+			t.Errorf("%s passed the full run's check", name)
 		}
+	}
+	ens := func(e1 float64) []*Result {
+		var rs []*Result
+		for k := range 100 {
+			d := float64(k%5-2) * 0.5 // sd 0.71
+			rs = append(rs, run(e1+d, 1.43+d/10, 0, 11.43+d))
+		}
+		return rs
+	}
+	if err := CheckEnsemble(ens(11.41), example.Full).Err(); err != nil {
+		t.Errorf("an ensemble at Brian2's means fails: %v", err)
+	}
+	if CheckEnsemble(ens(12.2), example.Full).Err() == nil {
+		t.Error("an ensemble whose mean E1 is 0.8 Hz above Brian2's (band 0.41 Hz) passes")
+	}
+	if CheckEnsemble(ens(11.41)[:1], example.Full).Err() == nil {
+		t.Error("an ensemble of one run passes")
 	}
 }
 
 // The full run takes a fraction of a second: its published result must
-// hold, as `cajal validate` checks it.
+// hold, as `cajal validate` checks it (the ensemble is left to validate).
 func TestFull(t *testing.T) {
 	if testing.Short() {
 		t.Skip("full run")
@@ -143,7 +175,7 @@ func TestFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log(res.Summary())
-	if err := res.Check(); err != nil {
+	if err := res.Check(example.Full).Err(); err != nil {
 		t.Error(err)
 	}
 	if res.Phase != 0.25 || res.NE != 700 || res.NI != 300 {

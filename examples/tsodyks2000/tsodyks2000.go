@@ -52,10 +52,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/unit"
 )
 
@@ -97,15 +97,9 @@ var Full = Config{NExc: 400, NInh: 100, Duration: unit.Q(10, unit.Second),
 var Reduced = Config{NExc: 400, NInh: 100, Duration: unit.Q(3, unit.Second),
 	Dt: unit.Q(0.25, unit.Millisecond), Seed: 1, Realizations: 1}
 
-// Published ranges (ANNarchy 4.8 and Brian2, several seeds, 10 s).
-const (
-	ExcRateLo, ExcRateHi = 4.2, 5.2   // Hz, mean over the excitatory neurons
-	InhRateLo, InhRateHi = 15.5, 17.7 // Hz, mean over the inhibitory neurons
-	BurstsLo, BurstsHi   = 12, 13     // population bursts in 10 s
-	// BurstFraction is the part of the excitatory population that must
-	// fire in a 1 ms bin for the bin to belong to a burst.
-	BurstFraction = 0.1
-)
+// BurstFraction is the part of the excitatory population that must fire
+// in a 1 ms bin for the bin to belong to a burst.
+const BurstFraction = 0.1
 
 // The LIF neuron of the seed, in ANNarchy's form.
 const neuronModel = `
@@ -214,33 +208,16 @@ func Run(cfg Config) (*Result, error) {
 		parallel = cfg.Threads
 	}
 	parallel = min(parallel, n)
-	results := make([]*Result, n)
-	errs := make([]error, n)
-	next := make(chan int, n)
-	for k := range n {
-		next <- k
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range parallel {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range next {
-				c := cfg
-				c.Seed += uint64(k)
-				if parallel > 1 {
-					c.Threads = 1
-				}
-				results[k], errs[k] = simulate(c)
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+	results, err := example.Ensemble(n, parallel, func(k int) (*Result, error) {
+		c := cfg
+		c.Seed += uint64(k)
+		if parallel > 1 {
+			c.Threads = 1
 		}
+		return simulate(c)
+	})
+	if err != nil {
+		return nil, err
 	}
 	res := results[0]
 	for _, r := range results[1:] {
@@ -495,86 +472,20 @@ func (r *Result) Summary() string {
 		peak = math.Max(peak, b.Peak)
 	}
 	s := fmt.Sprintf("tsodyks2000: %d LIF neurons (%d exc, %d inh, %s), %d STP synapses (ee %d, ei %d, ie %d, ii %d), %.3g s at dt = %g ms\n"+
-		"  seed %d: %d synaptic events, wall %s; mean rate exc %.2f Hz (published %.1f-%.1f), inh %.2f Hz (published %.1f-%.1f)\n"+
-		"  seed %d: %d population bursts in %.3g s (published %d-%d in 10 s); mean interval %.0f ms, mean width %.1f ms, peak activity %.2f, %.0f%% of exc spikes in bursts",
+		"  seed %d: %d synaptic events, wall %s; mean rate exc %.2f Hz, inh %.2f Hz\n"+
+		"  seed %d: %d population bursts in %.3g s; mean interval %.0f ms, mean width %.1f ms, peak activity %.2f, %.0f%% of exc spikes in bursts",
 		r.Cfg.NExc+r.Cfg.NInh, r.Cfg.NExc, r.Cfg.NInh, r.Method, syn, r.Synapses["ee"], r.Synapses["ei"], r.Synapses["ie"], r.Synapses["ii"],
 		r.T/1e3, r.Cfg.Dt.Value*1e3,
-		r.Cfg.Seed, r.Events, r.Wall.Round(time.Millisecond), r.ExcRate, ExcRateLo, ExcRateHi, r.InhRate, InhRateLo, InhRateHi,
-		r.Cfg.Seed, len(r.Bursts), r.T/1e3, BurstsLo, BurstsHi, interval, width, peak, 100*inBursts)
+		r.Cfg.Seed, r.Events, r.Wall.Round(time.Millisecond), r.ExcRate, r.InhRate,
+		r.Cfg.Seed, len(r.Bursts), r.T/1e3, interval, width, peak, 100*inBursts)
 	if n := len(r.Ensemble); n > 1 {
-		e := r.spread()
+		e := r.Spread()
 		s += fmt.Sprintf("\n  %d realizations (seeds %d-%d), mean +- sd (min-max): exc %.2f +- %.2f Hz (%.2f-%.2f), inh %.2f +- %.2f Hz (%.2f-%.2f), bursts %.1f +- %.1f (%.0f-%.0f)",
 			n, r.Ensemble[0].Seed, r.Ensemble[n-1].Seed,
-			e[0].mean, e[0].sd, e[0].min, e[0].max, e[1].mean, e[1].sd, e[1].min, e[1].max, e[2].mean, e[2].sd, e[2].min, e[2].max)
+			e[0].Mean, e[0].SD, e[0].Min, e[0].Max, e[1].Mean, e[1].SD, e[1].Min, e[1].Max, e[2].Mean, e[2].SD, e[2].Min, e[2].Max)
 	}
 	return s
 }
-
-// stat is the spread of one measure over the realizations.
-type stat struct{ mean, sd, se, min, max float64 }
-
-// spread returns the statistics of the excitatory rate, the inhibitory
-// rate and the burst count over the realizations.
-func (r *Result) spread() [3]stat {
-	var out [3]stat
-	for m := range out {
-		xs := make([]float64, len(r.Ensemble))
-		for k, e := range r.Ensemble {
-			xs[k] = [3]float64{e.ExcRate, e.InhRate, float64(e.Bursts)}[m]
-		}
-		st := stat{min: math.Inf(1), max: math.Inf(-1)}
-		for _, x := range xs {
-			st.mean += x / float64(len(xs))
-			st.min, st.max = math.Min(st.min, x), math.Max(st.max, x)
-		}
-		if len(xs) > 1 {
-			for _, x := range xs {
-				st.sd += (x - st.mean) * (x - st.mean)
-			}
-			st.sd = math.Sqrt(st.sd / float64(len(xs)-1))
-			st.se = st.sd / math.Sqrt(float64(len(xs)))
-		}
-		out[m] = st
-	}
-	return out
-}
-
-// Check compares the run with the published ranges: mean excitatory rate
-// 4.2-5.2 Hz, inhibitory 15.5-17.7 Hz, and 12-13 population bursts in
-// 10 s (for another duration, see BurstRange).
-//
-// With one realization each measure must lie in its range. With several,
-// the ranges, which come from a few seeds, are taken as the expected
-// values of the measures: each ensemble mean, give or take two standard
-// errors (sd/sqrt(n)), must reach its range. A single realization is no
-// test of the published result (see Full): one seed in three falls in all
-// three ranges.
-func (r *Result) Check() error {
-	lo, hi := BurstRange(r.T)
-	ranges := [3][2]float64{{ExcRateLo, ExcRateHi}, {InhRateLo, InhRateHi}, {float64(lo), float64(hi)}}
-	names := [3]string{"mean excitatory rate (Hz)", "mean inhibitory rate (Hz)", fmt.Sprintf("population bursts in %.3g s", r.T/1e3)}
-	e := r.spread()
-	for m, st := range e {
-		if st.mean+2*st.se < ranges[m][0] || st.mean-2*st.se > ranges[m][1] {
-			if len(r.Ensemble) == 1 {
-				return fmt.Errorf("%s %.2f outside the published %g-%g", names[m], st.mean, ranges[m][0], ranges[m][1])
-			}
-			return fmt.Errorf("%s %.2f +- %.2f (2 standard errors of %d realizations) outside the published %g-%g",
-				names[m], st.mean, 2*st.se, len(r.Ensemble), ranges[m][0], ranges[m][1])
-		}
-	}
-	return nil
-}
-
-// BurstRange is the accepted number of bursts in a run of T ms: the
-// published 12-13 at 10 s, scaled and widened by one otherwise.
-func BurstRange(T float64) (lo, hi int) {
-	if math.Abs(T-1e4) < 1e-6 {
-		return BurstsLo, BurstsHi
-	}
-	return int(math.Floor(BurstsLo*T/1e4)) - 1, int(math.Ceil(BurstsHi*T/1e4)) + 1
-}
-
 // dataDir is the folder of a realization's data files: beside the
 // figures, one folder per seed, or none.
 func dataDir(cfg Config) string {

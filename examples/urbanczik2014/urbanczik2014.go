@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/models"
 	"github.com/cajal-sim/cajal/plot"
 	"github.com/cajal-sim/cajal/unit"
@@ -30,12 +31,6 @@ var Full = Config{PatternReps: 100, Seed: 1}
 
 // Reduced learns for 20 repetitions (4.8 s).
 var Reduced = Config{PatternReps: 20, Seed: 1}
-
-// NEST's reference run of the seed (NEST 3.10).
-const (
-	refSpikes     = 1059 // somatic spikes in 20.8 s
-	refMeanWeight = 56.0 // pA, final mean weight
-)
 
 const (
 	patternDuration = 200.0 // ms
@@ -279,24 +274,27 @@ func (r *Result) Summary() string {
 		len(r.Diff), r.Diff[0], r.lastTen(), 100*(1-r.lastTen()/r.Diff[0]), len(r.Spikes), r.SimTime/1e3, r.MeanWeight0, r.MeanWeight, r.StdW)
 }
 
-// Check compares a full-size run with NEST's reference run of the seed:
-// the difference falls by at least 40 % from the first to the mean of the
-// last ten repetitions, the spike count is within 25 % of 1059, the final
-// mean weight within 25 % of 56 pA.
-func (r *Result) Check() error {
-	if fall := 1 - r.lastTen()/r.Diff[0]; fall < 0.4 {
-		return fmt.Errorf("|V_w* - U_M| falls by %.0f %% (%.2f -> %.2f mV), want at least 40 %%", 100*fall, r.Diff[0], r.lastTen())
-	}
+// Check compares a full-size run with NEST's run of the seed
+// (testdata/reference.toml): the mean |V_w* - U_M| in the first learning
+// repetition and over the last ten, its fall, the somatic spike count and
+// the final mean weight. The bands are NEST's single values give or take
+// the spread of two independent draws of the spike pattern; the file says
+// why the first repetition differs from NEST's (7.25 mV; 8.05 mV here with
+// seed 1): the pattern is drawn by each simulator's random numbers, and
+// before learning the difference follows the pattern.
+func (r *Result) Check() example.Report {
+	refs, err := References()
+	c := example.NewChecker(refs, err)
 	if r.Config.PatternReps != Full.PatternReps {
-		return nil
+		c.Report.Fail("run size", fmt.Errorf("%d learning repetitions; the references are of %d", r.Config.PatternReps, Full.PatternReps))
+		return c.Report
 	}
-	if n := float64(len(r.Spikes)); math.Abs(n-refSpikes)/refSpikes > 0.25 {
-		return fmt.Errorf("%v somatic spikes, want %d +- 25 %%", n, refSpikes)
-	}
-	if math.Abs(r.MeanWeight-refMeanWeight)/refMeanWeight > 0.25 {
-		return fmt.Errorf("final mean weight %.1f pA, want %.0f pA +- 25 %%", r.MeanWeight, refMeanWeight)
-	}
-	return nil
+	c.Value("diff_first", r.Diff[0])
+	c.Value("diff_last", r.lastTen())
+	c.Value("fall", 100*(1-r.lastTen()/r.Diff[0]))
+	c.Value("spikes", float64(len(r.Spikes)))
+	c.Value("mean_weight", r.MeanWeight)
+	return c.Report
 }
 
 // Draw writes the seed's two figures and the first and last learning

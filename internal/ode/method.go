@@ -20,8 +20,14 @@ const (
 	Heun             Method = "heun"
 )
 
-// Methods lists the methods in the order Choose tries them.
+// Methods lists every method, in the order Parse's error names them.
 var Methods = []Method{Exact, ExponentialEuler, Euler, RK2, RK4, Heun}
+
+// ChoiceOrder is the order in which Choose tries methods, as Brian2 does:
+// exact if it applies, else euler (which refuses multiplicative noise),
+// else heun. docs/language.md and the package comment say so; a test
+// holds them to it.
+var ChoiceOrder = []Method{Exact, Euler, Heun}
 
 // tableau is an explicit Runge-Kutta method: stage s evaluates the
 // derivative at x + dt*sum_j A[s][j]*k_j and time t + C[s]*dt; the step is
@@ -122,7 +128,7 @@ func Integrate(sys System, m Method) (ir.Block, error) {
 // Choose picks a method for the system as Brian2 does: exact when it
 // applies, else euler when the noise (if any) is additive, else heun.
 func Choose(sys System) (Method, error) {
-	for _, m := range []Method{Exact, Euler, Heun} {
+	for _, m := range ChoiceOrder {
 		if _, err := Integrate(sys, m); err == nil {
 			return m, nil
 		}

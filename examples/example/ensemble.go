@@ -1,0 +1,39 @@
+package example
+
+import (
+	"errors"
+	"runtime"
+	"sync"
+)
+
+// Ensemble runs n independent runs, run(0) to run(n-1), at most parallel
+// at once (GOMAXPROCS when parallel <= 0), and returns their results in
+// order. Each run should use one thread when several run at once.
+func Ensemble[T any](n, parallel int, run func(k int) (T, error)) ([]T, error) {
+	if parallel <= 0 {
+		parallel = runtime.GOMAXPROCS(0)
+	}
+	parallel = max(min(parallel, n), 1)
+	out := make([]T, n)
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range parallel {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				out[k], errs[k] = run(k)
+			}
+		}()
+	}
+	for k := range n {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -1,0 +1,50 @@
+package urbanczik2014
+
+import (
+	_ "embed"
+
+	"github.com/cajal-sim/cajal/examples/example"
+)
+
+//go:embed testdata/reference.toml
+var referenceFile []byte
+
+// References are the stored reference numbers of the example
+// (testdata/reference.toml), with their provenance.
+func References() (*example.References, error) { return example.Parse(referenceFile) }
+
+// Example is the example as the command knows it.
+type Example struct{}
+
+// Name is the example's name.
+func (Example) Name() string { return "urbanczik2014" }
+
+// Description is one line about the example.
+func (Example) Description() string {
+	return "Urbanczik & Senn 2014: dendritic prediction learns the somatic potential (NEST)"
+}
+
+// Seed is the project's number of the example.
+func (Example) Seed() string { return "004" }
+
+// References are the stored reference numbers.
+func (Example) References() (*example.References, error) { return References() }
+
+// Run runs Full or Reduced (one neuron: the thread count does not apply)
+// and, at full size, checks the result.
+func (Example) Run(o example.Options) (example.Outcome, error) {
+	cfg := Reduced
+	if o.Size == example.Full {
+		cfg = Full
+	}
+	cfg.OutDir = o.OutDir
+	r, err := Run(cfg)
+	if err != nil {
+		return example.Outcome{}, err
+	}
+	out := example.Outcome{Summary: r.Summary(), Figures: r.Figures}
+	if o.Size == example.Full {
+		out.Report = r.Check()
+	}
+	return out, nil
+}
