@@ -316,6 +316,7 @@ func (r *Result) Summary() string {
 		r.NE, r.NI, r.SynExtA, r.SynExtB[1], r.SynInh, r.RateIn, r.Phase*1e3,
 		r.RateE[0], r.RateE[1], r.RateI[0], r.RateI[1])
 }
+
 // dataDir is the folder of the monitors' data files: beside the figures,
 // or none.
 func dataDir(outDir string) string {

@@ -486,6 +486,7 @@ func (r *Result) Summary() string {
 	}
 	return s
 }
+
 // dataDir is the folder of a realization's data files: beside the
 // figures, one folder per seed, or none.
 func dataDir(cfg Config) string {

@@ -18,8 +18,8 @@ import (
 	"time"
 
 	"github.com/cajal-sim/cajal"
-	"github.com/cajal-sim/cajal/examples/internal/cputime"
 	"github.com/cajal-sim/cajal/examples/example"
+	"github.com/cajal-sim/cajal/examples/internal/cputime"
 	"github.com/cajal-sim/cajal/plot"
 	"github.com/cajal-sim/cajal/unit"
 )
