@@ -94,7 +94,7 @@ func BenchmarkCOBA10k(b *testing.B) {
 // events. It reports ns per event, the 2000 neuron updates per step
 // included (a few percent of the time).
 func benchEvents(b *testing.B, threads int, model, onPre, onPost string) {
-	net, err := NewNetwork(Options{Threads: threads, Seed: 1})
+	net, err := NewNetwork(Options{Threads: threads, Seed: 1, Tier: testTier(false)})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -20,6 +20,10 @@ type Env struct {
 	// PreBase is, in Rows, the presynaptic neuron of row 0: row r's
 	// synapses have presynaptic neuron PreBase + r.
 	PreBase int
+	// Distinct says that the elements of every Indices and Rows call are
+	// distinct (the simulator's lists are): a compiled tier may then run
+	// element after element what the interpreter runs in chunks.
+	Distinct bool
 	// Cache is kept for a compiled tier's per-Env data (pointers to the
 	// arrays); whoever changes Arrays sets it to nil.
 	Cache any

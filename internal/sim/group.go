@@ -97,7 +97,7 @@ func bindProgram(owner string, b ir.Block, cond *ir.Node, key rng.Key, workers i
 		return nil, fmt.Errorf("%s: %w", owner, err)
 	}
 	bd := &bound{prog: p, tSlot: -1}
-	env := kernel.Env{Key: key, Pre: pre, Post: post}
+	env := kernel.Env{Key: key, Pre: pre, Post: post, Distinct: true}
 	for _, s := range p.Slots {
 		a, ok := find(s)
 		if !ok {

@@ -31,6 +31,7 @@ type args struct {
 	errInstr     int64
 	errElem      int64
 	errValue     float64
+	direct       int64      // run element after element, not in chunks
 	self         [1]uintptr // invoke's argument list (not seen by C: it follows the C fields)
 }
 
@@ -41,6 +42,44 @@ type Program struct {
 	p      *kernel.Program
 	params []float64
 	nbuf   int // store buffers of the chunked path
+	// elementwise says that, on distinct elements, running one element
+	// after another gives what chunks give: the program is not serial and
+	// reads no pre- or postsynaptic variable it writes.
+	elementwise bool
+}
+
+// elementwise reports whether p, run one element after another on
+// distinct elements, computes what the interpreter's chunks compute,
+// provided no two of its slots share an array (see aliased).
+func elementwise(p *kernel.Program) bool {
+	if p.Serial {
+		return false
+	}
+	loaded := map[int32]bool{}
+	for _, in := range p.Code {
+		if in.Op == kernel.OpLoad {
+			loaded[in.Slot] = true
+		}
+	}
+	for _, in := range p.Code {
+		if (in.Op == kernel.OpStore || in.Op == kernel.OpScatterAdd) && loaded[in.Slot] && p.Slots[in.Slot].Index != ir.Elem {
+			return false
+		}
+	}
+	return true
+}
+
+// aliased reports whether two slots, one of them written, are bound to one
+// array (v_pre and v_post of a group's synapses onto itself).
+func aliased(slots []kernel.Slot, ptrs []uintptr) bool {
+	for i := range slots {
+		for j := i + 1; j < len(slots); j++ {
+			if ptrs[i] == ptrs[j] && ptrs[i] != 0 && (slots[i].Written || slots[j].Written) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // envData is what a Program keeps in Env.Cache: the argument block and the
@@ -80,6 +119,8 @@ func (c *Program) prepare(env *kernel.Env, mode int64) (*envData, error) {
 	}
 	if env.Check {
 		d.a.check = 1
+	} else if c.elementwise && (mode == 0 || env.Distinct) && !aliased(c.p.Slots, d.ptrs) {
+		d.a.direct = 1
 	}
 	return d, nil
 }

@@ -38,6 +38,7 @@ const argsDecl = `typedef struct {
 	uint64_t sk; int64_t check;
 	double *buf;
 	int64_t err_instr, err_elem; double err_value;
+	int64_t direct;
 } cj_args;
 `
 

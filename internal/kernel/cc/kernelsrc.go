@@ -70,7 +70,10 @@ func writeKernel(b *strings.Builder, p *kernel.Program) error {
 	// those run chunk by chunk.
 	chunked := "A->mode == 2"
 	if !p.Serial {
-		chunked += " || A->mode != 0 || check"
+		// A->direct: the caller found no variable read and written through
+		// two slots or through a synapse's pre- or postsynaptic index, so
+		// element after element gives the chunks' results.
+		chunked += " || check || (A->mode != 0 && !A->direct)"
 	}
 	g.w("\tif (%s) goto chunked;\n", chunked)
 	g.direct()
@@ -84,9 +87,19 @@ func writeKernel(b *strings.Builder, p *kernel.Program) error {
 // programs; Range, Indices and Rows for serial ones.
 func (g *gen) direct() {
 	if !g.p.Serial {
-		g.w("\tfor (int64_t e = A->lo; e < A->hi; e++) {\n")
-		g.body("\t\t", "Pre[e]", false)
-		g.w("\t}\n\treturn 0;\n")
+		// Separate loops for each mode, so that the C compiler vectorises
+		// the Range loop.
+		g.w("\tif (A->mode == 0) {\n\t\tfor (int64_t e = A->lo; e < A->hi; e++) {\n")
+		g.body("\t\t\t", "Pre[e]", false)
+		g.w("\t\t}\n\t\treturn 0;\n\t}\n")
+		g.w("\tif (A->mode == 1) {\n\t\tfor (int64_t j = 0; j < A->nidx; j++) {\n\t\t\tconst int64_t e = A->idx[j];\n")
+		g.body("\t\t\t", "Pre[e]", false)
+		g.w("\t\t}\n\t\treturn 0;\n\t}\n")
+		g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
+		g.w("\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n\t\t(void)pr;\n")
+		g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
+		g.body("\t\t\t", "pr", false)
+		g.w("\t\t}\n\t}\n\treturn 0;\n")
 		return
 	}
 	g.w("\tif (A->mode != 3) {\n")

@@ -85,6 +85,25 @@ func checkModes(t *testing.T, seed uint64, p *kernel.Program, comp kernel.Compil
 			return nil, m.Rows(env, rows, begin, end)
 		},
 	}
+	// Distinct elements, as the simulator passes them: the compiled tier
+	// may run them element after element.
+	distinct := r.Perm(nElem)[:nElem/2]
+	didx := make([]int32, len(distinct))
+	for i, e := range distinct {
+		didx[i] = int32(e)
+	}
+	drows := make([]int32, 0, nNeuron)
+	for _, x := range r.Perm(nNeuron)[:nNeuron/2] {
+		drows = append(drows, int32(x))
+	}
+	modes["Indices, distinct"] = func(m runner, env *kernel.Env) ([]int32, error) {
+		env.Distinct = true
+		return nil, m.Indices(env, didx)
+	}
+	modes["Rows, distinct"] = func(m runner, env *kernel.Env) ([]int32, error) {
+		env.Pre, env.Distinct = nil, true
+		return nil, m.Rows(env, drows, begin, end)
+	}
 	if p.Result >= 0 {
 		modes["Filter"] = func(m runner, env *kernel.Env) ([]int32, error) {
 			return m.Filter(env, 2, nElem-1, []int32{-1})
