@@ -83,7 +83,11 @@ func Compile(b ir.Block, cond *ir.Node) (*Program, error) {
 		c.slots[slot].Written = true
 		outs = append(outs, output{key: key, slot: slot, val: c.cur[key], op: OpStore})
 	}
-	return c.emit(outs, result)
+	p, err := c.emit(outs, result)
+	if p != nil {
+		p.elementwise = p.Elementwise()
+	}
+	return p, err
 }
 
 func (c *compiler) slot(key varKey) int32 {

@@ -53,6 +53,8 @@ type Machine struct {
 	rowIdx  []int32 // Rows: the elements of the chunk being gathered
 	rowPre  []int32 // Rows: their presynaptic neurons
 	tier1   Compiled
+	acc     bool   // accumulate non-finite stores in bad (deferred checks)
+	bad     uint64 // non-zero once a non-finite value was stored
 }
 
 // NewMachine allocates the registers of p. The machine interprets p until
@@ -109,6 +111,10 @@ func (m *Machine) Indices(env *Env, idx []int32) error {
 	if m.tier1 != nil {
 		return m.tier1.Indices(env, idx)
 	}
+	if m.p.DeferChecks(env) {
+		m.beginDefer(env)
+		return m.endDefer(env, m.Indices(env, idx))
+	}
 	step := ChunkSize
 	if m.p.Serial {
 		step = 1
@@ -150,6 +156,10 @@ func (m *Machine) Filter(env *Env, lo, hi int, out []int32) ([]int32, error) {
 func (m *Machine) Rows(env *Env, rows, begin, end []int32) error {
 	if m.tier1 != nil {
 		return m.tier1.Rows(env, rows, begin, end)
+	}
+	if m.p.DeferChecks(env) {
+		m.beginDefer(env)
+		return m.endDefer(env, m.Rows(env, rows, begin, end))
 	}
 	// Runs of contiguous elements are run as ranges (no gathers): a row's
 	// elements, or, when the presynaptic index is not read, rows that
@@ -225,6 +235,20 @@ func (m *Machine) rowRun(env *Env, lo, hi int, pre int32) error {
 		}
 	}
 	return nil
+}
+
+// beginDefer turns the checks off for a call, noting non-finite stores
+// instead.
+func (m *Machine) beginDefer(env *Env) { env.Check, m.acc, m.bad = false, true, 0 }
+
+// endDefer turns the checks back on after the call and reports the first
+// non-finite value of the written variables if one was stored.
+func (m *Machine) endDefer(env *Env, err error) error {
+	env.Check, m.acc = true, false
+	if err == nil && m.bad != 0 {
+		err = m.p.FirstNonFinite(env)
+	}
+	return err
 }
 
 // flushRows runs the program for the elements gathered by Rows.
@@ -316,6 +340,9 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 			default:
 				if idx == nil {
 					copy(arr[lo:lo+n], src)
+					if m.acc {
+						m.note(src)
+					}
 					if env.Check {
 						if err := checkFinite(p.Slots[in.Slot].Name, src, lo, nil); err != nil {
 							return err
@@ -327,6 +354,9 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 			}
 			for k, e := range at {
 				arr[e] = src[k]
+			}
+			if m.acc {
+				m.note(src)
 			}
 			if env.Check {
 				if err := checkFinite(p.Slots[in.Slot].Label(), src, 0, at); err != nil {
@@ -345,6 +375,11 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 			}
 			for k, e := range at {
 				arr[e] += src[k]
+			}
+			if m.acc {
+				for _, e := range at {
+					m.bad |= Bad(arr[e])
+				}
 			}
 			if env.Check {
 				if err := checkAt(p.Slots[in.Slot].Label(), arr, at); err != nil {
@@ -501,6 +536,13 @@ func (m *Machine) Use(c Compiled) { m.tier1 = c }
 
 // Native reports whether the machine runs compiled code.
 func (m *Machine) Native() bool { return m.tier1 != nil }
+
+// note records whether any of xs is NaN or infinite.
+func (m *Machine) note(xs []float64) {
+	for _, x := range xs {
+		m.bad |= Bad(x)
+	}
+}
 
 // Bad is 1 for NaN and the infinities, 0 otherwise, without a branch.
 func Bad(x float64) uint64 { return ((math.Float64bits(x)>>52)&0x7FF + 1) >> 11 }

@@ -74,6 +74,8 @@ type Program struct {
 	Result  int32   // register of the condition for Select, or -1
 	Serial  bool    // writes neuron variables through synapses in a way that needs one element at a time
 	Uses    Uses
+
+	elementwise bool // Elementwise, computed once
 }
 
 // Const is a register filled once with a value.

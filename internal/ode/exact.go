@@ -156,6 +156,12 @@ func EventDriven(eqs []ir.Equation, elapsed *ir.Node) (ir.Block, error) {
 			return nil, fmt.Errorf("the event-driven equation for %s reads neuron variables, which change between events; make it clock-driven", eq.Var)
 		}
 		x := ir.V(eq.Var, ir.Elem)
+		if rest.IsConst(0) {
+			// A decay (a trace): x exp(a elapsed), one exponential, the
+			// same for every trace with the same time constant.
+			b = append(b, ir.Assign{Target: newVal(eq.Var), Value: ir.Times(x, ir.Call(ir.Exp, ir.Times(a, elapsed)))})
+			continue
+		}
 		slope := ir.Plus(ir.Times(a, x), rest)
 		step := ir.Times(elapsed, ir.Call(ir.Exprel, ir.Times(a, elapsed)))
 		b = append(b, ir.Assign{Target: newVal(eq.Var), Value: ir.Plus(x, ir.Times(slope, step))})

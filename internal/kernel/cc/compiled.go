@@ -38,48 +38,11 @@ type args struct {
 // Program is a program compiled by this package: the loaded machine code
 // of its shape, bound to its constants. It implements kernel.Compiled.
 type Program struct {
-	fn     uintptr
-	p      *kernel.Program
-	params []float64
-	nbuf   int // store buffers of the chunked path
-	// elementwise says that, on distinct elements, running one element
-	// after another gives what chunks give: the program is not serial and
-	// reads no pre- or postsynaptic variable it writes.
-	elementwise bool
-}
-
-// elementwise reports whether p, run one element after another on
-// distinct elements, computes what the interpreter's chunks compute,
-// provided no two of its slots share an array (see aliased).
-func elementwise(p *kernel.Program) bool {
-	if p.Serial {
-		return false
-	}
-	loaded := map[int32]bool{}
-	for _, in := range p.Code {
-		if in.Op == kernel.OpLoad {
-			loaded[in.Slot] = true
-		}
-	}
-	for _, in := range p.Code {
-		if (in.Op == kernel.OpStore || in.Op == kernel.OpScatterAdd) && loaded[in.Slot] && p.Slots[in.Slot].Index != ir.Elem {
-			return false
-		}
-	}
-	return true
-}
-
-// aliased reports whether two slots, one of them written, are bound to one
-// array (v_pre and v_post of a group's synapses onto itself).
-func aliased(slots []kernel.Slot, ptrs []uintptr) bool {
-	for i := range slots {
-		for j := i + 1; j < len(slots); j++ {
-			if ptrs[i] == ptrs[j] && ptrs[i] != 0 && (slots[i].Written || slots[j].Written) {
-				return true
-			}
-		}
-	}
-	return false
+	fn          uintptr
+	p           *kernel.Program
+	params      []float64
+	nbuf        int  // store buffers of the chunked path
+	elementwise bool // kernel.Program.Elementwise
 }
 
 // envData is what a Program keeps in Env.Cache: the argument block and the
@@ -119,7 +82,11 @@ func (c *Program) prepare(env *kernel.Env, mode int64) (*envData, error) {
 	}
 	if env.Check {
 		d.a.check = 1
-	} else if c.elementwise && (mode == 0 || env.Distinct) && !aliased(c.p.Slots, d.ptrs) {
+	}
+	// Element after element where that gives the interpreter's results:
+	// a Range without checks, or a list of distinct elements whose checks
+	// are deferred to the end of the call (kernel.Program.DeferChecks).
+	if c.elementwise && (mode == 0 && !env.Check || (mode == 1 || mode == 3) && env.Distinct) && !c.p.Aliased(env) {
 		d.a.direct = 1
 	}
 	return d, nil
@@ -133,6 +100,12 @@ func (c *Program) run(env *kernel.Env, d *envData) error {
 	runtime.KeepAlive(c)
 	if r == 0 {
 		return nil
+	}
+	if r == 2 { // a deferred check found a non-finite store
+		if err := c.p.FirstNonFinite(env); err != nil {
+			return err
+		}
+		return fmt.Errorf("cc: compiled kernel reported a non-finite value that is not there")
 	}
 	if r != 1 || d.a.errInstr < 0 || int(d.a.errInstr) >= len(c.p.Code) {
 		return fmt.Errorf("cc: compiled kernel returned %d", r)

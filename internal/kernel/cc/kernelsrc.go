@@ -70,10 +70,11 @@ func writeKernel(b *strings.Builder, p *kernel.Program) error {
 	// those run chunk by chunk.
 	chunked := "A->mode == 2"
 	if !p.Serial {
-		// A->direct: the caller found no variable read and written through
-		// two slots or through a synapse's pre- or postsynaptic index, so
-		// element after element gives the chunks' results.
-		chunked += " || check || (A->mode != 0 && !A->direct)"
+		// A->direct: the caller found that element after element gives the
+		// chunks' results (kernel.Program.Elementwise, no aliased slots,
+		// distinct elements), and that checks, if any, are deferred to the
+		// end of the call (kernel.Program.DeferChecks).
+		chunked += " || !A->direct"
 	}
 	g.w("\tif (%s) goto chunked;\n", chunked)
 	g.direct()
@@ -89,17 +90,21 @@ func (g *gen) direct() {
 	if !g.p.Serial {
 		// Separate loops for each mode, so that the C compiler vectorises
 		// the Range loop.
+		// Stored values are noted in dbad; with checks on (deferred), a
+		// non-finite one makes the call return 2, and the caller finds it.
+		g.w("\tuint64_t dbad = 0;\n")
 		g.w("\tif (A->mode == 0) {\n\t\tfor (int64_t e = A->lo; e < A->hi; e++) {\n")
 		g.body("\t\t\t", "Pre[e]", false)
-		g.w("\t\t}\n\t\treturn 0;\n\t}\n")
+		g.w("\t\t}\n\t\treturn (check && dbad) ? 2 : 0;\n\t}\n")
 		g.w("\tif (A->mode == 1) {\n\t\tfor (int64_t j = 0; j < A->nidx; j++) {\n\t\t\tconst int64_t e = A->idx[j];\n")
+		g.prefetch("\t\t\t")
 		g.body("\t\t\t", "Pre[e]", false)
-		g.w("\t\t}\n\t\treturn 0;\n\t}\n")
+		g.w("\t\t}\n\t\treturn (check && dbad) ? 2 : 0;\n\t}\n")
 		g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
 		g.w("\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n\t\t(void)pr;\n")
 		g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
 		g.body("\t\t\t", "pr", false)
-		g.w("\t\t}\n\t}\n\treturn 0;\n")
+		g.w("\t\t}\n\t}\n\treturn (check && dbad) ? 2 : 0;\n")
 		return
 	}
 	g.w("\tif (A->mode != 3) {\n")
@@ -113,6 +118,33 @@ func (g *gen) direct() {
 	g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
 	g.body("\t\t\t", "pr", false)
 	g.w("\t\t}\n\t}\n\treturn 0;\n")
+}
+
+// prefetchAhead is how many elements ahead of the one computed an index
+// list's loop asks for its synapses' variables: an on_post pathway walks
+// synapses stored by presynaptic neuron, one cache line (or page) apart,
+// and the loads of later elements overlap the work of this one.
+const prefetchAhead = 32
+
+// prefetch writes, for an index list's loop, hints to load the per-element
+// variables of the element prefetchAhead places on.
+func (g *gen) prefetch(tab string) {
+	seen := map[int32]bool{}
+	var slots []int32
+	for _, in := range g.p.Code {
+		if (in.Op == kernel.OpLoad || in.Op == kernel.OpStore) && g.p.Slots[in.Slot].Index == ir.Elem && !seen[in.Slot] {
+			seen[in.Slot] = true
+			slots = append(slots, in.Slot)
+		}
+	}
+	if len(slots) == 0 {
+		return
+	}
+	g.w(tab+"if (j + %d < A->nidx) {\n"+tab+"\tconst int64_t f = A->idx[j + %d];\n", prefetchAhead, prefetchAhead)
+	for _, sl := range slots {
+		g.w(tab+"\t__builtin_prefetch(&a%d[f], %d);\n", sl, map[bool]int{false: 0, true: 1}[g.p.Slots[sl].Written])
+	}
+	g.w("%s}\n", tab)
 }
 
 // chunked writes the chunk-by-chunk loop: gather a chunk's elements (and,
@@ -275,6 +307,9 @@ func (g *gen) body(tab, preExpr string, buffered bool) {
 				g.w(tab+"b%d[i] = %s;\n", g.bufIdx[i], a)
 			case in.Op == kernel.OpScatterAdd:
 				g.w(tab+"%s += %s;\n", ref(in.Slot), a)
+				if !p.Serial {
+					g.w(tab+"dbad |= (uint64_t)cj_bad(%s);\n", ref(in.Slot))
+				}
 				if p.Serial {
 					r := ref(in.Slot)
 					g.w(tab+"if (check && cj_bad(%s)) { A->err_instr = %d; A->err_elem = %s; A->err_value = %s; return 1; }\n",
@@ -282,6 +317,9 @@ func (g *gen) body(tab, preExpr string, buffered bool) {
 				}
 			default:
 				g.w(tab+"%s = %s;\n", ref(in.Slot), a)
+				if !p.Serial {
+					g.w(tab+"dbad |= (uint64_t)cj_bad(%s);\n", a)
+				}
 				if p.Serial {
 					g.w(tab+"if (check && cj_bad(%s)) { A->err_instr = %d; A->err_elem = %s; A->err_value = %s; return 1; }\n",
 						a, i, at(in.Slot), a)

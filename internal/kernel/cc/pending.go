@@ -120,7 +120,7 @@ func (c *Compiler) compile(p *kernel.Program) (*Program, error) {
 			nbuf++
 		}
 	}
-	return &Program{fn: b.fn, p: p, params: p.Params(), nbuf: nbuf, elementwise: elementwise(p)}, nil
+	return &Program{fn: b.fn, p: p, params: p.Params(), nbuf: nbuf, elementwise: p.Elementwise()}, nil
 }
 
 // buildShape compiles (unless cached) and loads the object of a shape.
