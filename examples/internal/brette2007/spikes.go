@@ -52,5 +52,14 @@ func (o *Outcome) PopulationRate(w float64) (ms, hz []float64) {
 	return ms, hz
 }
 
+// EventsPerSpike is the number of synaptic events delivered per spike:
+// the mean number of targets of a spiking neuron.
+func (o *Outcome) EventsPerSpike() float64 {
+	if len(o.T) == 0 {
+		return 0
+	}
+	return float64(o.Events) / float64(len(o.T))
+}
+
 // SecondsPerSecond is the wall-clock time of the loop per simulated second.
 func (o *Outcome) SecondsPerSecond() float64 { return o.Wall.Seconds() / o.Duration }
