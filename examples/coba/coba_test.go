@@ -133,11 +133,12 @@ func fake(cfg Config, e, i float64) *Result {
 	return &Result{Outcome: o, Config: cfg}
 }
 
-// Check passes a full run with Cajal's rates (19.0 and 19.1 Hz)
+// Check passes a full run with Cajal's rates (21.03 and 19.47 Hz, seed 1)
 // and fails one with each checked statistic out of its band: every spike
 // counted twice or every other one dropped, one population's rate 5
-// standard deviations off, a synapse count 5 binomial standard deviations
-// off, 10 % more events per spike; and a run of the wrong size.
+// standard deviations from the reference's mean, a synapse count 5
+// binomial standard deviations off, 10 % more events per spike; and a run
+// of the wrong size.
 func TestCheck(t *testing.T) {
 	refs, err := References()
 	if err != nil {
@@ -150,7 +151,15 @@ func TestCheck(t *testing.T) {
 		}
 		return q.SD
 	}
-	e, i := 19.0, 19.1
+	mean := func(key string) float64 {
+		q, err := refs.Quantity(key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, _ := q.Reference()
+		return m
+	}
+	e, i := 21.03, 19.47
 	rep := fake(Full, e, i).Check()
 	if err := rep.Err(); err != nil {
 		t.Fatalf("a good run fails its check: %v", err)
@@ -165,8 +174,8 @@ func TestCheck(t *testing.T) {
 	for name, r := range map[string]*Result{
 		"rates doubled":                fake(Full, 2*e, 2*i),
 		"rates halved":                 fake(Full, e/2, i/2),
-		"excitatory rate 5 sd high":    fake(Full, e+5*sd("rate_e"), i),
-		"inhibitory rate 5 sd low":     fake(Full, e, i-5*sd("rate_i")),
+		"excitatory rate 5 sd high":    fake(Full, mean("rate_e")+5*sd("rate_e"), i),
+		"inhibitory rate 5 sd low":     fake(Full, e, mean("rate_i")-5*sd("rate_i")),
 		"the reduced run":              fake(Reduced, e, i),
 		"a 0.5 s run":                  fake(short, e, i),
 		"a run at another probability": fake(sparse, e, i),

@@ -36,7 +36,7 @@ func (r *Result) Check() example.Report {
 		{"rate_with", "mean rate with the stimulus", r.Rate[1], r.Predicted[1], Tolerance,
 			"as before the stimulus: 10 %"},
 		{"rise", "rise of the rate with the stimulus", r.Rise(), r.Predicted[1] - r.Predicted[0], RiseTolerance,
-			"the rise is 7 % of the rate; the mean field's biases are mostly common to both halves and cancel in it, while each rate's error of up to about 1 % of the rate is up to 15 % of the rise: 30 %, and a stimulus that does nothing (rise 0) fails"},
+			"the rise is 7 % of the rate; the mean field's biases act alike on both halves and mostly cancel in it, while the finite sample's error, under 1 % of each rate and independent between the halves, is at most 20 % of the rise: 30 %, and a stimulus that does nothing (rise 0) fails"},
 	} {
 		want := c.want
 		q := example.Quantity{Key: c.key, Name: c.name, Unit: "Hz", Source: meanField.ID, Value: &want, RelTol: c.tol, Why: c.why}

@@ -4,8 +4,9 @@
 // fixed in-degree) with a transmission delay, an external drive from
 // PoissonInput, and, from the middle of the run, a stimulus from a
 // TimedArray that raises every neuron's mean drive. Its check compares
-// the firing rate of each half with the mean-field prediction (see
-// meanfield.go and testdata/derivation.md).
+// the firing rate of each half, and the rise between them, with the
+// mean-field prediction (see meanfield.go, check.go and
+// testdata/derivation.md).
 package sparse_ei
 
 import (
