@@ -125,9 +125,14 @@ func TestReducedEnsemble(t *testing.T) {
 	}
 }
 
-// fake is a full-size result with spikes at the given rates, each of the
-// first NE (or last NI) neurons in turn, the synapse counts, and 80 events
-// per spike.
+// Cajal's ensemble of the full run, seeds 1-30: excitatory 5.579 +- 0.239 Hz, inhibitory 5.621 +- 0.064 Hz (mean +- sd).
+var ensE, ensI = [2]float64{5.579, 0.239}, [2]float64{5.621, 0.064}
+
+// fake is a result of the configuration with spikes at the given rates,
+// each of the first NE (or last NI) neurons in turn, the synapse counts,
+// 80 events per spike, and, when the configuration asks for an ensemble,
+// rates of the ensemble with Cajal's means and standard deviations, the
+// rates of successive runs alternating one sd above and below the mean.
 func fake(cfg Config, e, i float64) *Result {
 	o := brette2007.Outcome{NE: cfg.NE, NI: cfg.NI, Duration: cfg.Duration.Value, SynE: 256000, SynI: 64000}
 	ne, ni := int(math.Round(e*float64(cfg.NE)*o.Duration)), int(math.Round(i*float64(cfg.NI)*o.Duration))
@@ -138,6 +143,12 @@ func fake(cfg Config, e, i float64) *Result {
 		o.T, o.I = append(o.T, 0), append(o.I, int32(cfg.NE+k%cfg.NI))
 	}
 	o.Events = int64(80 * len(o.T))
+	o.Ensemble.Seed = cfg.Seed
+	for k := range cfg.Ensemble {
+		z := float64(1 - 2*(k%2))
+		o.Ensemble.E = append(o.Ensemble.E, ensE[0]+z*ensE[1])
+		o.Ensemble.I = append(o.Ensemble.I, ensI[0]+z*ensI[1])
+	}
 	return &Result{Outcome: o, Config: cfg}
 }
 
@@ -145,8 +156,9 @@ func fake(cfg Config, e, i float64) *Result {
 // and fails one with each checked statistic out of its band: every spike
 // counted twice or every other one dropped, one population's rate 5
 // standard deviations from the reference's mean, a synapse count 5
-// binomial standard deviations off, 10 % more events per spike; and a run
-// of the wrong size.
+// binomial standard deviations off, 10 % more events per spike, the
+// ensemble's mean 5 standard errors of the difference off (while the run
+// itself passes); and a run of the wrong size or without the ensemble.
 func TestCheck(t *testing.T) {
 	refs, err := References()
 	if err != nil {
@@ -158,6 +170,18 @@ func TestCheck(t *testing.T) {
 			t.Fatal(err)
 		}
 		return q.SD
+	}
+	n := func(key string) int {
+		q, err := refs.Quantity(key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return q.N
+	}
+	shift := func(xs []float64, by float64) {
+		for k := range xs {
+			xs[k] += by
+		}
 	}
 	mean := func(key string) float64 {
 		q, err := refs.Quantity(key)
@@ -172,19 +196,22 @@ func TestCheck(t *testing.T) {
 	if err := rep.Err(); err != nil {
 		t.Fatalf("a good run fails its check: %v", err)
 	}
-	if len(rep.Items) != 5 {
-		t.Errorf("%d statistics checked, want the summary's 5", len(rep.Items))
+	if len(rep.Items) != 7 {
+		t.Errorf("%d statistics checked, want the summary's 7:\n%s", len(rep.Items), rep)
 	}
 	short := Full
 	short.Duration = unit.Q(0.5, unit.Second)
 	sparse := Full
 	sparse.P = 0.01
+	noEnsemble := Full
+	noEnsemble.Ensemble = 0
 	for name, r := range map[string]*Result{
 		"rates doubled":                fake(Full, 2*e, 2*i),
 		"rates halved":                 fake(Full, e/2, i/2),
 		"excitatory rate 5 sd high":    fake(Full, mean("rate_e")+5*sd("rate_e"), i),
 		"inhibitory rate 5 sd low":     fake(Full, e, mean("rate_i")-5*sd("rate_i")),
 		"the reduced run":              fake(Reduced, e, i),
+		"no ensemble":                  fake(noEnsemble, e, i),
 		"a 0.5 s run":                  fake(short, e, i),
 		"a run at another probability": fake(sparse, e, i),
 	} {
@@ -196,6 +223,12 @@ func TestCheck(t *testing.T) {
 		"excitatory synapses 5 sd few":  func(r *Result) { r.SynE -= int(5 * sd("synapses_e")) },
 		"inhibitory synapses 5 sd many": func(r *Result) { r.SynI += int(5 * sd("synapses_i")) },
 		"10 % more events per spike":    func(r *Result) { r.Events += r.Events / 10 },
+		"the ensemble's excitatory mean 5 standard errors high": func(r *Result) {
+			shift(r.Ensemble.E, 5*math.Sqrt(ensE[1]*ensE[1]/float64(Full.Ensemble)+sd("rate_e")*sd("rate_e")/float64(n("rate_e"))))
+		},
+		"the ensemble's inhibitory mean 5 standard errors low": func(r *Result) {
+			shift(r.Ensemble.I, -5*math.Sqrt(ensI[1]*ensI[1]/float64(Full.Ensemble)+sd("rate_i")*sd("rate_i")/float64(n("rate_i"))))
+		},
 	} {
 		r := fake(Full, e, i)
 		spoil(r)

@@ -22,16 +22,18 @@ func References() (*example.References, error) { return example.Parse(referenceF
 
 // Check compares the full run with the references: each population's
 // mean rate with Brian2's over 60 seeds (one more draw of their
-// distribution: within about 4 standard deviations), the synapse counts
-// with the binomial distribution of the connection rule, and the events
-// per spike with the mean number of targets. A run of another size fails.
+// distribution: within about 4 standard deviations), the ensemble's mean
+// rates with Brian2's means (within 4 standard errors of the difference),
+// the synapse counts with the binomial distribution of the connection
+// rule, and the events per spike with the mean number of targets. A run
+// of another size, or without the ensemble, fails.
 func (r *Result) Check() example.Report { return r.check(Full, "") }
 
 // check compares the run with the references of the configuration cfg,
 // whose rates' keys begin with prefix.
 func (r *Result) check(cfg Config, prefix string) example.Report {
 	refs, err := References()
-	size := brette2007.Size{NE: cfg.NE, NI: cfg.NI, P: cfg.P, Duration: cfg.Duration.Value, Prefix: prefix}
+	size := brette2007.Size{NE: cfg.NE, NI: cfg.NI, P: cfg.P, Duration: cfg.Duration.Value, Prefix: prefix, Ensemble: cfg.Ensemble}
 	return brette2007.Check(&r.Outcome, r.Config.P, size, refs, err)
 }
 

@@ -22,6 +22,9 @@ type Outcome struct {
 	// process used meanwhile, all threads (zero where the system does not
 	// say).
 	Wall, CPU time.Duration
+	// Ensemble is the rates of this run and of runs with the next seeds,
+	// when the configuration asks for them.
+	Ensemble Ensemble
 }
 
 // Rates is the mean rate per neuron of the excitatory and inhibitory

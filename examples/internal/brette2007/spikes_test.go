@@ -1,6 +1,8 @@
 package brette2007
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -47,5 +49,36 @@ func TestReadSeedRates(t *testing.T) {
 		if _, err := ReadSeedRates([]byte(c.text)); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("error %v, want one containing %q", err, c.want)
 		}
+	}
+}
+
+// RunEnsemble keeps the run's own rates first and then those of the runs
+// with the next seeds, in order: a run with seed s has s excitatory spikes
+// among 2 neurons in 1 s (s/2 Hz) and one inhibitory spike (1 Hz); an
+// error of any run is returned.
+func TestRunEnsemble(t *testing.T) {
+	run := func(seed uint64) (*Outcome, error) {
+		if seed == 99 {
+			return nil, errors.New("run 99 failed")
+		}
+		o := &Outcome{NE: 2, NI: 1, Duration: 1, T: []float64{0}, I: []int32{2}}
+		for range seed {
+			o.T, o.I = append(o.T, 0), append(o.I, 0)
+		}
+		return o, nil
+	}
+	first, _ := run(5)
+	ens, err := RunEnsemble(first, 5, 4, run)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(ens.E, ens.I) != "[2.5 3 3.5 4] [1 1 1 1]" || ens.Seed != 5 {
+		t.Errorf("ensemble %+v", ens)
+	}
+	if s := ens.String(); !strings.HasPrefix(s, "seeds 5-8: excitatory mean 3.25 +- 0.6455 Hz") {
+		t.Errorf("printed %q", s)
+	}
+	if _, err := RunEnsemble(first, 97, 3, run); err == nil || !strings.Contains(err.Error(), "run 99 failed") {
+		t.Errorf("error %v", err)
 	}
 }
