@@ -5,10 +5,13 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cajal-sim/cajal/examples/coba"
+	"github.com/cajal-sim/cajal/examples/cuba"
 	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/examples/ficurve"
 	"github.com/cajal-sim/cajal/examples/graupner2012"
 	"github.com/cajal-sim/cajal/examples/lif_inhibition"
+	"github.com/cajal-sim/cajal/examples/sparse_ei"
 	"github.com/cajal-sim/cajal/examples/tsodyks2000"
 	"github.com/cajal-sim/cajal/examples/urbanczik2014"
 	"github.com/cajal-sim/cajal/examples/vogels2011"
@@ -16,9 +19,12 @@ import (
 
 // registry holds every example, one line each.
 var registry = []example.Example{
+	coba.Example{},
+	cuba.Example{},
 	ficurve.Example{},
 	graupner2012.Example{},
 	lif_inhibition.Example{},
+	sparse_ei.Example{},
 	tsodyks2000.Example{},
 	urbanczik2014.Example{},
 	vogels2011.Example{},

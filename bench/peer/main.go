@@ -32,7 +32,7 @@ type record struct {
 var runners = map[string]func(seed uint64, threads int) (record, error){
 	"coba": func(seed uint64, threads int) (record, error) {
 		cfg := coba.Full
-		cfg.Seed, cfg.Threads = seed, threads
+		cfg.Seed, cfg.Threads, cfg.Ensemble = seed, threads, 0 // one run, timed
 		r, err := coba.Run(cfg)
 		if err != nil {
 			return record{}, err
@@ -42,7 +42,7 @@ var runners = map[string]func(seed uint64, threads int) (record, error){
 	},
 	"cuba": func(seed uint64, threads int) (record, error) {
 		cfg := cuba.Full
-		cfg.Seed, cfg.Threads = seed, threads
+		cfg.Seed, cfg.Threads, cfg.Ensemble = seed, threads, 0 // one run, timed
 		r, err := cuba.Run(cfg)
 		if err != nil {
 			return record{}, err

@@ -15,11 +15,12 @@ func TestQuick(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log(r.Summary())
-	if err := r.Check(); err != nil {
+	rep := r.Check()
+	if err := rep.Err(); err != nil {
 		t.Error(err)
 	}
-	if !(r.Rate[1] > r.Rate[0]) {
-		t.Errorf("the stimulus did not raise the rate: %v", r.Rate)
+	if len(rep.Items) != 3 {
+		t.Errorf("the check compares %d statistics, want the summary's 3:\n%s", len(rep.Items), rep)
 	}
 	if len(r.Figures) != 1 {
 		t.Fatalf("figures %v", r.Figures)
@@ -27,18 +28,39 @@ func TestQuick(t *testing.T) {
 	if st, err := os.Stat(r.Figures[0]); err != nil || st.Size() == 0 {
 		t.Errorf("figure: %v", err)
 	}
-	// Check fails on a wrong result: a rate 20 % too high, or a network
-	// whose stimulus did nothing.
-	bad := *r
-	bad.Rate[1] *= 1.2
-	if bad.Check() == nil {
-		t.Error("Check passed a rate 20 % too high")
+}
+
+// Check fails a result with any of its statistics out of its band: a rate
+// 20 % too high or low in either half, a stimulus that does nothing or
+// raises the rate twice as much as predicted. The result is the reduced
+// run's, as seed 1 gives it, with the mean field's predictions.
+func TestCheck(t *testing.T) {
+	good := func() *Result {
+		return &Result{P: Quick, Rate: [2]float64{74.61, 80.04}, Predicted: [2]float64{Predict(Quick, 0), Predict(Quick, Quick.Stim)}}
 	}
-	bad = *r
-	bad.Rate[1] = bad.Rate[0]
-	bad.Predicted[1] = Predict(Quick, 3*Quick.Stim)
-	if bad.Check() == nil {
-		t.Error("Check passed a stimulus that did nothing")
+	if err := good().Check().Err(); err != nil {
+		t.Fatalf("the reduced run fails its check: %v", err)
+	}
+	for name, spoil := range map[string]func(r *Result){
+		"rate before 20 % high": func(r *Result) { r.Rate[0] *= 1.2; r.Rate[1] *= 1.2 },
+		"rate with 20 % low":    func(r *Result) { r.Rate[1] *= 0.8; r.Rate[0] *= 0.8 },
+		"rate before only":      func(r *Result) { r.Rate[0] *= 1.12 },
+		"rate with only":        func(r *Result) { r.Rate[1] *= 0.88 },
+		"no rise":               func(r *Result) { r.Rate[1] = r.Rate[0] * 1.01 },
+		"twice the rise":        func(r *Result) { r.Rate[1] = r.Rate[0] + 2*(r.Predicted[1]-r.Predicted[0]) },
+	} {
+		r := good()
+		spoil(r)
+		if r.Check().Err() == nil {
+			t.Errorf("%s: the check passed %s", name, r.Summary())
+		}
+	}
+	// The rise alone fails when both rates stay within 10 %.
+	r := good()
+	r.Rate[1] = r.Rate[0] * 1.01
+	rep := r.Check()
+	if !rep.Items[0].Pass || !rep.Items[1].Pass || rep.Items[2].Pass {
+		t.Errorf("a stimulus that does nothing:\n%s", rep)
 	}
 }
 

@@ -22,6 +22,9 @@ type Outcome struct {
 	// process used meanwhile, all threads (zero where the system does not
 	// say).
 	Wall, CPU time.Duration
+	// Ensemble is the rates of this run and of runs with the next seeds,
+	// when the configuration asks for them.
+	Ensemble Ensemble
 }
 
 // Rates is the mean rate per neuron of the excitatory and inhibitory
@@ -50,6 +53,15 @@ func (o *Outcome) PopulationRate(w float64) (ms, hz []float64) {
 		hz[k] = counts[k] / n / w
 	}
 	return ms, hz
+}
+
+// EventsPerSpike is the number of synaptic events delivered per spike:
+// the mean number of targets of a spiking neuron.
+func (o *Outcome) EventsPerSpike() float64 {
+	if len(o.T) == 0 {
+		return 0
+	}
+	return float64(o.Events) / float64(len(o.T))
 }
 
 // SecondsPerSecond is the wall-clock time of the loop per simulated second.
