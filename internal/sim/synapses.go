@@ -271,27 +271,26 @@ func (s *Synapses) prepare(p *Pathway, step uint64, t float64) {
 	slot := step % uint64(len(p.ring))
 	due := p.ring[slot]
 	p.ring[slot] = due[:0]
-	rows := p.PerSynapse == nil && !p.FromPost // due holds presynaptic rows
+	rows := p.PerSynapse == nil && !p.FromPost    // due holds presynaptic rows
+	postRows := p.PerSynapse == nil && p.FromPost // due holds postsynaptic neurons
 	var events []int32
 	count := 0
-	if rows {
+	switch {
+	case rows:
 		for _, r := range due {
 			count += int(s.preStart[r+1] - s.preStart[r])
 		}
-	} else {
-		events = p.events[:0]
-		if p.PerSynapse == nil {
-			for _, r := range due {
-				events = append(events, s.byPost[s.postStart[r]:s.postStart[r+1]]...)
-			}
-		} else {
-			events = append(events, due...)
+	case postRows:
+		for _, r := range due {
+			count += int(s.postStart[r+1] - s.postStart[r])
 		}
+	default:
+		events = append(p.events[:0], due...)
 		p.events = events
 		count = len(events)
 	}
 	p.Events += int64(count)
-	p.job = deliverJob{s: s, p: p, due: due, rows: rows, events: events, count: count, step: step, t: t}
+	p.job = deliverJob{s: s, p: p, due: due, rows: rows, postRows: postRows, events: events, count: count, step: step, t: t}
 }
 
 // finish logs the recorded variable after the step's events.
@@ -308,6 +307,14 @@ func (s *Synapses) record(p *Pathway, due []int32, rows bool, events []int32, t 
 		p.Log.Syn = append(p.Log.Syn, syn)
 		p.Log.T = append(p.Log.T, t)
 		p.Log.Value = append(p.Log.Value, arr[syn])
+	}
+	if p.job.postRows {
+		for _, r := range due {
+			for _, syn := range s.byPost[s.postStart[r]:s.postStart[r+1]] {
+				add(syn)
+			}
+		}
+		return
 	}
 	if !rows {
 		for _, syn := range events {
@@ -327,14 +334,17 @@ func (s *Synapses) record(p *Pathway, due []int32, rows bool, events []int32, t 
 // member): every neuron's events run in the serial order, whatever the
 // number of members.
 type deliverJob struct {
-	s      *Synapses
-	p      *Pathway
-	due    []int32 // rows of presynaptic neurons, when rows
-	rows   bool
-	events []int32 // synapses, when not rows
-	count  int     // events
-	step   uint64
-	t      float64
+	s    *Synapses
+	p    *Pathway
+	due  []int32 // rows of presynaptic neurons, when rows
+	rows bool
+	// postRows: due holds postsynaptic neurons (relative to TgtLo), whose
+	// synapses are their runs of the order by postsynaptic neuron.
+	postRows bool
+	events   []int32 // synapses, when neither
+	count    int     // events
+	step     uint64
+	t        float64
 }
 
 func (j *deliverJob) part(w, lo, hi int) error {
@@ -346,6 +356,20 @@ func (j *deliverJob) part(w, lo, hi int) error {
 	if j.rows {
 		begin, end := s.rows(w, lo, hi)
 		return bd.machines[w].Rows(env, j.due, begin, end)
+	}
+	if j.postRows {
+		// The member's postsynaptic neurons, each with all its synapses.
+		mine := j.p.parts[w][:0]
+		for _, r := range j.due {
+			if int(r) >= lo && int(r) < hi {
+				mine = append(mine, s.byPost[s.postStart[r]:s.postStart[r+1]]...)
+			}
+		}
+		j.p.parts[w] = mine
+		if len(mine) == 0 {
+			return nil
+		}
+		return bd.machines[w].Indices(env, mine)
 	}
 	mine := j.events
 	if lo != 0 || hi != s.TgtHi-s.TgtLo {
