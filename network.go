@@ -93,6 +93,8 @@ type Network struct {
 	files     []*monitorFile   // the monitors' files, in the order the monitors were made
 	writers   []*record.Writer // the files made or resumed so far
 	started   bool             // a run has started (or a state was restored)
+	loop      time.Duration    // wall-clock time spent in the clock loop
+	stepsRun  int64            // steps run, over all runs
 	names     map[string]bool  // file names taken
 	recordErr error            // a monitor file that could not be made
 	stopNote  string           // why the last run stopped early
@@ -288,7 +290,10 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 		}
 	}
 	n.stopNote = ""
+	loopStart, step0 := time.Now(), n.sim.Step
 	err = n.runSteps(ctx, steps, progress)
+	n.loop += time.Since(loopStart)
+	n.stepsRun += n.sim.Step - step0
 	if err != nil {
 		n.stopNote = fmt.Sprintf("recording ended at t = %g s: %v", n.T(), err)
 	}

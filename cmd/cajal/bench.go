@@ -2,80 +2,142 @@ package main
 
 import (
 	"fmt"
-	"time"
+	"os"
+	"runtime"
+	"text/tabwriter"
 
 	"github.com/cajal-sim/cajal"
-	"github.com/cajal-sim/cajal/examples"
-	"github.com/cajal-sim/cajal/examples/example"
+	"github.com/cajal-sim/cajal/examples/coba"
+	"github.com/cajal-sim/cajal/examples/cuba"
+	"github.com/cajal-sim/cajal/examples/vogels2011"
 	"github.com/cajal-sim/cajal/unit"
 )
 
+// benchCmd times the networks simulators are compared by: seed 000, the
+// COBA and CUBA benchmarks of Brette et al. 2007, and synaptic events of
+// an all-to-all network, at one thread and at all.
 type benchCmd struct {
-	Steps    int  `default:"2000" help:"Time steps per measurement."`
-	Threads  int  `default:"0" help:"Worker goroutines (0: all processors)."`
-	Examples bool `default:"true" negatable:"" help:"Also time each example's reduced run."`
+	Threads  []int      `help:"Thread counts to measure (default: 1 and all processors)."`
+	Seconds  float64    `default:"2" help:"Simulated seconds of seed 000 (the others run their 1 s)."`
+	Tier     cajal.Tier `default:"native" help:"Tier: native (compiled, waits for the compiler), interp or auto."`
+	Networks []string   `help:"Networks to time (vogels2011, coba, cuba, events-static, events-stdp); default all."`
 }
 
-type benchCase struct {
-	name  string
-	n     int
-	spec  cajal.Neurons
-	inits map[string]string
+// benchNet is one network the command times: it runs it and returns the
+// network's statistics.
+type benchNet struct {
+	name string
+	run  func(threads int, tier cajal.Tier, seconds float64) (cajal.Stats, error)
 }
 
-var benchCases = []benchCase{
-	{"LIF, exact", 100000, cajal.Neurons{
-		Model:     "dv/dt = (el - v + R*I)/tau : volt (unless refractory)\nI : amp",
-		Threshold: "v > vt", Reset: "v = el", Refractory: "2*ms",
-		Namespace: cajal.Namespace{"el": "-70*mV", "vt": "-50*mV", "R": "100*Mohm", "tau": "10*ms"},
-	}, map[string]string{"I": "rand()*0.3*nA", "v": "el"}},
-	{"COBA (seed 000 neuron), euler", 10000, cajal.Neurons{
-		Model: `dv/dt=(-gl*(v-el)-(g_ampa*v+g_gaba*(v-er))+bgcurrent)/memc : volt (unless refractory)
-dg_ampa/dt = -g_ampa/tau_ampa : siemens
-dg_gaba/dt = -g_gaba/tau_gaba : siemens`,
-		Threshold: "v > vt", Reset: "v = el", Refractory: "5*ms", Method: "euler",
-		Namespace: cajal.Namespace{"gl": "10*nS", "el": "-60*mV", "er": "-80*mV", "vt": "-50*mV",
-			"memc": "200*pF", "bgcurrent": "200*pA", "tau_ampa": "5*ms", "tau_gaba": "10*ms"},
-	}, map[string]string{"v": "el + rand()*(vt - el)"}},
+var benchNets = []benchNet{
+	{"vogels2011", func(threads int, tier cajal.Tier, seconds float64) (cajal.Stats, error) {
+		cfg := vogels2011.Full
+		cfg.Threads, cfg.Tier = threads, tier
+		cfg.SimTime = unit.Q(seconds, unit.Second)
+		r, err := vogels2011.Run(cfg)
+		if err != nil {
+			return cajal.Stats{}, err
+		}
+		return r.Stats, nil
+	}},
+	{"coba", func(threads int, tier cajal.Tier, _ float64) (cajal.Stats, error) {
+		cfg := coba.Full
+		cfg.Threads, cfg.Tier, cfg.Ensemble = threads, tier, 0
+		r, err := coba.Run(cfg)
+		if err != nil {
+			return cajal.Stats{}, err
+		}
+		return r.Stats, nil
+	}},
+	{"cuba", func(threads int, tier cajal.Tier, _ float64) (cajal.Stats, error) {
+		cfg := cuba.Full
+		cfg.Threads, cfg.Tier, cfg.Ensemble = threads, tier, 0
+		r, err := cuba.Run(cfg)
+		if err != nil {
+			return cajal.Stats{}, err
+		}
+		return r.Stats, nil
+	}},
+	{"events-static", func(threads int, tier cajal.Tier, _ float64) (cajal.Stats, error) {
+		return eventBench(threads, tier, "w : siemens", "g += w", "")
+	}},
+	{"events-stdp", func(threads int, tier cajal.Tier, _ float64) (cajal.Stats, error) {
+		return eventBench(threads, tier, `w : 1
+dA_pre/dt = -A_pre/tau : 1 (event-driven)
+dA_post/dt = -A_post/tau : 1 (event-driven)`,
+			"A_pre += 1\nw = clip(w + A_post*eta, 0, 100)\ng += w*nS", "A_post += 1\nw = clip(w + A_pre*eta, 0, 100)")
+	}},
 }
 
 func (c benchCmd) Run() error {
-	for _, bc := range benchCases {
-		net, err := cajal.NewNetwork(cajal.Options{Threads: c.Threads, Seed: 1})
-		if err != nil {
-			return err
+	threads := c.Threads
+	if len(threads) == 0 {
+		threads = []int{1}
+		if n := runtime.GOMAXPROCS(0); n > 1 {
+			threads = append(threads, n)
 		}
-		spec := bc.spec
-		spec.N = bc.n
-		g, err := net.NeuronGroup(spec)
-		if err != nil {
-			return err
+	}
+	if c.Tier == cajal.TierNative {
+		if err := cajal.NativeAvailable(); err != nil {
+			fmt.Fprintf(os.Stderr, "cajal: compiled kernels are not available (%v); timing the interpreter\n", err)
+			c.Tier = cajal.TierInterp
 		}
-		for k, v := range bc.inits {
-			if err := g.Set(k, v); err != nil {
-				return err
+	}
+	want := map[string]bool{}
+	for _, n := range c.Networks {
+		want[n] = true
+	}
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "network\tthreads\tneurons\tsynapses\ts per sim. s\tns/neuron-step\tns/event\tB/synapse\tcompiled\t")
+	for _, bn := range benchNets {
+		if len(want) > 0 && !want[bn.name] {
+			continue
+		}
+		for _, th := range threads {
+			fmt.Fprintf(os.Stderr, "timing %s at %d thread(s)...\n", bn.name, th)
+			st, err := bn.run(th, c.Tier, c.Seconds)
+			if err != nil {
+				return fmt.Errorf("%s: %w", bn.name, err)
 			}
+			simSeconds := float64(st.Steps) * 1e-4
+			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.3f\t%.2f\t%.2f\t%.1f\t%d/%d\t\n", bn.name, th, st.Neurons, st.Synapses,
+				st.Loop.Seconds()/simSeconds, st.NeuronStep(), st.PerEvent(), st.BytesPerSynapse(), st.Native, st.Programs)
 		}
-		if err := net.Run(unit.Q(10, unit.Millisecond)); err != nil {
-			return err
-		}
-		start := time.Now()
-		if err := net.Run(unit.Q(float64(c.Steps)*net.Dt(), unit.Second)); err != nil {
-			return err
-		}
-		el := time.Since(start)
-		fmt.Printf("%-32s %7d neurons %6d steps  %7.2f ns per neuron update\n",
-			bc.name, bc.n, c.Steps, float64(el.Nanoseconds())/float64(c.Steps)/float64(bc.n))
 	}
-	if !c.Examples {
-		return nil
-	}
-	for _, e := range examples.All() {
-		start := time.Now()
-		if _, err := e.Run(example.Options{Size: example.Reduced, Threads: c.Threads}); err != nil {
-			return fmt.Errorf("%s: %w", e.Name(), err)
-		}
-		fmt.Printf("%-32s reduced run %s\n", e.Name(), time.Since(start).Round(time.Millisecond))
-	}
+	w.Flush()
+	fmt.Println("ns/event is the loop's whole time per synaptic event, neuron updates included; dt = 0.1 ms.")
 	return nil
+}
+
+// eventBench is the synaptic-event benchmark: 1000 Poisson sources at
+// 100 Hz drive 1000 neurons through a million synapses (all to all),
+// 10,000 presynaptic events per step; with an on_post pathway the targets
+// fire at 100 Hz too, another 10,000 postsynaptic events per step.
+func eventBench(threads int, tier cajal.Tier, model, onPre, onPost string) (cajal.Stats, error) {
+	net, err := cajal.NewNetwork(cajal.Options{Threads: threads, Seed: 1, Tier: tier})
+	if err != nil {
+		return cajal.Stats{}, err
+	}
+	src, err := net.PoissonGroup(cajal.Poisson{N: 1000, Rates: unit.Q(100, unit.Hertz)})
+	if err != nil {
+		return cajal.Stats{}, err
+	}
+	tgt, err := net.NeuronGroup(cajal.Neurons{N: 1000, Model: "dg/dt = -g/(5*ms) : siemens\nv : 1",
+		Threshold: "rand() < 0.01", Method: "exact"})
+	if err != nil {
+		return cajal.Stats{}, err
+	}
+	syn, err := net.Synapses(cajal.Synapses{Source: src, Target: tgt, Model: model, OnPre: onPre, OnPost: onPost,
+		Namespace: cajal.Namespace{"tau": "20*ms", "eta": 0.01}})
+	if err != nil {
+		return cajal.Stats{}, err
+	}
+	if err := syn.Connect(); err != nil {
+		return cajal.Stats{}, err
+	}
+	if err := net.Run(unit.Q(0.2, unit.Second)); err != nil {
+		return cajal.Stats{}, err
+	}
+	return net.Stats(), nil
 }

@@ -27,7 +27,7 @@ type cli struct {
 	Run      runCmd      `cmd:"" help:"Run an example, print its summary and write its figures."`
 	Sim      simCmd      `cmd:"" help:"Simulate a model file (TOML): data as .npy (and CSV), figures as PNG."`
 	Validate validateCmd `cmd:"" help:"Run the examples at full size and check them against their references."`
-	Bench    benchCmd    `cmd:"" help:"Measure the time per neuron update of full-size groups."`
+	Bench    benchCmd    `cmd:"" help:"Time seed 000, COBA, CUBA and synaptic events: s per simulated s, ns per neuron-step and per event, bytes per synapse."`
 }
 
 func main() {

@@ -93,8 +93,10 @@ type Result struct {
 	brette2007.Outcome
 	Config Config
 	Figure string
-	// Native of Programs ran kernels compiled ahead of time.
+	// Native of Programs ran compiled kernels (tier 1) at the end.
 	Native, Programs int
+	// Stats are the network's size and the loop's cost, for benchmarks.
+	Stats cajal.Stats
 }
 
 // Run builds the network as the script does and runs it; with
@@ -175,6 +177,7 @@ func run(cfg Config) (*Result, error) {
 	res := &Result{Config: cfg, Outcome: brette2007.Outcome{NE: cfg.NE, NI: cfg.NI, Duration: cfg.Duration.Value,
 		Wall: wall, CPU: cpu, T: sm.T(), I: sm.I(), SynE: Ce.N(), SynI: Ci.N()}}
 	res.Native, res.Programs = net.Programs()
+	res.Stats = net.Stats()
 	for _, s := range []*cajal.SynapseGroup{Ce, Ci} {
 		pre, _ := s.Events()
 		res.Events += pre

@@ -86,8 +86,10 @@ type Result struct {
 	Config Config
 	Method string // the integration method used
 	Figure string
-	// Native of Programs ran kernels compiled ahead of time.
+	// Native of Programs ran compiled kernels (tier 1) at the end.
 	Native, Programs int
+	// Stats are the network's size and the loop's cost, for benchmarks.
+	Stats cajal.Stats
 }
 
 // Run builds the network as the example does and runs it; with
@@ -158,6 +160,7 @@ func run(cfg Config) (*Result, error) {
 	res := &Result{Config: cfg, Method: P.Method(), Outcome: brette2007.Outcome{NE: cfg.NE, NI: cfg.NI,
 		Duration: cfg.Duration.Value, Wall: wall, CPU: cpu, T: sm.T(), I: sm.I(), SynE: Ce.N(), SynI: Ci.N()}}
 	res.Native, res.Programs = net.Programs()
+	res.Stats = net.Stats()
 	for _, s := range []*cajal.SynapseGroup{Ce, Ci} {
 		pre, _ := s.Events()
 		res.Events += pre

@@ -85,8 +85,10 @@ type Result struct {
 	// Wall is the wall-clock time of the two runs, without building the
 	// network; CPU is the processor time the process used meanwhile.
 	Wall, CPU time.Duration
-	// Native of Programs ran kernels compiled ahead of time.
+	// Native of Programs ran compiled kernels (tier 1) at the end.
 	Native, Programs int
+	// Stats are the network's size and the loop's cost, for benchmarks.
+	Stats cajal.Stats
 }
 
 // Run builds and runs the network.
@@ -167,6 +169,7 @@ w = clip(w+A_pre*eta, 0, gmax)
 	}
 	res := &Result{Config: cfg, T: sm.T(), I: sm.I(), Data: net.Files(), Wall: wall, CPU: cpu}
 	res.Native, res.Programs = net.Programs()
+	res.Stats = net.Stats()
 	secs := int(math.Round(cfg.SimTime.Value))
 	counts := make([]float64, secs)
 	for _, t := range res.T {
