@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"sync/atomic"
 	"time"
 
@@ -72,6 +73,11 @@ const (
 	TierInterp = cc.Interp
 	TierNative = cc.Native
 )
+
+// TierEnv names the environment variable that sets the tier of networks
+// whose Options.Tier is TierAuto ("interp" or "native"), as the command
+// line's --tier does.
+const TierEnv = "CAJAL_TIER"
 
 // ParseTier reads "auto", "interp" or "native".
 func ParseTier(s string) (Tier, error) { return cc.ParseTier(s) }
@@ -144,6 +150,13 @@ func NewNetwork(opts Options) (*Network, error) {
 	}
 	if opts.MemoryLimit < 0 {
 		return nil, fmt.Errorf("cajal: MemoryLimit must not be negative (0 chooses from the physical memory), got %d", opts.MemoryLimit)
+	}
+	if opts.Tier == TierAuto && os.Getenv(TierEnv) != "" {
+		t, err := ParseTier(os.Getenv(TierEnv))
+		if err != nil {
+			return nil, fmt.Errorf("cajal: %s: %v", TierEnv, err)
+		}
+		opts.Tier = t
 	}
 	n := &Network{opts: opts, dt: dt, limit: memoryLimit(opts)}
 	if opts.CheckpointEvery != (unit.Quantity{}) {

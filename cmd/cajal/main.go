@@ -20,9 +20,13 @@ import (
 	"strings"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/cajal-sim/cajal"
 )
 
 type cli struct {
+	Tier string `enum:"auto,interp,native" default:"auto" help:"How programs run: auto (interpreted until compiled C is ready), interp, or native (compiled before the run). Sets CAJAL_TIER."`
+
 	List     listCmd     `cmd:"" help:"List the examples that run can run."`
 	Run      runCmd      `cmd:"" help:"Run an example, print its summary and write its figures."`
 	Sim      simCmd      `cmd:"" help:"Simulate a model file (TOML): data as .npy (and CSV), figures as PNG."`
@@ -43,6 +47,9 @@ func main() {
 		sctx, stopped = signalContext()
 	}
 	ctx.BindTo(sctx, (*context.Context)(nil))
+	if c.Tier != "auto" {
+		os.Setenv(cajal.TierEnv, c.Tier)
+	}
 	if err := ctx.Run(); err != nil {
 		msg := err.Error()
 		if !strings.HasPrefix(msg, "cajal:") {

@@ -108,7 +108,7 @@ func TestNoCompiler(t *testing.T) {
 	if !available {
 		t.Skip("built with cajal_static")
 	}
-	t.Setenv("CC", filepath.Join(t.TempDir(), "no-such-cc"))
+	t.Setenv(CompilerEnv, filepath.Join(t.TempDir(), "no-such-cc"))
 	pd := NewCompiler(t.TempDir()).Request(leak(t, 0.5, 1))
 	if _, err := pd.Wait(); err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "no C compiler") {
 		t.Fatalf("err = %v, want one line saying there is no C compiler", err)
@@ -127,7 +127,7 @@ func TestCompileError(t *testing.T) {
 	if err := os.WriteFile(script, []byte("#!/bin/sh\n[ \"$1\" = --version ] && { echo badcc 1.0; exit 0; }\necho 'x.c:1: error: broken' >&2\necho more >&2\nexit 1\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv("CC", script)
+	t.Setenv(CompilerEnv, script)
 	_, err := NewCompiler(dir).Request(leak(t, 0.5, 1)).Wait()
 	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "broken") {
 		t.Fatalf("err = %v, want the compiler's first line of complaint", err)

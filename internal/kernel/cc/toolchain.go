@@ -25,19 +25,24 @@ var Flags = []string{"-O3", "-march=native", "-ffp-contract=off", "-fno-math-err
 
 // toolchain is a C compiler found on this machine.
 type toolchain struct {
-	argv []string // the command and any arguments from $CC
+	argv []string // the command and any arguments from $CAJAL_CC
 	id   string   // hash of its version, the flags, the architecture and the CPU
 }
 
-// findToolchain finds the C compiler: $CC, else cc on the PATH.
+// CompilerEnv names the environment variable that chooses the C compiler
+// (a command and arguments, as "gcc-12" or "clang"); without it, cc on the
+// PATH. (Not CC, which the Go command reads for cgo.)
+const CompilerEnv = "CAJAL_CC"
+
+// findToolchain finds the C compiler: $CAJAL_CC, else cc on the PATH.
 func findToolchain() (*toolchain, error) {
-	argv := strings.Fields(os.Getenv("CC"))
+	argv := strings.Fields(os.Getenv(CompilerEnv))
 	if len(argv) == 0 {
 		argv = []string{"cc"}
 	}
 	path, err := exec.LookPath(argv[0])
 	if err != nil {
-		return nil, fmt.Errorf("cc: no C compiler (%s not found; set CC)", argv[0])
+		return nil, fmt.Errorf("cc: no C compiler (%s not found; install one, or name it in %s)", argv[0], CompilerEnv)
 	}
 	argv[0] = path
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
