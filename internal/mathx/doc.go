@@ -34,9 +34,11 @@
 //     by normal powers of two (so that results near overflow and
 //     subnormal results need no branch). Branch free apart from selects;
 //     the table lookups vectorise as gathers.
-//   - Expm1: reduction x = k ln2 + r with |r| <= ln2/2 (ln2 in two
-//     parts), a Taylor polynomial to degree 14 in double-double around the
-//     leading 1 + r, and scaling by 2^k as for Exp.
+//   - Expm1: Exp's reduction and table, a Taylor polynomial of degree
+//     6, and e^x - 1 = (s - 1) + E + (s - 1) E (s the power of two times
+//     the table entry, E = e^r - 1 with the table's error) with s - 1 and
+//     (s - 1) + r as exact double-doubles, so that it stays accurate near
+//     0; above x = 40.2 the 1 is dropped and the scaling split as for Exp.
 //   - Log, Log10, Log1p: the FDLIBM algorithm (a rational approximation in
 //     s = f/(2+f)), branch free apart from selects; Log1p adds the
 //     rounding error of 1+x as a correction term. Log10 is Log(x)/ln10 as

@@ -2,7 +2,20 @@ package mathx
 
 import "math"
 
-// Constants of Exp's reduction x = (k/128) ln2 + r, |r| <= ln2/256.
+// The Taylor coefficients 1/n! of e^r for n = 2 ... 6, rounded to
+// nearest. On |r| <= ln2/256, r^6/6! is below 2^-60 (Exp stops at
+// degree 5, where the result is near 1) and r^7/7! below 2^-72 (Expm1
+// goes to degree 6, where the result may be as small as r).
+const (
+	e2 = 0x1p-01
+	e3 = 0x1.5555555555555p-03
+	e4 = 0x1.5555555555555p-05
+	e5 = 0x1.1111111111111p-07
+	e6 = 0x1.6c16c16c16c17p-10
+)
+
+// Constants of the reduction x = (k/128) ln2 + r, |r| <= ln2/256, of
+// Exp and Expm1.
 const (
 	expInvLn2N = 0x1.71547652b82fep+07 // 128/ln2 (log2e times 128)
 	expLn2HiN  = 0x1.62e42feep-08      // ln2Hi/128: k*expLn2HiN is exact for |k| < 2^21

@@ -61,3 +61,24 @@ func TestExpTails(t *testing.T) {
 		}
 	}
 }
+
+// TestExpm1NearZero demands Expm1 within 1 ulp of the correctly rounded
+// result on (-0.02, 0.02), where k = round(128 x/ln2) is small and the
+// result no larger than the terms summed for it.
+func TestExpm1NearZero(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	one := bf(1)
+	var worst uint64
+	var at float64
+	for range 4000 {
+		x := float64(0.04*r.Float64()) - 0.02
+		e := bigExp(bf(x))
+		if d := ulps(Expm1(x), f64(e.Sub(e, one))); d > worst {
+			worst, at = d, x
+		}
+	}
+	t.Logf("max %d ulp from correctly rounded (at %v)", worst, at)
+	if worst > 1 {
+		t.Errorf("Expm1(%v) = %v: %d ulp from correctly rounded", at, Expm1(at), worst)
+	}
+}

@@ -19,18 +19,11 @@ static inline uint64_t cj_tobits(double d) { uint64_t u; memcpy(&u, &d, sizeof u
 
 #define CJ_LN2HI 6.93147180369123816490e-01
 #define CJ_LN2LO 1.90821492927058770002e-10
-#define CJ_LOG2E 1.44269504088896338700e+00
 #define CJ_SHIFTER 0x1.8p52
 #define CJ_NAN 0x7FF8000000000001ULL
 #define CJ_POSINF 0x7FF0000000000000ULL
 #define CJ_NEGINF 0xFFF0000000000000ULL
 #define CJ_MAXFLOAT 0x1.fffffffffffffp+1023
-
-static inline double cj_roundint(double x) { return (x + CJ_SHIFTER) - CJ_SHIFTER; }
-
-static inline double cj_pow2(double k) {
-	return cj_frombits(cj_tobits(k + (CJ_SHIFTER + 1023)) << 52);
-}
 
 static inline double cj_clamp(double x, double lo, double hi) {
 	x = x > hi ? hi : x;
@@ -39,28 +32,6 @@ static inline double cj_clamp(double x, double lo, double hi) {
 }
 
 /* ---- exp, expm1, exprel ---- */
-
-static inline double cj_exp_poly(double r) {
-	double q = r * 0x1.93974a8c07c9dp-37 + 0x1.6124613a86d09p-33;
-	q = r * q + 0x1.1eed8eff8d898p-29;
-	q = r * q + 0x1.ae64567f544e4p-26;
-	q = r * q + 0x1.27e4fb7789f5cp-22;
-	q = r * q + 0x1.71de3a556c734p-19;
-	q = r * q + 0x1.a01a01a01a01ap-16;
-	q = r * q + 0x1.a01a01a01a01ap-13;
-	q = r * q + 0x1.6c16c16c16c17p-10;
-	q = r * q + 0x1.1111111111111p-07;
-	q = r * q + 0x1.5555555555555p-05;
-	q = r * q + 0x1.5555555555555p-03;
-	q = r * q + 0x1p-01;
-	return (r * r) * q;
-}
-
-static inline double cj_scale(double y, double k) {
-	double k1 = cj_roundint(k * 0.5);
-	double k2 = k - k1;
-	return (y * cj_pow2(k1)) * cj_pow2(k2);
-}
 
 /* cj_exp_hi[j] is 2^(j/128) rounded to nearest and cj_exp_tail[j] the
    relative rounding error, as bit patterns (expTabHi and expTabTail in Go). */
@@ -156,27 +127,34 @@ static inline double cj_exp_scaled(double x, int64_t dk) {
 
 static inline double cj_exp(double x) { return cj_exp_scaled(x, 0); }
 
+/* e^x - 1: Expm1 in Go. */
 static inline double cj_expm1(double x) {
-	double xc = cj_clamp(x, -40, 710);
-	double k = cj_roundint(xc * CJ_LOG2E);
-	double hi = xc - k * CJ_LN2HI;
-	double lo = k * CJ_LN2LO;
+	double xc = cj_clamp(x, -40, 711);
+	double kd = xc * 0x1.71547652b82fep+07 + CJ_SHIFTER;
+	uint64_t ub = cj_tobits(kd);
+	double k = kd - CJ_SHIFTER;
+	double hi = xc - k * 0x1.62e42feep-08;
+	double lo = k * 0x1.a39ef35793c76p-40;
 	double r = hi - lo;
 	double rerr = (hi - r) - lo;
-	double p = cj_exp_poly(r);
-	double eh = r + p;
-	double el = (r - eh) + p;
-	el += rerr + rerr * eh;
-	double mb = -cj_scale(1, -k);
-	double th = 1 + mb;
-	double tb = th - 1;
-	double tl = (1 - (th - tb)) + (mb - tb);
-	double s = th + eh;
-	double sb = s - th;
-	double se = (th - (s - sb)) + (eh - sb);
-	double v = s + (se + (tl + el));
-	double y = cj_scale(v, k);
-	return x == 0 ? x : y;
+	uint64_t j = ub & 127;
+	uint64_t eb = (ub >> 7) - (0x4338000000000000ULL >> 7) + 64;
+	uint64_t elate = eb > 121 ? eb - 121 : 0;
+	double m = elate != 0 ? 0.0 : -1.0;
+	double s = cj_frombits(cj_exp_hi[j] + ((eb - elate - 64) << 52));
+	double t = cj_frombits(cj_exp_tail[j]) + rerr;
+	double r2 = r * r;
+	double p = r2 * (0x1p-01 + r * 0x1.5555555555555p-03) + (r2 * r2) * ((0x1.5555555555555p-05 + r * 0x1.1111111111111p-07) + r2 * 0x1.6c16c16c16c17p-10);
+	double el = p + (t + t * r);
+	double h = s + m;
+	double hb = h - s;
+	double l = (s - (h - hb)) + (m - hb);
+	double h2 = h + r;
+	double h2b = h2 - h;
+	double l2 = (h - (h2 - h2b)) + (r - h2b);
+	double y = h2 + (l2 + (l + (el + h * (r + el))));
+	y = y * cj_frombits((elate + 1023) << 52);
+	return (x == 0 || x != x) ? x : y;
 }
 
 static inline double cj_exprel(double x) {
