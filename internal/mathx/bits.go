@@ -1,23 +1,11 @@
 package mathx
 
-import "math"
-
 // Constants shared by the exponential and logarithm families.
 const (
 	ln2Hi   = 6.93147180369123816490e-01 // 0x3fe62e42fee00000: k*ln2Hi is exact for |k| < 2^21
 	ln2Lo   = 1.90821492927058770002e-10 // 0x3dea39ef35793c76: ln2 - ln2Hi
-	log2e   = 1.44269504088896338700e+00 // 1/ln2
-	shifter = 0x1.8p52                   // (x + shifter) - shifter rounds x to an integer
+	shifter = 0x1.8p52                   // the bits of shifter + k hold the integer k, for |k| < 2^51
 )
-
-// roundInt rounds x to the nearest integer, ties to even, for |x| < 2^51.
-func roundInt(x float64) float64 { return (x + shifter) - shifter }
-
-// pow2 returns 2^k for an integer-valued k in [-1022, 1023]: the exponent
-// field is the low 11 bits of the bits of k + 1023 + shifter.
-func pow2(k float64) float64 {
-	return math.Float64frombits(math.Float64bits(k+(shifter+1023)) << 52)
-}
 
 // twoSum returns s = a+b rounded and the exact error a+b-s (Knuth).
 func twoSum(a, b float64) (s, e float64) {

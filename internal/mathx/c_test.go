@@ -103,3 +103,39 @@ func TestCMatchesGo(t *testing.T) {
 func fmtF(x float64) string { return string(appendF(nil, x)) }
 
 func appendF(b []byte, x float64) []byte { return fmt.Appendf(b, "%v", x) }
+
+// BenchmarkC times Exp, Expm1 and Exprel in C (testdata/bench.c, built
+// with the tier-1 flags) over loops of 10^7 calls, as ns per call.
+func BenchmarkC(b *testing.B) {
+	cc, err := exec.LookPath("cc")
+	if err != nil {
+		b.Skip("no C compiler (cc) on PATH")
+	}
+	dir := b.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "mathx.h"), []byte(CSource), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	exe := filepath.Join(dir, "bench")
+	args := append(append([]string(nil), cFlags[0]...), "-I", dir, "-o", exe, filepath.Join("testdata", "bench.c"), "-lm")
+	if out, err := exec.Command(cc, args...).CombinedOutput(); err != nil {
+		b.Fatalf("cc: %v\n%s", err, out)
+	}
+	for _, fn := range []struct {
+		name string
+		id   int
+	}{{"Exp", 0}, {"Expm1", 1}, {"Exprel", 12}} {
+		b.Run(fn.name, func(b *testing.B) {
+			var ns float64
+			for b.Loop() {
+				out, err := exec.Command(exe, fmt.Sprint(fn.id), "10000000").Output()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := fmt.Sscan(string(out), &ns); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(ns, "ns/call")
+		})
+	}
+}

@@ -26,11 +26,19 @@
 // Algorithms and accuracy (measured against Go's math on 10^5 random
 // arguments per function, see the tests):
 //
-//   - Exp, Expm1: reduction x = k ln2 + r with |r| <= ln2/2 (ln2 in two
-//     parts), a Taylor polynomial to degree 14 in double-double around the
-//     leading 1 + r, and scaling by 2^k as two multiplications by exact
-//     powers of two (so that results near overflow and subnormal results
-//     need no branch). Branch free apart from selects.
+//   - Exp: reduction x = (k/128) ln2 + r with |r| <= ln2/256 (ln2/128 in
+//     two parts), 2^(k mod 128 / 128) from a table of 128 entries (each
+//     rounded value and its relative error, as bit patterns written
+//     identically in both languages), a Taylor polynomial of degree 5
+//     for e^r - 1, and scaling by 2^floor(k/128) as two multiplications
+//     by normal powers of two (so that results near overflow and
+//     subnormal results need no branch). Branch free apart from selects;
+//     the table lookups vectorise as gathers.
+//   - Expm1: Exp's reduction and table, a Taylor polynomial of degree
+//     6, and e^x - 1 = (s - 1) + E + (s - 1) E (s the power of two times
+//     the table entry, E = e^r - 1 with the table's error) with s - 1 and
+//     (s - 1) + r as exact double-doubles, so that it stays accurate near
+//     0; above x = 40.2 the 1 is dropped and the scaling split as for Exp.
 //   - Log, Log10, Log1p: the FDLIBM algorithm (a rational approximation in
 //     s = f/(2+f)), branch free apart from selects; Log1p adds the
 //     rounding error of 1+x as a correction term. Log10 is Log(x)/ln10 as

@@ -1,61 +1,29 @@
 package mathx
 
-// The Taylor coefficients 1/n! of exp for n = 2 ... 14, rounded to
-// nearest. On |r| <= ln2/2 the first omitted term, r^15/15!, is below
-// 2^-63.
+import "math"
+
+// The Taylor coefficients 1/n! of e^r for n = 2 ... 6, rounded to
+// nearest. On |r| <= ln2/256, r^6/6! is below 2^-60 (Exp stops at
+// degree 5, where the result is near 1) and r^7/7! below 2^-72 (Expm1
+// goes to degree 6, where the result may be as small as r).
 const (
-	e2  = 0x1p-01
-	e3  = 0x1.5555555555555p-03
-	e4  = 0x1.5555555555555p-05
-	e5  = 0x1.1111111111111p-07
-	e6  = 0x1.6c16c16c16c17p-10
-	e7  = 0x1.a01a01a01a01ap-13
-	e8  = 0x1.a01a01a01a01ap-16
-	e9  = 0x1.71de3a556c734p-19
-	e10 = 0x1.27e4fb7789f5cp-22
-	e11 = 0x1.ae64567f544e4p-26
-	e12 = 0x1.1eed8eff8d898p-29
-	e13 = 0x1.6124613a86d09p-33
-	e14 = 0x1.93974a8c07c9dp-37
+	e2 = 0x1p-01
+	e3 = 0x1.5555555555555p-03
+	e4 = 0x1.5555555555555p-05
+	e5 = 0x1.1111111111111p-07
+	e6 = 0x1.6c16c16c16c17p-10
 )
 
-// expReduce splits x = k ln2 + r + rerr with k an integer (as a float),
-// |r| <= ln2/2 and rerr the rounding error of r. x must lie in
-// [-1100, 1100] (or be NaN).
-func expReduce(x float64) (k, r, rerr float64) {
-	k = roundInt(float64(x * log2e))
-	hi := x - float64(k*ln2Hi) // exact
-	lo := float64(k * ln2Lo)
-	r = hi - lo
-	rerr = (hi - r) - lo
-	return k, r, rerr
-}
-
-// expPoly returns exp(r) - 1 - r for |r| <= ln2/2.
-func expPoly(r float64) float64 {
-	q := float64(r*e14) + e13
-	q = float64(r*q) + e12
-	q = float64(r*q) + e11
-	q = float64(r*q) + e10
-	q = float64(r*q) + e9
-	q = float64(r*q) + e8
-	q = float64(r*q) + e7
-	q = float64(r*q) + e6
-	q = float64(r*q) + e5
-	q = float64(r*q) + e4
-	q = float64(r*q) + e3
-	q = float64(r*q) + e2
-	return float64(float64(r*r) * q)
-}
-
-// scale returns y 2^k for an integer k in [-2044, 2046], as two
-// multiplications by exact powers of two, so that only the second rounds
-// (into the subnormals or to infinity).
-func scale(y, k float64) float64 {
-	k1 := roundInt(float64(k * 0.5))
-	k2 := k - k1
-	return float64(float64(y*pow2(k1)) * pow2(k2))
-}
+// Constants of the reduction x = (k/128) ln2 + r, |r| <= ln2/256, of
+// Exp and Expm1.
+const (
+	expInvLn2N = 0x1.71547652b82fep+07 // 128/ln2 (log2e times 128)
+	expLn2HiN  = 0x1.62e42feep-08      // ln2Hi/128: k*expLn2HiN is exact for |k| < 2^21
+	expLn2LoN  = 0x1.a39ef35793c76p-40 // ln2Lo/128
+	// expShift7 is the bits of shifter shifted right by 7: the bits of
+	// shifter + k, shifted right by 7, minus expShift7, are floor(k/128).
+	expShift7 = 0x4338000000000000 >> 7
+)
 
 // Exp returns e^x.
 //
@@ -63,52 +31,34 @@ func scale(y, k float64) float64 {
 // results overflow to +Inf above 709.78 and underflow to 0 below -745.14.
 func Exp(x float64) float64 { return expScaled(x, 0) }
 
-// expScaled returns e^x 2^dk for an integer dk in [-1, 0], rounded once:
-// Sinh and Cosh take e^x/2 without overflow from e^x.
-func expScaled(x, dk float64) float64 {
-	x = clamp(x, -746, 711)
-	k, r, rerr := expReduce(x)
-	p := expPoly(r)
-	// 1 + r as a double-double, then the small terms; rerr enters as
-	// rerr*exp(r) ~ rerr*(1 + r).
-	s := 1 + r
-	e := (1 - s) + r
-	y := s + (e + (p + (rerr + float64(r*rerr))))
-	return scale(y, k+dk)
-}
-
-// Expm1 returns e^x - 1, accurate also for x near 0.
+// expScaled returns e^x 2^dk for an integer dk in [-1, 0], rounded once
+// (apart from results in the subnormal range): Sinh and Cosh take e^x/2
+// without overflow from e^x.
 //
-// Special cases are: Expm1(+Inf) = +Inf, Expm1(-Inf) = -1, Expm1(NaN) =
-// NaN, Expm1(±0) = ±0; results overflow to +Inf above 709.78.
-func Expm1(x float64) float64 {
-	xc := clamp(x, -40, 710)
-	k, r, rerr := expReduce(xc)
-	p := expPoly(r)
-	// exp(r) - 1 = eh + el, with rerr entering as rerr*exp(r).
-	eh := r + p
-	el := (r - eh) + p
-	el += rerr + float64(rerr*eh)
-	// e^x - 1 = 2^k ((1 - 2^-k) + (eh + el)), with 1 - 2^-k = th + tl.
-	th, tl := twoSum(1, -scale(1, -k))
-	s, se := twoSum(th, eh)
-	v := s + (se + (tl + el))
-	y := scale(v, k)
-	if x == 0 {
+// With k = round(128 x/ln2), j = k mod 128 and e = floor(k/128), e^x =
+// 2^e 2^(j/128) e^r with r = x - k ln2/128, |r| <= ln2/256. 2^(j/128) is
+// a table entry hi (1 + tail); e^r - 1 a Taylor polynomial of degree 5
+// (the first omitted term is below 2^-60). 2^(e+dk) is applied as two
+// factors 2^e1 2^e2, each a normal number, so that only the last
+// multiplication rounds into the subnormals or overflows.
+func expScaled(x float64, dk int64) float64 {
+	xc := clamp(x, -746, 711)
+	kd := float64(xc*expInvLn2N) + shifter
+	ub := math.Float64bits(kd) // bits of shifter + k, k in [-137760, 131297]
+	k := kd - shifter
+	r := (xc - float64(k*expLn2HiN)) - float64(k*expLn2LoN) // the first difference is exact
+	j := ub & 127
+	eb := (ub >> 7) - expShift7 + 2048 + uint64(dk) // e + dk + 2048, in [970, 3073]
+	h1 := eb >> 1
+	h2 := eb - h1
+	s1 := math.Float64frombits(expTabHi[j] + (h1-1024)<<52) // hi 2^e1, e1 in [-539, 512]
+	s2 := math.Float64frombits((h2 - 1) << 52)              // 2^e2, e2 in [-538, 513]
+	tail := math.Float64frombits(expTabTail[j])
+	r2 := float64(r * r)
+	tmp := tail + r + float64(r2*(e2+float64(r*e3))) + float64(float64(r2*r2)*(e4+float64(r*e5)))
+	y := float64(float64(s1+float64(s1*tmp)) * s2)
+	if x != x {
 		y = x
-	}
-	return y
-}
-
-// Exprel returns (e^x - 1)/x, and 1 at x = 0: the propagator of a linear
-// differential equation over a step.
-//
-// Special cases are: Exprel(±0) = 1, Exprel(+Inf) = NaN, Exprel(-Inf) = 0,
-// Exprel(NaN) = NaN.
-func Exprel(x float64) float64 {
-	y := Expm1(x) / x
-	if x == 0 {
-		y = 1
 	}
 	return y
 }
