@@ -44,4 +44,6 @@ func (s Stats) NeuronStep() float64 {
 func (s Stats) PerEvent() float64 { return float64(s.Loop.Nanoseconds()) / float64(max(s.Events, 1)) }
 
 // BytesPerSynapse is the synapses' memory per synapse.
-func (s Stats) BytesPerSynapse() float64 { return float64(s.SynapseBytes) / float64(max(s.Synapses, 1)) }
+func (s Stats) BytesPerSynapse() float64 {
+	return float64(s.SynapseBytes) / float64(max(s.Synapses, 1))
+}

@@ -6,15 +6,16 @@ import (
 	"github.com/cajal-sim/cajal/internal/ir"
 )
 
-// Deferred checks. The simulator runs a synaptic pathway's code, with
-// checks, over lists of distinct synapses (Rows, Indices with
-// Env.Distinct). For a program that gives the same results whether its
-// elements run in chunks or one after another (Elementwise, and no two of
-// its slots bound to one array), such a call runs every element and then,
-// if any stored value was NaN or infinite, reports the first non-finite
-// value of the written variables (FirstNonFinite) — in every tier, so
-// that the compiled tier can run element after element and still agree
-// with the interpreter on the state and on the error.
+// Checks. With Env.Check, a call runs every element it was given and then,
+// if any stored value was NaN or infinite, reports the first such value in
+// the call's order of elements — of the element's own variables, then its
+// presynaptic and postsynaptic neuron's, in slot order — as a *NonFinite
+// (FirstNonFinite). Every tier does the same, so they agree on the state
+// after an error and on the error, and a compiled tier can run elements
+// one after another, or vectorised, and look for the value only when one
+// was stored. Each thread's calls cover its own block, and the first error
+// by block is the first by element: the error does not depend on the
+// number of threads.
 
 // Elementwise reports whether p, run one element after another on
 // distinct elements, computes what chunks compute, provided no two of its
@@ -53,23 +54,69 @@ func (p *Program) Aliased(env *Env) bool {
 	return false
 }
 
-// DeferChecks reports whether an Indices or Rows call of p with env checks
-// its stores after the whole call (see the package comment above).
-func (p *Program) DeferChecks(env *Env) bool {
-	return env.Check && env.Distinct && p.elementwise && !p.Aliased(env)
+// Span is the elements of one call: lo to hi-1 (Range, Filter), Idx
+// (Indices), or the Rows of Begin and End.
+type Span struct {
+	Lo, Hi           int
+	Idx              []int32
+	Rows, Begin, End []int32
+	rows, indices    bool
 }
 
-// FirstNonFinite returns the first NaN or infinite value of the variables
-// p writes, in slot order, then element order, as a *NonFinite; nil if
-// there is none.
-func (p *Program) FirstNonFinite(env *Env) error {
-	for i, s := range p.Slots {
-		if !s.Written {
-			continue
+// RangeSpan describes a call over elements lo to hi-1.
+func RangeSpan(lo, hi int) Span  { return Span{Lo: lo, Hi: hi} }
+func IndexSpan(idx []int32) Span { return Span{Idx: idx, indices: true} }
+func RowSpan(rows, begin, end []int32) Span {
+	return Span{Rows: rows, Begin: begin, End: end, rows: true}
+}
+
+// FirstNonFinite returns the first NaN or infinite value that p's stores
+// can have left over the span's elements, in their order, as a
+// *NonFinite; nil if there is none.
+func (p *Program) FirstNonFinite(env *Env, sp Span) error {
+	at := func(e, pre int) error {
+		for i, s := range p.Slots {
+			if !s.Written {
+				continue
+			}
+			k := e
+			switch s.Index {
+			case ir.Pre:
+				k = pre
+			case ir.Post:
+				k = int(env.Post[e])
+			}
+			if x := env.Arrays[i][k]; NotFinite(x) {
+				return &NonFinite{Name: s.Label(), Elem: k, Value: x}
+			}
 		}
-		for e, x := range env.Arrays[i] {
-			if NotFinite(x) {
-				return &NonFinite{Name: s.Label(), Elem: e, Value: x}
+		return nil
+	}
+	preOf := func(e int) int {
+		if p.Uses.Pre && env.Pre != nil {
+			return int(env.Pre[e])
+		}
+		return 0
+	}
+	switch {
+	case sp.rows:
+		for _, r := range sp.Rows {
+			for e := sp.Begin[r]; e < sp.End[r]; e++ {
+				if err := at(int(e), env.PreBase+int(r)); err != nil {
+					return err
+				}
+			}
+		}
+	case sp.indices:
+		for _, e := range sp.Idx {
+			if err := at(int(e), preOf(int(e))); err != nil {
+				return err
+			}
+		}
+	default:
+		for e := sp.Lo; e < sp.Hi; e++ {
+			if err := at(e, preOf(e)); err != nil {
+				return err
 			}
 		}
 	}

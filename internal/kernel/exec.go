@@ -89,6 +89,10 @@ func (m *Machine) Range(env *Env, lo, hi int) error {
 	if m.tier1 != nil {
 		return m.tier1.Range(env, lo, hi)
 	}
+	if env.Check {
+		m.beginDefer(env)
+		return m.endDefer(env, m.Range(env, lo, hi), RangeSpan(lo, hi))
+	}
 	if m.p.Serial {
 		for e := lo; e < hi; e++ {
 			m.one[0] = int32(e)
@@ -111,9 +115,9 @@ func (m *Machine) Indices(env *Env, idx []int32) error {
 	if m.tier1 != nil {
 		return m.tier1.Indices(env, idx)
 	}
-	if m.p.DeferChecks(env) {
+	if env.Check {
 		m.beginDefer(env)
-		return m.endDefer(env, m.Indices(env, idx))
+		return m.endDefer(env, m.Indices(env, idx), IndexSpan(idx))
 	}
 	step := ChunkSize
 	if m.p.Serial {
@@ -133,6 +137,11 @@ func (m *Machine) Indices(env *Env, idx []int32) error {
 func (m *Machine) Filter(env *Env, lo, hi int, out []int32) ([]int32, error) {
 	if m.tier1 != nil {
 		return m.tier1.Filter(env, lo, hi, out)
+	}
+	if env.Check {
+		m.beginDefer(env)
+		out, err := m.Filter(env, lo, hi, out)
+		return out, m.endDefer(env, err, RangeSpan(lo, hi))
 	}
 	for c := lo; c < hi; c += ChunkSize {
 		n := min(ChunkSize, hi-c)
@@ -157,9 +166,9 @@ func (m *Machine) Rows(env *Env, rows, begin, end []int32) error {
 	if m.tier1 != nil {
 		return m.tier1.Rows(env, rows, begin, end)
 	}
-	if m.p.DeferChecks(env) {
+	if env.Check {
 		m.beginDefer(env)
-		return m.endDefer(env, m.Rows(env, rows, begin, end))
+		return m.endDefer(env, m.Rows(env, rows, begin, end), RowSpan(rows, begin, end))
 	}
 	// Runs of contiguous elements are run as ranges (no gathers): a row's
 	// elements, or, when the presynaptic index is not read, rows that
@@ -243,10 +252,10 @@ func (m *Machine) beginDefer(env *Env) { env.Check, m.acc, m.bad = false, true, 
 
 // endDefer turns the checks back on after the call and reports the first
 // non-finite value of the written variables if one was stored.
-func (m *Machine) endDefer(env *Env, err error) error {
+func (m *Machine) endDefer(env *Env, err error, sp Span) error {
 	env.Check, m.acc = true, false
 	if err == nil && m.bad != 0 {
-		err = m.p.FirstNonFinite(env)
+		err = m.p.FirstNonFinite(env, sp)
 	}
 	return err
 }
@@ -343,11 +352,6 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 					if m.acc {
 						m.note(src)
 					}
-					if env.Check {
-						if err := checkFinite(p.Slots[in.Slot].Name, src, lo, nil); err != nil {
-							return err
-						}
-					}
 					continue
 				}
 				at = elem
@@ -357,11 +361,6 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 			}
 			if m.acc {
 				m.note(src)
-			}
-			if env.Check {
-				if err := checkFinite(p.Slots[in.Slot].Label(), src, 0, at); err != nil {
-					return err
-				}
 			}
 		case OpScatterAdd:
 			src := m.regs[in.A][:n]
@@ -379,11 +378,6 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 			if m.acc {
 				for _, e := range at {
 					m.bad |= Bad(arr[e])
-				}
-			}
-			if env.Check {
-				if err := checkAt(p.Slots[in.Slot].Label(), arr, at); err != nil {
-					return err
 				}
 			}
 		case OpScalar:
@@ -478,46 +472,6 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 			m.regs[in.Dst] = d
 		case OpFn:
 			m.fn(in, n)
-		}
-	}
-	return nil
-}
-
-func checkFinite(name string, src []float64, lo int, at []int32) error {
-	// An exponent of all ones marks NaN and the infinities: adding one to
-	// the 11 exponent bits carries into bit 11 only then. The OR chain
-	// costs about a cycle per value.
-	var bad uint64
-	for _, x := range src {
-		bad |= ((math.Float64bits(x)>>52)&0x7FF + 1) >> 11
-	}
-	if bad == 0 {
-		return nil
-	}
-	for k, x := range src {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			e := lo + k
-			if at != nil {
-				e = int(at[k])
-			}
-			return &NonFinite{Name: name, Elem: e, Value: x}
-		}
-	}
-	return nil
-}
-
-// checkAt reports the first of arr[at[k]] that is NaN or infinite.
-func checkAt(name string, arr []float64, at []int32) error {
-	var bad uint64
-	for _, e := range at {
-		bad |= Bad(arr[e])
-	}
-	if bad == 0 {
-		return nil
-	}
-	for _, e := range at {
-		if x := arr[e]; NotFinite(x) {
-			return &NonFinite{Name: name, Elem: int(e), Value: x}
 		}
 	}
 	return nil

@@ -28,9 +28,6 @@ type args struct {
 	sk           uint64
 	check        int64
 	buf          uintptr
-	errInstr     int64
-	errElem      int64
-	errValue     float64
 	direct       int64      // run element after element, not in chunks
 	self         [1]uintptr // invoke's argument list (not seen by C: it follows the C fields)
 }
@@ -83,10 +80,10 @@ func (c *Program) prepare(env *kernel.Env, mode int64) (*envData, error) {
 	if env.Check {
 		d.a.check = 1
 	}
-	// Element after element where that gives the interpreter's results:
-	// a Range without checks, or a list of distinct elements whose checks
-	// are deferred to the end of the call (kernel.Program.DeferChecks).
-	if c.elementwise && (mode == 0 && !env.Check || (mode == 1 || mode == 3) && env.Distinct) && !c.p.Aliased(env) {
+	// Element after element where that gives the interpreter's results: a
+	// Range, or a list of distinct elements (checks are made at the end of
+	// the call in both tiers, see kernel.Program.FirstNonFinite).
+	if c.elementwise && (mode == 0 || (mode == 1 || mode == 3) && env.Distinct) && !c.p.Aliased(env) {
 		d.a.direct = 1
 	}
 	return d, nil
@@ -94,24 +91,18 @@ func (c *Program) prepare(env *kernel.Env, mode int64) (*envData, error) {
 
 // run calls the kernel and turns a reported non-finite value into the
 // interpreter's error.
-func (c *Program) run(env *kernel.Env, d *envData) error {
+func (c *Program) run(env *kernel.Env, d *envData, sp kernel.Span) error {
 	r := invoke(c.fn, &d.a)
 	runtime.KeepAlive(env)
 	runtime.KeepAlive(c)
-	if r == 0 {
+	switch r {
+	case 0:
 		return nil
+	case 2: // a stored value was not finite: find it as the interpreter
+		// does (none if a later store of the call replaced it)
+		return c.p.FirstNonFinite(env, sp)
 	}
-	if r == 2 { // a deferred check found a non-finite store
-		if err := c.p.FirstNonFinite(env); err != nil {
-			return err
-		}
-		return fmt.Errorf("cc: compiled kernel reported a non-finite value that is not there")
-	}
-	if r != 1 || d.a.errInstr < 0 || int(d.a.errInstr) >= len(c.p.Code) {
-		return fmt.Errorf("cc: compiled kernel returned %d", r)
-	}
-	in := &c.p.Code[d.a.errInstr]
-	return &kernel.NonFinite{Name: c.p.Slots[in.Slot].Label(), Elem: int(d.a.errElem), Value: d.a.errValue}
+	return fmt.Errorf("cc: compiled kernel returned %d", r)
 }
 
 // checkRange reports elements lo to hi-1 that some array the program
@@ -144,7 +135,7 @@ func (c *Program) Range(env *kernel.Env, lo, hi int) error {
 		return err
 	}
 	d.a.lo, d.a.hi = int64(lo), int64(hi)
-	return c.run(env, d)
+	return c.run(env, d, kernel.RangeSpan(lo, hi))
 }
 
 // Indices runs the program for the listed elements, in order. Like the
@@ -158,7 +149,7 @@ func (c *Program) Indices(env *kernel.Env, idx []int32) error {
 		return err
 	}
 	d.a.idx, d.a.nidx = uintptr(unsafe.Pointer(unsafe.SliceData(idx))), int64(len(idx))
-	err = c.run(env, d)
+	err = c.run(env, d, kernel.IndexSpan(idx))
 	runtime.KeepAlive(idx)
 	return err
 }
@@ -180,7 +171,7 @@ func (c *Program) Filter(env *kernel.Env, lo, hi int, out []int32) ([]int32, err
 	n := len(out)
 	d.a.lo, d.a.hi = int64(lo), int64(hi)
 	d.a.out = uintptr(unsafe.Pointer(unsafe.SliceData(out[n : n+hi-lo])))
-	err = c.run(env, d)
+	err = c.run(env, d, kernel.RangeSpan(lo, hi))
 	runtime.KeepAlive(out)
 	return out[:n+int(d.a.nout)], err
 }
@@ -199,7 +190,7 @@ func (c *Program) Rows(env *kernel.Env, rows, begin, end []int32) error {
 	d.a.rows, d.a.nrows = uintptr(unsafe.Pointer(unsafe.SliceData(rows))), int64(len(rows))
 	d.a.begin = uintptr(unsafe.Pointer(unsafe.SliceData(begin)))
 	d.a.end = uintptr(unsafe.Pointer(unsafe.SliceData(end)))
-	err = c.run(env, d)
+	err = c.run(env, d, kernel.RowSpan(rows, begin, end))
 	runtime.KeepAlive(rows)
 	runtime.KeepAlive(begin)
 	runtime.KeepAlive(end)

@@ -37,7 +37,6 @@ const argsDecl = `typedef struct {
 	const int32_t *pre, *post;
 	uint64_t sk; int64_t check;
 	double *buf;
-	int64_t err_instr, err_elem; double err_value;
 	int64_t direct;
 } cj_args;
 `

@@ -62,18 +62,16 @@ func writeKernel(b *strings.Builder, p *kernel.Program) error {
 		g.w("\tr%d = k%d;\n", c.Reg, i)
 	}
 	// Element by element gives the interpreter's results for serial
-	// programs (it runs them one element at a time) and for a Range of a
-	// chunk-safe program without checks (distinct elements, and no
-	// variable both read and written through the same slot). Index lists
-	// and rows may repeat elements, Filter runs chunks even for serial
-	// programs, and a failed check must stop where the interpreter stops:
-	// those run chunk by chunk.
+	// programs (it runs them one element at a time) and, when the caller
+	// sets A->direct (kernel.Program.Elementwise, no aliased slots,
+	// distinct elements), for the others; Filter, and the rest, run chunk
+	// by chunk as the interpreter does. Either way every element runs and
+	// stored values are noted in dbad: with checks on, a non-finite one
+	// makes the call return 2, and the caller finds it
+	// (kernel.Program.FirstNonFinite).
+	g.w("\tuint64_t dbad = 0;\n")
 	chunked := "A->mode == 2"
 	if !p.Serial {
-		// A->direct: the caller found that element after element gives the
-		// chunks' results (kernel.Program.Elementwise, no aliased slots,
-		// distinct elements), and that checks, if any, are deferred to the
-		// end of the call (kernel.Program.DeferChecks).
 		chunked += " || !A->direct"
 	}
 	g.w("\tif (%s) goto chunked;\n", chunked)
@@ -90,9 +88,6 @@ func (g *gen) direct() {
 	if !g.p.Serial {
 		// Separate loops for each mode, so that the C compiler vectorises
 		// the Range loop.
-		// Stored values are noted in dbad; with checks on (deferred), a
-		// non-finite one makes the call return 2, and the caller finds it.
-		g.w("\tuint64_t dbad = 0;\n")
 		g.w("\tif (A->mode == 0) {\n\t\tfor (int64_t e = A->lo; e < A->hi; e++) {\n")
 		g.body("\t\t\t", "Pre[e]", false)
 		g.w("\t\t}\n\t\treturn (check && dbad) ? 2 : 0;\n\t}\n")
@@ -112,12 +107,12 @@ func (g *gen) direct() {
 	g.w("\t\tfor (int64_t j = 0; j < count; j++) {\n")
 	g.w("\t\t\tconst int64_t e = A->mode == 0 ? A->lo + j : A->idx[j];\n")
 	g.body("\t\t\t", "Pre[e]", false)
-	g.w("\t\t}\n\t\treturn 0;\n\t}\n")
+	g.w("\t\t}\n\t\treturn (check && dbad) ? 2 : 0;\n\t}\n")
 	g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
 	g.w("\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n")
 	g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
 	g.body("\t\t\t", "pr", false)
-	g.w("\t\t}\n\t}\n\treturn 0;\n")
+	g.w("\t\t}\n\t}\n\treturn (check && dbad) ? 2 : 0;\n")
 }
 
 // prefetchAhead is how many elements ahead of the one computed an index
@@ -184,7 +179,7 @@ func (g *gen) chunked() {
 	if !p.Serial { // serial programs come here for Filter only
 		g.lanes("ce[i]", "(mode == 3 ? cp[i] : Pre[e])")
 	}
-	g.w("\t\t}\n\t}\n\tA->nout = nout;\n\treturn 0;\n\t}\n")
+	g.w("\t\t}\n\t}\n\tA->nout = nout;\n\treturn (check && dbad) ? 2 : 0;\n\t}\n")
 }
 
 // lanes writes the computation and the stores of one chunk whose lane i
@@ -213,21 +208,10 @@ func (g *gen) commit(i int, elem, pre string) {
 	}
 	buf := g.bufIdx[i]
 	if in.Op == kernel.OpScatterAdd {
-		// As the interpreter: add the chunk, then report the first
-		// target, in lane order, that is not finite.
-		g.w("\t\t\tfor (int64_t i = 0; i < n; i++) a%d[%s] += b%d[i];\n", in.Slot, t, buf)
-		g.w("\t\t\tif (check) {\n\t\t\t\tint bad = 0;\n")
-		g.w("\t\t\t\tfor (int64_t i = 0; i < n; i++) bad |= cj_bad(a%d[%s]);\n", in.Slot, t)
-		g.w("\t\t\t\tif (bad) for (int64_t i = 0; i < n; i++) if (cj_bad(a%d[%s])) {\n", in.Slot, t)
-		g.w("\t\t\t\t\tA->err_instr = %d; A->err_elem = %s; A->err_value = a%d[%s]; A->nout = nout; return 1;\n", i, t, in.Slot, t)
-		g.w("\t\t\t\t}\n\t\t\t}\n")
+		g.w("\t\t\tfor (int64_t i = 0; i < n; i++) { a%d[%s] += b%d[i]; dbad |= (uint64_t)cj_bad(a%d[%s]); }\n", in.Slot, t, buf, in.Slot, t)
 		return
 	}
-	g.w("\t\t\t{\n\t\t\t\tint bad = 0;\n")
-	g.w("\t\t\t\tfor (int64_t i = 0; i < n; i++) { a%d[%s] = b%d[i]; bad |= cj_bad(b%d[i]); }\n", in.Slot, t, buf, buf)
-	g.w("\t\t\t\tif (check && bad) {\n\t\t\t\t\tfor (int64_t i = 0; i < n; i++) if (cj_bad(b%d[i])) {\n", buf)
-	g.w("\t\t\t\t\t\tA->err_instr = %d; A->err_elem = %s; A->err_value = b%d[i]; A->nout = nout; return 1;\n", i, t, buf)
-	g.w("\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n")
+	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) { a%d[%s] = b%d[i]; dbad |= (uint64_t)cj_bad(b%d[i]); }\n", in.Slot, t, buf, buf)
 }
 
 // body writes the instructions for one element e; preExpr is its
@@ -250,15 +234,6 @@ func (g *gen) body(tab, preExpr string, buffered bool) {
 			return fmt.Sprintf("a%d[post]", slot)
 		}
 		return fmt.Sprintf("a%d[e]", slot)
-	}
-	at := func(slot int32) string {
-		switch p.Slots[slot].Index {
-		case ir.Pre:
-			return "pre"
-		case ir.Post:
-			return "post"
-		}
-		return "e"
 	}
 	for i := range p.Code {
 		in := &p.Code[i]
@@ -307,23 +282,10 @@ func (g *gen) body(tab, preExpr string, buffered bool) {
 				g.w(tab+"b%d[i] = %s;\n", g.bufIdx[i], a)
 			case in.Op == kernel.OpScatterAdd:
 				g.w(tab+"%s += %s;\n", ref(in.Slot), a)
-				if !p.Serial {
-					g.w(tab+"dbad |= (uint64_t)cj_bad(%s);\n", ref(in.Slot))
-				}
-				if p.Serial {
-					r := ref(in.Slot)
-					g.w(tab+"if (check && cj_bad(%s)) { A->err_instr = %d; A->err_elem = %s; A->err_value = %s; return 1; }\n",
-						r, i, at(in.Slot), r)
-				}
+				g.w(tab+"dbad |= (uint64_t)cj_bad(%s);\n", ref(in.Slot))
 			default:
 				g.w(tab+"%s = %s;\n", ref(in.Slot), a)
-				if !p.Serial {
-					g.w(tab+"dbad |= (uint64_t)cj_bad(%s);\n", a)
-				}
-				if p.Serial {
-					g.w(tab+"if (check && cj_bad(%s)) { A->err_instr = %d; A->err_elem = %s; A->err_value = %s; return 1; }\n",
-						a, i, at(in.Slot), a)
-				}
+				g.w(tab+"dbad |= (uint64_t)cj_bad(%s);\n", a)
 			}
 		default:
 			g.err = fmt.Errorf("cc: unknown instruction %s", in.Op)
