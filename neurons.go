@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/cajal-sim/cajal/internal/check"
-	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/lower"
 	"github.com/cajal-sim/cajal/internal/ode"
 	"github.com/cajal-sim/cajal/internal/sim"
 	"github.com/cajal-sim/cajal/internal/syntax"
@@ -181,70 +181,13 @@ func (g *NeuronGroup) build(provisional bool) (sim.Code, error) {
 		return code, err
 	}
 	s.Provisional = provisional
-	eqs, _, err := s.Equations()
+	code, method, err := lower.Neurons{Name: g.spec.Name, Scope: s, Dt: g.net.dt, Method: g.method,
+		Threshold: g.spec.Threshold, Reset: g.spec.Reset, Refractory: g.refr, SummedInto: g.summedInto()}.Lower()
 	if err != nil {
 		return code, err
-	}
-	name := g.spec.Name
-	sys := ode.System{Eqs: eqs, Dt: g.net.dt, NoiseDraw: 1 << 20}
-	if g.refr != "" {
-		sys.NotRefractory = "not_refractory"
-		a, err := s.RefractoryPeriod(name+".refractory", g.refr)
-		if err != nil {
-			return code, err
-		}
-		code.Update = append(code.Update, a)
-	}
-	upd, method, err := integrate(name, sys, g.method)
-	if err != nil {
-		return code, err
-	}
-	code.Update = append(code.Update, upd...)
-	if t := strings.TrimSpace(g.spec.Threshold); t != "" {
-		cond, err := s.Condition(name+".threshold", g.spec.Threshold, "the threshold")
-		if err != nil {
-			return code, err
-		}
-		if g.refr != "" {
-			cond = ir.Call(ir.And, cond, ir.V("not_refractory", ir.Elem))
-		}
-		code.Threshold = cond
-		// A deterministic threshold can be computed in the update's pass,
-		// unless synapses write summed variables into the group between
-		// the two slots.
-		code.Fuse = !ir.HasRandom(cond) && !g.summedInto()
-	}
-	if strings.TrimSpace(g.spec.Reset) != "" {
-		if code.Threshold == nil {
-			return code, fmt.Errorf("cajal: %s: a reset needs a threshold", name)
-		}
-		if code.Reset, err = s.Statements(name+".reset", g.spec.Reset); err != nil {
-			return code, err
-		}
-	}
-	if g.refr != "" && code.Threshold != nil {
-		code.Reset = append(code.Reset,
-			ir.Assign{Target: ir.V("lastspike", ir.Elem), Value: ir.V("t", ir.Scalar)},
-			ir.Assign{Target: ir.V("not_refractory", ir.Elem), Value: ir.Num(0)})
 	}
 	g.lastMethod = method
 	return code, nil
-}
-
-// integrate writes one step of the equations with method, or with the
-// method Brian2 would choose when method is empty.
-func integrate(name string, sys ode.System, method ode.Method) (ir.Block, ode.Method, error) {
-	var err error
-	if method == "" {
-		if method, err = ode.Choose(sys); err != nil {
-			return nil, "", fmt.Errorf("cajal: %s: no method can integrate the equations: %v", name, err)
-		}
-	}
-	b, err := ode.Integrate(sys, method)
-	if err != nil {
-		return nil, "", fmt.Errorf("cajal: %s: method %q cannot integrate the equations: %v", name, method, err)
-	}
-	return b, method, nil
 }
 
 // summedInto reports whether a synapse group writes a (summed) variable

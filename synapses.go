@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/cajal-sim/cajal/internal/check"
-	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/lower"
 	"github.com/cajal-sim/cajal/internal/ode"
 	"github.com/cajal-sim/cajal/internal/rng"
 	"github.com/cajal-sim/cajal/internal/sim"
@@ -258,47 +258,18 @@ func (s *SynapseGroup) build(provisional bool) (sim.SynapseCode, error) {
 	}
 	sc.Provisional = provisional
 	sc.Pre.Provisional, sc.Post.Provisional = provisional, provisional
-	clock, event, err := sc.Equations()
+	low, err := lower.Synapses{Name: s.spec.Name, Scope: sc, Dt: s.net.dt, Method: s.method,
+		OnPre: s.spec.OnPre, OnPost: s.spec.OnPost, Pre: s.pre != nil, Post: s.post != nil}.Lower()
 	if err != nil {
 		return code, err
 	}
-	name := s.spec.Name
-	if len(clock) > 0 {
-		sys := ode.System{Eqs: clock, Dt: s.net.dt, NoiseDraw: 1 << 20}
-		if code.Update, _, err = integrate(name, sys, s.method); err != nil {
-			return code, err
-		}
+	if s.pre != nil {
+		s.pre.Code = low.Pre
 	}
-	summed, err := sc.Summed()
-	if err != nil {
-		return code, err
+	if s.post != nil {
+		s.post.Code = low.Post
 	}
-	for _, sv := range summed {
-		code.Summed = append(code.Summed, &sim.Summed{Target: sv.Target, Value: sv.Value})
-	}
-	var advance ir.Block
-	if len(event) > 0 {
-		elapsed := ir.Minus(ir.V("t", ir.Scalar), ir.V("lastupdate", ir.Elem))
-		if advance, err = ode.EventDriven(event, elapsed); err != nil {
-			return code, fmt.Errorf("cajal: %s: %v", name, err)
-		}
-		advance = append(advance, ir.Assign{Target: ir.V("lastupdate", ir.Elem), Value: ir.V("t", ir.Scalar)})
-	}
-	for _, p := range []struct {
-		path *sim.Pathway
-		text string
-		src  string
-	}{{s.pre, s.spec.OnPre, name + ".on_pre"}, {s.post, s.spec.OnPost, name + ".on_post"}} {
-		if p.path == nil {
-			continue
-		}
-		b, err := sc.Statements(p.src, p.text)
-		if err != nil {
-			return code, err
-		}
-		p.path.Code = append(append(ir.Block{}, advance...), b...)
-	}
-	return code, nil
+	return low.Code, nil
 }
 
 // maxDelaySteps bounds a delay: the spike queues hold one slot per step of
