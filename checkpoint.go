@@ -164,7 +164,7 @@ func (n *Network) fingerprint() []string {
 	for k, g := range n.groups {
 		p := fmt.Sprintf("group %d (%s): ", k, g.spec.Name)
 		out = append(out, p+"model\t"+digest(g.spec.Model), p+"threshold\t"+digest(g.spec.Threshold),
-			p+"reset\t"+digest(g.spec.Reset), p+"refractory\t"+digest(g.refr), p+"method\t"+g.spec.Method)
+			p+"reset\t"+digest(g.spec.Reset), p+"refractory\t"+digest(fmt.Sprintf("%s %v", g.refr, g.refrPeriod)), p+"method\t"+g.spec.Method)
 		if g.input != "" {
 			out = append(out, p+"input\t"+g.input)
 		}

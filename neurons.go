@@ -44,7 +44,8 @@ type NeuronGroup struct {
 	model      *check.Model
 	method     ode.Method
 	sg         *sim.Group
-	refr       string // refractory expression text
+	refr       string  // refractory period or condition as text
+	refrPeriod float64 // else a fixed refractory period in seconds, or -1
 	draws      int
 	lastMethod ode.Method
 	poisson    bool   // a Poisson group: rates are checked at every run
@@ -70,7 +71,7 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &NeuronGroup{net: n, spec: spec, model: m}
+	g := &NeuronGroup{net: n, spec: spec, model: m, refrPeriod: -1}
 	switch r := spec.Refractory.(type) {
 	case nil:
 	case string:
@@ -82,7 +83,7 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 		if r.Value < 0 {
 			return nil, fmt.Errorf("cajal: %s: the refractory period must not be negative, got %v", spec.Name, r)
 		}
-		g.refr = fmt.Sprintf("%.17g*second", r.Value)
+		g.refrPeriod = r.Value
 	default:
 		return nil, fmt.Errorf("cajal: %s: Refractory must be a unit.Quantity or a string, got %T", spec.Name, r)
 	}
@@ -96,7 +97,7 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 		}
 	}
 	vars := len(arrays)
-	if g.refr != "" {
+	if g.refractory() {
 		vars += 2 // lastspike, not_refractory
 	}
 	// Each neuron: its variables, and an index in the step's spike lists.
@@ -113,7 +114,7 @@ func (n *Network) NeuronGroup(spec Neurons) (*NeuronGroup, error) {
 	for _, a := range arrays {
 		g.sg.AddArray(a, 0)
 	}
-	if g.refr != "" {
+	if g.refractory() {
 		g.sg.AddArray("lastspike", negInf)
 		g.sg.AddArray("not_refractory", 1)
 	}
@@ -162,7 +163,7 @@ func (g *NeuronGroup) scope() (*check.Scope, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &check.Scope{Model: g.model, N: g.spec.N, Dt: g.net.dt, Refractory: g.refr != "", Namespace: ns,
+	return &check.Scope{Model: g.model, N: g.spec.N, Dt: g.net.dt, Refractory: g.refractory(), Namespace: ns,
 		Shared: g.sg.Scalars}, nil
 }
 
@@ -182,13 +183,17 @@ func (g *NeuronGroup) build(provisional bool) (sim.Code, error) {
 	}
 	s.Provisional = provisional
 	code, method, err := lower.Neurons{Name: g.spec.Name, Scope: s, Dt: g.net.dt, Method: g.method,
-		Threshold: g.spec.Threshold, Reset: g.spec.Reset, Refractory: g.refr, SummedInto: g.summedInto()}.Lower()
+		Threshold: g.spec.Threshold, Reset: g.spec.Reset, Refractory: g.refr, FixedRefractory: g.refrPeriod >= 0, RefractoryPeriod: g.refrPeriod,
+		SummedInto: g.summedInto()}.Lower()
 	if err != nil {
 		return code, err
 	}
 	g.lastMethod = method
 	return code, nil
 }
+
+// refractory reports whether the group has a refractory period.
+func (g *NeuronGroup) refractory() bool { return g.refr != "" || g.refrPeriod >= 0 }
 
 // summedInto reports whether a synapse group writes a (summed) variable
 // into this group.

@@ -173,15 +173,21 @@ func (s *Scope) RefractoryPeriod(source, text string) (ir.Assign, error) {
 		}
 		since := ir.Minus(ir.V("t", ir.Scalar), ir.V("lastspike", ir.Elem))
 		if t.n.Kind == ir.Const {
-			// With a fixed period of n whole steps the comparison is
-			// t - lastspike >= (n - 1e-3)*dt: one subtraction, one compare.
-			n := math.Floor(t.n.Value/s.Dt + 1e-3)
-			a = ir.Assign{Target: target, Value: ir.Call(ir.Ge, since, ir.Num((n-1e-3)*s.Dt))}
+			a = s.RefractoryFor(t.n.Value)
 			return
 		}
 		a = ir.Assign{Target: target, Value: ir.Call(ir.Ge, steps(since), steps(t.n))}
 	})
 	return a, err
+}
+
+// RefractoryFor is the refractory test for a fixed period in seconds (not
+// negative): with a period of n whole steps, as Brian2 counts them,
+// t - lastspike >= (n - 1e-3)*dt, one subtraction and one compare.
+func (s *Scope) RefractoryFor(period float64) ir.Assign {
+	since := ir.Minus(ir.V("t", ir.Scalar), ir.V("lastspike", ir.Elem))
+	n := math.Floor(period/s.Dt + 1e-3)
+	return ir.Assign{Target: ir.V("not_refractory", ir.Elem), Value: ir.Call(ir.Ge, since, ir.Num((n-1e-3)*s.Dt))}
 }
 
 // Statements checks a block of statements (a reset or a synaptic pathway)

@@ -78,3 +78,28 @@ func TestSynapses(t *testing.T) {
 		t.Errorf("no clock-driven equations or summed variables, got %v, %v", low.Code.Update, low.Code.Summed)
 	}
 }
+
+// A refractory period given as a number of seconds lowers to the same
+// test as the same period written as text, without printing it.
+func TestFixedRefractory(t *testing.T) {
+	model := "dv/dt = -v/(10*ms) : 1 (unless refractory)"
+	text := Neurons{Name: "g", Scope: scope(t, check.Neurons, model, nil), Dt: 1e-4, Threshold: "v > 1", Refractory: "2.5*ms"}
+	fixed := Neurons{Name: "g", Scope: scope(t, check.Neurons, model, nil), Dt: 1e-4, Threshold: "v > 1", FixedRefractory: true, RefractoryPeriod: 2.5e-3}
+	text.Scope.Refractory, fixed.Scope.Refractory = true, true
+	a, _, err := text.Lower()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := fixed.Lower()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Update[0].Value.String() != b.Update[0].Value.String() {
+		t.Errorf("refractory test %v from text, %v from a number", a.Update[0].Value, b.Update[0].Value)
+	}
+	none := Neurons{Name: "g", Scope: scope(t, check.Neurons, "dv/dt = -v/(10*ms) : 1", nil), Dt: 1e-4, Threshold: "v > 1"}
+	c, _, err := none.Lower()
+	if err != nil || strings.Contains(c.Threshold.String(), "not_refractory") {
+		t.Errorf("no refractory period: threshold %v, %v", c.Threshold, err)
+	}
+}

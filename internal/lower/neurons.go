@@ -18,9 +18,12 @@ type Neurons struct {
 	Method    ode.Method   // "" for Brian2's choice
 	Threshold string       // condition, "" for none
 	Reset     string       // statements, "" for none
-	// Refractory is the refractory period (an expression or a condition),
-	// "" for none.
-	Refractory string
+	// Refractory is the refractory period as text (an expression or a
+	// condition), "" for none; or, with FixedRefractory, RefractoryPeriod
+	// is a fixed period in seconds.
+	Refractory       string
+	FixedRefractory  bool
+	RefractoryPeriod float64
 	// SummedInto says that synapses write summed variables into the
 	// group: its threshold cannot then be computed in the update's pass.
 	SummedInto bool
@@ -36,11 +39,14 @@ func (n Neurons) Lower() (sim.Code, ode.Method, error) {
 		return code, "", err
 	}
 	sys := ode.System{Eqs: eqs, Dt: n.Dt, NoiseDraw: noiseDraw}
-	if n.Refractory != "" {
+	refractory := n.Refractory != "" || n.FixedRefractory
+	if refractory {
 		sys.NotRefractory = "not_refractory"
-		a, err := s.RefractoryPeriod(n.Name+".refractory", n.Refractory)
-		if err != nil {
-			return code, "", err
+		a := s.RefractoryFor(n.RefractoryPeriod)
+		if n.Refractory != "" {
+			if a, err = s.RefractoryPeriod(n.Name+".refractory", n.Refractory); err != nil {
+				return code, "", err
+			}
 		}
 		code.Update = append(code.Update, a)
 	}
@@ -54,7 +60,7 @@ func (n Neurons) Lower() (sim.Code, ode.Method, error) {
 		if err != nil {
 			return code, "", err
 		}
-		if n.Refractory != "" {
+		if refractory {
 			cond = ir.Call(ir.And, cond, ir.V("not_refractory", ir.Elem))
 		}
 		code.Threshold = cond
@@ -71,7 +77,7 @@ func (n Neurons) Lower() (sim.Code, ode.Method, error) {
 			return code, "", err
 		}
 	}
-	if n.Refractory != "" && code.Threshold != nil {
+	if refractory && code.Threshold != nil {
 		code.Reset = append(code.Reset,
 			ir.Assign{Target: ir.V("lastspike", ir.Elem), Value: ir.V("t", ir.Scalar)},
 			ir.Assign{Target: ir.V("not_refractory", ir.Elem), Value: ir.Num(0)})
