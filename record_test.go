@@ -282,8 +282,9 @@ func TestUnwritableRecords(t *testing.T) {
 // numpy reads every monitor's file to the same values (a cross-check,
 // skipped where Python with numpy is not installed).
 func TestNumpyReadsMonitors(t *testing.T) {
-	if exec.Command("python3", "-c", "import numpy").Run() != nil {
-		t.Skip("python3 with numpy is not installed")
+	py := record.PythonWithNumpy()
+	if py == "" {
+		t.Skip("no Python with numpy is installed")
 	}
 	dir := t.TempDir()
 	r := newRecordedNet(t, dir)
@@ -301,7 +302,7 @@ rt = np.load(sys.argv[1] + "/g_rate.npy")
 print(json.dumps({"i": s["i"].tolist(), "t": s["t"].tolist(), "v": st["v"][:, 1].tolist(),
     "w": ev["w"].tolist(), "j": ev["j"].tolist(), "sw": sy["w"][:, 2].tolist(), "rate": rt["rate"].tolist()}))
 `
-	out, err := exec.Command("python3", "-c", script, dir).Output()
+	out, err := exec.Command(py, "-c", script, dir).Output()
 	if err != nil {
 		t.Fatalf("numpy: %v", err)
 	}

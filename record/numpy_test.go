@@ -9,8 +9,9 @@ import (
 // numpy reads the files in one line per monitor (a cross-check, skipped
 // where Python with numpy is not installed).
 func TestNumpyReads(t *testing.T) {
-	if exec.Command("python3", "-c", "import numpy").Run() != nil {
-		t.Skip("python3 with numpy is not installed")
+	py := PythonWithNumpy()
+	if py == "" {
+		t.Skip("no Python with numpy is installed")
 	}
 	dir := t.TempDir()
 	sp := filepath.Join(dir, "x_spikes.npy")
@@ -53,7 +54,7 @@ v = np.load(sys.argv[2])["v"]
 assert v.shape == (4, 3), v.shape
 assert (v == 10 * np.arange(4)[:, None] + np.arange(3)).all()
 `
-	out, err := exec.Command("python3", "-c", script, sp, st).CombinedOutput()
+	out, err := exec.Command(py, "-c", script, sp, st).CombinedOutput()
 	if err != nil {
 		t.Fatalf("numpy: %v\n%s", err, out)
 	}
