@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cheggaaa/pb/v3"
+	"github.com/cheggaaa/pb/v3/termutil"
 )
 
 // Progress of the long commands (run, sim, validate, bench) goes to
@@ -123,7 +124,13 @@ func (p *progress) status(done, total float64, elapsed time.Duration) string {
 	speed := (done - p.done0) / elapsed.Seconds()
 	s += fmt.Sprintf(", %.3g s/s", speed)
 	if done < total {
-		s += ", " + (time.Duration((total - done) / speed * float64(time.Second))).Round(time.Second).String() + " left"
+		left := time.Duration((total - done) / speed * float64(time.Second))
+		if left < 10*time.Second {
+			left = left.Round(100 * time.Millisecond)
+		} else {
+			left = left.Round(time.Second)
+		}
+		s += ", " + left.String() + " left"
 	}
 	return s
 }
@@ -140,6 +147,9 @@ func (p *progress) update() {
 		if p.bar == nil {
 			p.bar = pb.New64(1e6).SetTemplateString(barTemplate).SetWriter(p.w).
 				Set(pb.Terminal, true).Set(pb.ReturnSymbol, "\r").Set("label", p.label).SetRefreshRate(200 * time.Millisecond)
+			if w, err := termutil.TerminalWidth(); err != nil || w < 20 {
+				p.bar.SetWidth(100) // no width known (a pseudo-terminal of size 0)
+			}
 			p.bar.Start()
 		}
 		// Microseconds of simulated time.
