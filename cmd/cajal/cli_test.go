@@ -185,3 +185,30 @@ func TestSimProgressText(t *testing.T) {
 		t.Errorf("--progress=none: stderr %q", stderr)
 	}
 }
+
+// A run cut by --duration continues with --resume and a longer
+// --duration: the namespace change of the second run applies when it
+// starts, and the data files hold every step once.
+func TestSimDurationResume(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	dir := t.TempDir()
+	for _, args := range [][]string{{"--duration", "15ms", "--checkpoint"}, {"--duration", "30ms", "--resume", "--checkpoint"}} {
+		args = append([]string{"--progress=none", "sim", "testdata/protocol.toml", "-o", dir}, args...)
+		args = append(args, filepath.Join(dir, "c.ckpt"))
+		if _, stderr, code := execCajal(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	v := readColumn(t, filepath.Join(dir, "ramp_states.npy"), "v")
+	ts := readColumn(t, filepath.Join(dir, "ramp_states.npy"), "t")
+	for k := range ts {
+		if math.Abs(ts[k]-float64(k)*1e-4) > 1e-12 {
+			t.Fatalf("row %d at t = %v", k, ts[k])
+		}
+	}
+	if len(v) != 300 || math.Abs(v[299]-(0.02+2*0.0099)) > 1e-12 {
+		t.Errorf("%d samples ending at %v, want 300 ending at 0.0398", len(v), v[len(v)-1])
+	}
+}
