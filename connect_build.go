@@ -44,7 +44,7 @@ func (s *SynapseGroup) newBuilder(c connectSpec) (*builder, error) {
 	ns, nt := ss.SrcHi-ss.SrcLo, ss.TgtHi-ss.TgtLo
 	b := &builder{s: s, c: c, used: s.net.inUse(),
 		key:    rng.NewKey(s.net.opts.Seed, 1<<61|uint64(ss.ID)<<32|uint64(s.connects)),
-		perSyn: 24 + 16*float64(len(ss.Arrays))}
+		perSyn: s.BytesPerSynapse()}
 	var expected float64
 	var rule string
 	switch {

@@ -118,3 +118,30 @@ func formatBytes(b float64) string {
 	}
 	return fmt.Sprintf("%.3g %s", b, units[k])
 }
+
+// MemoryInUse is the memory, in bytes, that the network's groups,
+// synapses and monitors hold, as the memory limit counts it.
+func (n *Network) MemoryInUse() int64 {
+	if n.invalid() {
+		return 0
+	}
+	return n.inUse()
+}
+
+// MemoryLimit is the network's memory limit in bytes (Options.MemoryLimit
+// or its default).
+func (n *Network) MemoryLimit() int64 {
+	if n.invalid() {
+		return 0
+	}
+	return n.limit
+}
+
+// BytesPerSynapse is the memory Connect reserves for each synapse it will
+// make: its indices while they are sorted, and its variables.
+func (s *SynapseGroup) BytesPerSynapse() float64 {
+	if s.invalid() {
+		return 0
+	}
+	return 24 + 16*float64(len(s.ss.Arrays))
+}

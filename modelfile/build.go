@@ -18,6 +18,7 @@ type built struct {
 	spikes     []spikeMon
 	states     []stateMon
 	rates      []rateMon
+	plan       *plan // set by Check: count the synapses instead of connecting
 }
 
 type spikeMon struct {
@@ -42,8 +43,14 @@ var sliceRE = regexp.MustCompile(`^\s*([A-Za-z_]\w*)\s*(?:\[\s*(\d*)\s*:\s*(\d*)
 // stream to files there and keep nothing in memory. ck says where runs
 // write checkpoints, and how often.
 func (f *File) build(outDir string, ck Checkpoints) (*built, error) {
+	return f.buildNet(outDir, ck, nil)
+}
+
+// buildNet is build; with a plan, synapse groups are made and counted but
+// not connected (Check).
+func (f *File) buildNet(outDir string, ck Checkpoints, p *plan) (*built, error) {
 	opts := cajal.Options{Seed: f.Seed, Threads: f.Threads, RecordDir: outDir, Model: f.digest,
-		Checkpoint: ck.Path, CheckpointEvery: ck.Every}
+		Checkpoint: ck.Path, CheckpointEvery: ck.Every, Progress: f.progress}
 	if f.Dt != "" {
 		dt, err := unit.Parse(f.Dt)
 		if err != nil {
@@ -55,7 +62,7 @@ func (f *File) build(outDir string, ck Checkpoints) (*built, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &built{net: net, groups: map[string]*cajal.NeuronGroup{}}
+	b := &built{net: net, groups: map[string]*cajal.NeuronGroup{}, plan: p}
 	if err := f.buildGroups(b); err != nil {
 		return nil, err
 	}
@@ -192,7 +199,11 @@ func (f *File) buildSynapses(b *built, k int, s Synapses) error {
 	if c.I != nil || c.J != nil {
 		opts = append(opts, cajal.Pairs(c.I, c.J))
 	}
-	if err := sg.Connect(opts...); err != nil {
+	if b.plan != nil {
+		if err := b.plan.count(name, src, tgt, sg, c); err != nil {
+			return err
+		}
+	} else if err := sg.Connect(opts...); err != nil {
 		return err
 	}
 	return f.setAll("synapses."+strconv.Itoa(k), name, s.Init, sg.Set)

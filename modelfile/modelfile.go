@@ -80,6 +80,8 @@ type File struct {
 
 	pos    *keyPos // where Parse found each key; nil for a File made in Go
 	digest string  // of the file's text, which checkpoints name
+	// progress is the runs' progress callback (SetProgress).
+	progress func(done, total float64)
 }
 
 // StateMonitor records variables of chosen neurons at an interval.

@@ -9,6 +9,7 @@ import (
 	"github.com/cajal-sim/cajal"
 	"github.com/cajal-sim/cajal/examples/coba"
 	"github.com/cajal-sim/cajal/examples/cuba"
+	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/examples/vogels2011"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -26,13 +27,13 @@ type benchCmd struct {
 // network's statistics.
 type benchNet struct {
 	name string
-	run  func(threads int, tier cajal.Tier, seconds float64) (cajal.Stats, error)
+	run  func(threads int, tier cajal.Tier, seconds float64, progress example.Progress) (cajal.Stats, error)
 }
 
 var benchNets = []benchNet{
-	{"vogels2011", func(threads int, tier cajal.Tier, seconds float64) (cajal.Stats, error) {
+	{"vogels2011", func(threads int, tier cajal.Tier, seconds float64, progress example.Progress) (cajal.Stats, error) {
 		cfg := vogels2011.Full
-		cfg.Threads, cfg.Tier = threads, tier
+		cfg.Threads, cfg.Tier, cfg.Progress = threads, tier, progress
 		cfg.SimTime = unit.Q(seconds, unit.Second)
 		r, err := vogels2011.Run(cfg)
 		if err != nil {
@@ -40,36 +41,36 @@ var benchNets = []benchNet{
 		}
 		return r.Stats, nil
 	}},
-	{"coba", func(threads int, tier cajal.Tier, _ float64) (cajal.Stats, error) {
+	{"coba", func(threads int, tier cajal.Tier, _ float64, progress example.Progress) (cajal.Stats, error) {
 		cfg := coba.Full
-		cfg.Threads, cfg.Tier, cfg.Ensemble = threads, tier, 0
+		cfg.Threads, cfg.Tier, cfg.Ensemble, cfg.Progress = threads, tier, 0, progress
 		r, err := coba.Run(cfg)
 		if err != nil {
 			return cajal.Stats{}, err
 		}
 		return r.Stats, nil
 	}},
-	{"cuba", func(threads int, tier cajal.Tier, _ float64) (cajal.Stats, error) {
+	{"cuba", func(threads int, tier cajal.Tier, _ float64, progress example.Progress) (cajal.Stats, error) {
 		cfg := cuba.Full
-		cfg.Threads, cfg.Tier, cfg.Ensemble = threads, tier, 0
+		cfg.Threads, cfg.Tier, cfg.Ensemble, cfg.Progress = threads, tier, 0, progress
 		r, err := cuba.Run(cfg)
 		if err != nil {
 			return cajal.Stats{}, err
 		}
 		return r.Stats, nil
 	}},
-	{"events-static", func(threads int, tier cajal.Tier, _ float64) (cajal.Stats, error) {
-		return eventBench(threads, tier, "w : siemens", "g += w", "")
+	{"events-static", func(threads int, tier cajal.Tier, _ float64, progress example.Progress) (cajal.Stats, error) {
+		return eventBench(threads, tier, progress, "w : siemens", "g += w", "")
 	}},
-	{"events-stdp", func(threads int, tier cajal.Tier, _ float64) (cajal.Stats, error) {
-		return eventBench(threads, tier, `w : 1
+	{"events-stdp", func(threads int, tier cajal.Tier, _ float64, progress example.Progress) (cajal.Stats, error) {
+		return eventBench(threads, tier, progress, `w : 1
 dA_pre/dt = -A_pre/tau : 1 (event-driven)
 dA_post/dt = -A_post/tau : 1 (event-driven)`,
 			"A_pre += 1\nw = clip(w + A_post*eta, 0, 100)\ng += w*nS", "A_post += 1\nw = clip(w + A_pre*eta, 0, 100)")
 	}},
 }
 
-func (c benchCmd) Run() error {
+func (c benchCmd) Run(p *progress) error {
 	threads := c.Threads
 	if len(threads) == 0 {
 		threads = []int{1}
@@ -98,7 +99,9 @@ func (c benchCmd) Run() error {
 		}
 		for _, th := range threads {
 			fmt.Fprintf(os.Stderr, "timing %s at %d thread(s)...\n", bn.name, th)
-			st, err := bn.run(th, tier, c.Seconds)
+			p.Start(fmt.Sprintf("%s, %d thread(s)", bn.name, th), 0)
+			st, err := bn.run(th, tier, c.Seconds, p.Network)
+			p.Finish()
 			if err != nil {
 				return fmt.Errorf("%s: %w", bn.name, err)
 			}
@@ -116,8 +119,8 @@ func (c benchCmd) Run() error {
 // 100 Hz drive 1000 neurons through a million synapses (all to all),
 // 10,000 presynaptic events per step; with an on_post pathway the targets
 // fire at 100 Hz too, another 10,000 postsynaptic events per step.
-func eventBench(threads int, tier cajal.Tier, model, onPre, onPost string) (cajal.Stats, error) {
-	net, err := cajal.NewNetwork(cajal.Options{Threads: threads, Seed: 1, Tier: tier})
+func eventBench(threads int, tier cajal.Tier, progress example.Progress, model, onPre, onPost string) (cajal.Stats, error) {
+	net, err := cajal.NewNetwork(cajal.Options{Threads: threads, Seed: 1, Tier: tier, Progress: progress.Network()})
 	if err != nil {
 		return cajal.Stats{}, err
 	}

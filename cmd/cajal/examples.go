@@ -37,7 +37,7 @@ type runCmd struct {
 }
 
 // Run runs one example, prints its summary and, at full size, its check.
-func (c runCmd) Run() error {
+func (c runCmd) Run(p *progress) error {
 	e, err := lookup(c.Model)
 	if err != nil {
 		return err
@@ -47,7 +47,9 @@ func (c runCmd) Run() error {
 		size = example.Reduced
 	}
 	start := time.Now()
-	o, err := e.Run(example.Options{Size: size, OutDir: c.Out, Threads: c.Threads})
+	p.Start(e.Name(), 0)
+	o, err := e.Run(example.Options{Size: size, OutDir: c.Out, Threads: c.Threads, Progress: p.Network})
+	p.Finish()
 	if err != nil {
 		return err
 	}
@@ -74,7 +76,7 @@ type validateCmd struct {
 // Run runs each example at full size, with the ensembles its check
 // needs, prints each statistic beside its reference, and fails if any
 // check fails.
-func (c validateCmd) Run() error {
+func (c validateCmd) Run(p *progress) error {
 	list := registry()
 	if len(c.Models) > 0 {
 		list = nil
@@ -90,7 +92,9 @@ func (c validateCmd) Run() error {
 	for _, e := range list {
 		start := time.Now()
 		fmt.Printf("== %s (%s)\n", e.Name(), e.Description())
-		o, err := e.Run(example.Options{Size: example.Full, OutDir: c.Out, Threads: c.Threads})
+		p.Start(e.Name(), 0)
+		o, err := e.Run(example.Options{Size: example.Full, OutDir: c.Out, Threads: c.Threads, Progress: p.Network})
+		p.Finish()
 		if err == nil {
 			fmt.Println(o.Summary)
 			fmt.Println(o.Report)
@@ -106,7 +110,7 @@ func (c validateCmd) Run() error {
 		fmt.Printf("%s: %s (%s)\n\n", e.Name(), status, time.Since(start).Round(time.Second))
 	}
 	if len(failed) > 0 {
-		return fmt.Errorf("%d of %d examples did not reproduce their references: %v", len(failed), len(list), failed)
+		return notPassed{fmt.Errorf("%d of %d examples did not reproduce their references: %v", len(failed), len(list), failed)}
 	}
 	fmt.Printf("%d of %d examples reproduce their references\n", len(list), len(list))
 	return nil

@@ -46,21 +46,21 @@ func withRegistry(t *testing.T, list ...example.Example) {
 func TestValidateFailsOnAnyFailure(t *testing.T) {
 	var ran []example.Size
 	withRegistry(t, fake{"a", true, &ran}, fake{"b", true, &ran})
-	if err := (validateCmd{Out: t.TempDir()}).Run(); err != nil {
+	if err := (validateCmd{Out: t.TempDir()}).Run(nil); err != nil {
 		t.Errorf("two passing examples: %v", err)
 	}
 	if len(ran) != 2 || ran[0] != example.Full || ran[1] != example.Full {
 		t.Errorf("validate ran sizes %v, want two full runs", ran)
 	}
 	withRegistry(t, fake{"a", true, &ran}, fake{"b", false, &ran})
-	err := (validateCmd{Out: t.TempDir()}).Run()
+	err := (validateCmd{Out: t.TempDir()}).Run(nil)
 	if err == nil || !strings.Contains(err.Error(), "[b]") {
 		t.Errorf("a failing example: error %v, want one naming b", err)
 	}
-	if err := (validateCmd{Models: []string{"a"}, Out: t.TempDir()}).Run(); err != nil {
+	if err := (validateCmd{Models: []string{"a"}, Out: t.TempDir()}).Run(nil); err != nil {
 		t.Errorf("validating the passing one alone: %v", err)
 	}
-	if err := (validateCmd{Models: []string{"c"}}).Run(); err == nil {
+	if err := (validateCmd{Models: []string{"c"}}).Run(nil); err == nil {
 		t.Error("an unknown example validated")
 	}
 }

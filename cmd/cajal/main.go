@@ -1,10 +1,17 @@
-// Command cajal runs Cajal's examples (package examples) and benchmarks.
+// Command cajal runs Cajal's examples (package examples), model files and
+// benchmarks.
 //
 //	cajal list                 the examples it knows
 //	cajal run ficurve -o out   run one, print its summary and check, write its figures
 //	cajal sim model.toml       simulate a model file
+//	cajal check model.toml     validate a model file; print its size and memory estimate
 //	cajal validate             run every example at full size, check it against its references
 //	cajal bench                time neuron updates at full size and the examples' reduced runs
+//
+// Long commands show their progress on stderr (--progress). Errors are
+// one line on stderr; the exit codes are those of docs/cli.md: 0 done, 1
+// an error, 2 a usage error, 3 references not reproduced (validate), 130
+// and 143 a sim stopped by SIGINT or SIGTERM.
 //
 // SIGINT or SIGTERM stops `cajal sim` at the next time step: its data
 // files are flushed and closed, their paths printed, and the command exits
@@ -15,7 +22,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -25,20 +34,49 @@ import (
 )
 
 type cli struct {
-	Tier string `enum:"auto,interp,native" default:"auto" help:"How programs run: auto (interpreted until compiled C is ready), interp, or native (compiled before the run). Sets CAJAL_TIER."`
+	Tier     string `enum:"auto,interp,native" default:"auto" help:"How programs run: auto (interpreted until compiled C is ready), interp, or native (compiled before the run). Sets CAJAL_TIER."`
+	Progress string `enum:"auto,bar,text,none" default:"auto" help:"Progress of long runs on stderr: a bar in a terminal and text lines elsewhere (auto), bar, text, or none."`
 
 	List     listCmd     `cmd:"" help:"List the examples that run can run."`
 	Run      runCmd      `cmd:"" help:"Run an example, print its summary and write its figures."`
 	Sim      simCmd      `cmd:"" help:"Simulate a model file (TOML): data as .npy (and CSV), figures as PNG."`
+	Check    checkCmd    `cmd:"" help:"Validate a model file without running it; print the network's size and memory estimate."`
 	Validate validateCmd `cmd:"" help:"Run the examples at full size and check them against their references."`
 	Bench    benchCmd    `cmd:"" help:"Time seed 000, COBA, CUBA and synaptic events: s per simulated s, ns per neuron-step and per event, bytes per synapse."`
 }
 
+// Exit codes (docs/cli.md).
+const (
+	exitError     = 1 // the command failed: a file, a model, a run
+	exitUsage     = 2 // the command line is wrong
+	exitNotPassed = 3 // validate: some example did not reproduce its references
+)
+
+// notPassed is the error of a check that ran and failed.
+type notPassed struct{ error }
+
 func main() {
+	os.Exit(cajalMain(os.Args[1:], os.Stderr))
+}
+
+// cajalMain runs the command line args and returns the exit code.
+func cajalMain(args []string, stderr io.Writer) int {
 	var c cli
-	ctx := kong.Parse(&c, kong.Name("cajal"),
-		kong.Description("Cajal simulates spiking neural networks described by equations with units."),
-		kong.UsageOnError())
+	parser, err := kong.New(&c, kong.Name("cajal"),
+		kong.Description("Cajal simulates spiking neural networks described by equations with units."))
+	if err != nil {
+		panic(err) // the command's own definition
+	}
+	ctx, err := parser.Parse(args)
+	if err != nil {
+		var pe *kong.ParseError
+		hint := "cajal --help"
+		if errors.As(err, &pe) && pe.Context != nil && pe.Context.Command() != "" {
+			hint = "cajal " + strings.Fields(pe.Context.Command())[0] + " --help"
+		}
+		fmt.Fprintf(stderr, "cajal: %v (see %s)\n", err, hint)
+		return exitUsage
+	}
 	// Commands that stop at a step boundary on SIGINT or SIGTERM get a
 	// context those signals cancel; the others keep the default action.
 	var sctx context.Context = context.Background()
@@ -47,6 +85,7 @@ func main() {
 		sctx, stopped = signalContext()
 	}
 	ctx.BindTo(sctx, (*context.Context)(nil))
+	ctx.Bind(newProgress(c.Progress, stderr))
 	if c.Tier != "auto" {
 		os.Setenv(cajal.TierEnv, c.Tier)
 	}
@@ -55,10 +94,14 @@ func main() {
 		if !strings.HasPrefix(msg, "cajal:") {
 			msg = "cajal: " + msg
 		}
-		fmt.Fprintln(os.Stderr, msg)
+		fmt.Fprintln(stderr, msg)
 		if s := stopped(); s != nil {
-			os.Exit(exitCode(s))
+			return exitCode(s)
 		}
-		os.Exit(1)
+		if errors.As(err, new(notPassed)) {
+			return exitNotPassed
+		}
+		return exitError
 	}
+	return 0
 }

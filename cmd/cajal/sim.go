@@ -12,7 +12,8 @@ import (
 )
 
 type simCmd struct {
-	File            string `arg:"" help:"Model file (TOML; see package modelfile)." type:"existingfile"`
+	File string `arg:"" help:"Model file (TOML; see package modelfile)."`
+	overrides
 	Out             string `short:"o" default:"out" help:"Folder for the data (.npy with units in .json, and CSV) and figures (PNG)."`
 	CheckpointEvery string `name:"checkpoint-every" placeholder:"DURATION" help:"Save the whole state every DURATION of simulated time (1s, 500ms, 1*second), at a stop and at the end."`
 	Checkpoint      string `placeholder:"FILE" help:"Checkpoint file (default: checkpoint.ckpt in the -o folder); with it alone, a checkpoint is saved at a stop and at the end."`
@@ -43,8 +44,8 @@ func (c simCmd) checkpoints() (modelfile.Checkpoints, error) {
 // hold every step run and are listed before the error, and, if
 // checkpoints were asked for, a checkpoint of the step it stopped at is
 // written, from which --resume continues.
-func (c simCmd) Run(ctx context.Context) error {
-	f, err := modelfile.Load(c.File)
+func (c simCmd) Run(ctx context.Context, p *progress) error {
+	f, err := c.load(c.File)
 	if err != nil {
 		return err
 	}
@@ -52,8 +53,17 @@ func (c simCmd) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// A resumed run does only the steps after the checkpoint: its total
+	// is that of the runs as they start.
+	var total float64
+	if d, err := f.Duration(); err == nil && !ck.Resume {
+		total = d.Value
+	}
+	p.Start(filepath.Base(c.File), total)
+	f.SetProgress(p.Network())
 	start := time.Now()
 	res, err := f.RunCheckpointed(ctx, c.Out, ck)
+	p.Finish()
 	if res != nil {
 		if res.Summary != "" {
 			fmt.Println(res.Summary)

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/examples/internal/brette2007"
 	"github.com/cajal-sim/cajal/examples/internal/cputime"
 	"github.com/cajal-sim/cajal/unit"
@@ -36,7 +37,8 @@ type Config struct {
 	Duration unit.Quantity // simulated time
 	Seed     uint64
 	Threads  int
-	OutDir   string // where the figure goes; empty for none
+	OutDir   string           // where the figure goes; empty for none
+	Progress example.Progress // progress of the runs; nil for none
 	// Tier chooses interpreted or compiled kernels (cajal.Options.Tier).
 	Tier cajal.Tier
 	// Ensemble is the number of runs whose mean rates Check compares with
@@ -118,7 +120,7 @@ func Run(cfg Config) (*Result, error) {
 
 // run builds the network as the example does and runs it once.
 func run(cfg Config) (*Result, error) {
-	net, err := cajal.NewNetwork(cajal.Options{Dt: unit.Q(0.1, unit.Millisecond), Seed: cfg.Seed,
+	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: unit.Q(0.1, unit.Millisecond), Seed: cfg.Seed,
 		Threads: cfg.Threads, Tier: cfg.Tier})
 	if err != nil {
 		return nil, err

@@ -25,6 +25,8 @@ type Options struct {
 	Size    Size
 	OutDir  string // where the figures go; empty for none
 	Threads int    // worker goroutines; 0 for all processors
+	// Progress, if set, is given to every network of the run.
+	Progress Progress
 }
 
 // Outcome is what a run of an example reports.

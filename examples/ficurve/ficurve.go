@@ -25,7 +25,8 @@ type Config struct {
 	Duration unit.Quantity // simulated time
 	Dt       unit.Quantity // time step
 	Threads  int
-	OutDir   string // where the figure goes; empty for none
+	OutDir   string           // where the figure goes; empty for none
+	Progress example.Progress // progress of the runs; nil for none
 }
 
 // Default is the full demonstration.
@@ -72,7 +73,7 @@ func Analytic(I float64) float64 {
 
 // Run simulates the group and draws the figure.
 func Run(cfg Config) (*Result, error) {
-	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Threads: cfg.Threads, RecordDir: dataDir(cfg.OutDir)})
+	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: cfg.Dt, Threads: cfg.Threads, RecordDir: dataDir(cfg.OutDir)})
 	if err != nil {
 		return nil, err
 	}

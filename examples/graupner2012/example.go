@@ -40,7 +40,7 @@ func (Example) Run(o example.Options) (example.Outcome, error) {
 		cfg = Full
 		cfg.Log = os.Stderr
 	}
-	cfg.OutDir = o.OutDir
+	cfg.OutDir, cfg.Progress = o.OutDir, o.Progress
 	if o.Threads > 0 {
 		cfg.Workers = o.Threads // networks at once, one thread each
 	}

@@ -40,6 +40,7 @@ import (
 	"time"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/plot"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -53,11 +54,12 @@ type Config struct {
 	Dt          unit.Quantity // time step
 	// Points are the indices (0 to NPoints-1) of the time differences to
 	// run; nil runs all of them. Index(dt) finds a time difference's index.
-	Points  []int
-	Workers int    // points simulated at once, one network each; 0: all processors
-	Seed    uint64 // point p uses the network seed Seed*NPoints + p
-	OutDir  string // where the figure goes; empty for none
-	Log     io.Writer
+	Points   []int
+	Workers  int              // points simulated at once, one network each; 0: all processors
+	Seed     uint64           // point p uses the network seed Seed*NPoints + p
+	OutDir   string           // where the figure goes; empty for none
+	Progress example.Progress // progress of the runs; nil for none
+	Log      io.Writer
 	// Tier chooses interpreted or compiled kernels (cajal.Options.Tier).
 	Tier cajal.Tier
 }
@@ -146,7 +148,7 @@ type point struct {
 
 // runSim runs the simulation for one time difference (the seed's run_sim).
 func runSim(cfg Config, pointIndex int) (*point, error) {
-	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Threads: 1, Seed: cfg.Seed*uint64(cfg.NPoints) + uint64(pointIndex),
+	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: cfg.Dt, Threads: 1, Seed: cfg.Seed*uint64(cfg.NPoints) + uint64(pointIndex),
 		Tier: cfg.Tier})
 	if err != nil {
 		return nil, err

@@ -18,6 +18,7 @@ import (
 
 	"github.com/cajal-sim/cajal"
 	"github.com/cajal-sim/cajal/dendrify"
+	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/plot"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -124,7 +125,8 @@ type Config struct {
 	Dt        unit.Quantity // time step
 	Seed      uint64
 	Threads   int
-	OutDir    string // where the figure goes; empty for none
+	OutDir    string           // where the figure goes; empty for none
+	Progress  example.Progress // progress of the runs; nil for none
 }
 
 // Full is the seed's network: N_e = 700, N_i = 300, 200 sources at 90 Hz,
@@ -179,7 +181,7 @@ type Result struct {
 
 // Run builds the network as the seed does and runs it.
 func Run(cfg Config) (*Result, error) {
-	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Seed: cfg.Seed, Threads: cfg.Threads, RecordDir: dataDir(cfg.OutDir)})
+	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: cfg.Dt, Seed: cfg.Seed, Threads: cfg.Threads, RecordDir: dataDir(cfg.OutDir)})
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/plot"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -54,9 +55,10 @@ var Quick = Params{NE: 2000, NI: 500, CE: 200, CI: 50, J: 0.1e-3, G: 5, Eta: 2,
 // Config is a run: parameters, seed, threads and output folder.
 type Config struct {
 	Params
-	Seed    uint64
-	Threads int
-	OutDir  string // where the figures go; empty for none
+	Seed     uint64
+	Threads  int
+	OutDir   string           // where the figures go; empty for none
+	Progress example.Progress // progress of the runs; nil for none
 }
 
 // Result is what a run measured and what the mean field predicts.
@@ -80,7 +82,7 @@ const model = `dv/dt = (stim(t) - v)/tau : volt (unless refractory)`
 // Run simulates the network.
 func Run(cfg Config) (*Result, error) {
 	p := cfg.Params
-	net, err := cajal.NewNetwork(cajal.Options{Dt: unit.Q(p.Dt, unit.Second), Seed: cfg.Seed, Threads: cfg.Threads})
+	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: unit.Q(p.Dt, unit.Second), Seed: cfg.Seed, Threads: cfg.Threads})
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,7 @@ func (Example) Run(o example.Options) (example.Outcome, error) {
 	if o.Size == example.Full {
 		cfg = Full
 	}
-	cfg.OutDir, cfg.Threads = o.OutDir, o.Threads
+	cfg.OutDir, cfg.Threads, cfg.Progress = o.OutDir, o.Threads, o.Progress
 	r, err := Run(cfg)
 	if err != nil {
 		return example.Outcome{}, err

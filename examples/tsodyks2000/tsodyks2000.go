@@ -69,8 +69,9 @@ type Config struct {
 	// seeds Seed, Seed+1, ...; the figure and the detailed statistics are
 	// those of the first. 0 means 1.
 	Realizations int
-	Threads      int    // worker goroutines; 0 for all processors
-	OutDir       string // where the figure goes; empty for none
+	Threads      int              // worker goroutines; 0 for all processors
+	OutDir       string           // where the figure goes; empty for none
+	Progress     example.Progress // progress of the runs; nil for none
 }
 
 // Full is the published model: 500 neurons, 10 s at dt = 0.25 ms, as ten
@@ -240,7 +241,7 @@ func Run(cfg Config) (*Result, error) {
 // realization, with cfg.Seed.
 func simulate(cfg Config) (*Result, error) {
 	start := time.Now()
-	net, err := cajal.NewNetwork(cajal.Options{Dt: cfg.Dt, Seed: cfg.Seed, Threads: cfg.Threads, RecordDir: dataDir(cfg)})
+	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: cfg.Dt, Seed: cfg.Seed, Threads: cfg.Threads, RecordDir: dataDir(cfg)})
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,7 @@ type Config struct {
 	PatternReps int // repetitions of the pattern while the teacher is on
 	Seed        uint64
 	OutDir      string
+	Progress    example.Progress // progress of the runs; nil for none
 }
 
 // Full is the seed's run: 100 learning repetitions, 20.8 s.
@@ -66,7 +67,7 @@ func Run(cfg Config) (*Result, error) {
 
 	// The spike pattern: record 200 Poisson generators (through parrots)
 	// for one pattern duration.
-	pnet, err := cajal.NewNetwork(cajal.Options{Dt: unit.Q(resolution, ms), Seed: cfg.Seed, RecordDir: dataDir(cfg.OutDir, "pattern")})
+	pnet, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: unit.Q(resolution, ms), Seed: cfg.Seed, RecordDir: dataDir(cfg.OutDir, "pattern")})
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +92,7 @@ func Run(cfg Config) (*Result, error) {
 
 	// Neuron and devices. The seed's neuron parameters are NEST's
 	// defaults, which the library model carries.
-	net, err := cajal.NewNetwork(cajal.Options{Dt: unit.Q(resolution, ms), Seed: cfg.Seed + 1, RecordDir: dataDir(cfg.OutDir, "neuron")})
+	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: unit.Q(resolution, ms), Seed: cfg.Seed + 1, RecordDir: dataDir(cfg.OutDir, "neuron")})
 	if err != nil {
 		return nil, err
 	}

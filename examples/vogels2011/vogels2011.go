@@ -26,13 +26,14 @@ import (
 
 // Config sets the size of a run.
 type Config struct {
-	NE      int     // excitatory cells; NI = NE/4
-	Epsilon float64 // sparseness of synaptic connections
-	Before  unit.Quantity
-	SimTime unit.Quantity // total, including Before
-	Seed    uint64
-	Threads int
-	OutDir  string
+	NE       int     // excitatory cells; NI = NE/4
+	Epsilon  float64 // sparseness of synaptic connections
+	Before   unit.Quantity
+	SimTime  unit.Quantity // total, including Before
+	Seed     uint64
+	Threads  int
+	OutDir   string
+	Progress example.Progress // progress of the runs; nil for none
 	// Tier chooses interpreted or compiled kernels (cajal.Options.Tier).
 	Tier cajal.Tier
 }
@@ -101,7 +102,7 @@ func Run(cfg Config) (*Result, error) {
 		"tau_ampa": tauAmpa, "tau_gaba": tauGaba, "tau_stdp": tauStdp, "gl": gl, "el": el, "er": er,
 		"vt": vt, "memc": memc, "bgcurrent": bgcurrent, "alpha": alpha, "gmax": gmax, "eta": 0.0,
 	}
-	net, err := cajal.NewNetwork(cajal.Options{Seed: cfg.Seed, Threads: cfg.Threads, Tier: cfg.Tier,
+	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Seed: cfg.Seed, Threads: cfg.Threads, Tier: cfg.Tier,
 		RecordDir: dataDir(cfg.OutDir)})
 	if err != nil {
 		return nil, err

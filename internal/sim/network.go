@@ -105,7 +105,9 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 	for _, g := range n.Groups {
 		thresholds = thresholds || (!g.fused && g.threshold != nil && g.Emit == nil)
 	}
-	every := max(steps/100, 1)
+	// Progress every 0.1 % of the run, and at least every 1000 steps, so
+	// that long runs report often enough for a time left.
+	every := min(max(steps/1000, 1), 1000)
 	for s := int64(0); s < steps; s++ {
 		if n.Stop != nil && n.Stop.Load() {
 			return ErrStopped
