@@ -12,6 +12,11 @@ import (
 // of a longer run shows its beginning, and says so.
 const maxPlotRows = 2_000_000
 
+// maxRasterRows is the most neurons a raster figure shows: beyond, every
+// k-th neuron is drawn, so that rows stay apart in a panel a few hundred
+// pixels high.
+const maxRasterRows = 100
+
 // outputs writes, for each monitor's data file, a CSV file and figures
 // beside it, reading the data a block at a time (figures: at most
 // maxPlotRows rows).
@@ -92,8 +97,12 @@ func spikeFigure(t *record.Table, base, name string) ([]string, error) {
 		return nil, err
 	}
 	png := base + "_raster.png"
+	tk, ik, step := plot.ThinRaster(ms(ts), is, maxRasterRows)
+	if step > 1 {
+		note += fmt.Sprintf(" (1 neuron in %d shown)", step)
+	}
 	fig := plot.Figure{Panels: []plot.Panel{{Title: name + note, XLabel: "time (ms)", YLabel: "neuron",
-		Series: []plot.Series{plot.Raster(ms(ts), is, "black", "")}}}}
+		Series: []plot.Series{plot.Raster(tk, ik, "black", "")}}}}
 	return []string{png}, fig.Save(png)
 }
 

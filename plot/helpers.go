@@ -65,3 +65,29 @@ func Histogram(values []float64, lo, hi, w float64) (centres, counts []float64) 
 	}
 	return centres, counts
 }
+
+// ThinRaster keeps the spikes of every k-th neuron (indices 0, k, 2k, ...),
+// with k the smallest step that leaves at most maxRows neurons of the
+// max(i)+1 that the spikes name, so that a raster of a large population
+// shows separate rows instead of a solid block. It returns the kept times
+// and indices (indices unchanged, so the y axis still counts neurons) and
+// k; with maxRows < 1 or few enough neurons it returns t, i and 1.
+func ThinRaster(t []float64, i []int32, maxRows int) ([]float64, []int32, int) {
+	n := 0
+	for _, v := range i {
+		n = max(n, int(v)+1)
+	}
+	if maxRows < 1 || n <= maxRows || len(t) != len(i) {
+		return t, i, 1
+	}
+	k := (n + maxRows - 1) / maxRows
+	var tk []float64
+	var ik []int32
+	for j, v := range i {
+		if int(v)%k == 0 {
+			tk = append(tk, t[j])
+			ik = append(ik, v)
+		}
+	}
+	return tk, ik, k
+}

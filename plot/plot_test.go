@@ -396,3 +396,37 @@ func BenchmarkLine1e6(b *testing.B) {
 		}
 	}
 }
+
+// ThinRaster keeps exactly the spikes of neurons 0, k, 2k, ... with the
+// smallest k that leaves at most maxRows rows, and leaves small rasters
+// alone.
+func TestThinRaster(t *testing.T) {
+	// 2000 neurons (the largest index is 1999), three spikes each.
+	var ts []float64
+	var is []int32
+	for rep := range 3 {
+		for i := range 2000 {
+			ts = append(ts, float64(rep)+float64(i)*1e-4)
+			is = append(is, int32(i))
+		}
+	}
+	tk, ik, k := plot.ThinRaster(ts, is, 100)
+	if k != 20 {
+		t.Fatalf("step %d, want 20 (2000 neurons, 100 rows)", k)
+	}
+	if len(ik) != 300 || len(tk) != 300 {
+		t.Fatalf("kept %d spikes and %d times, want 300 (100 neurons x 3)", len(ik), len(tk))
+	}
+	for j, v := range ik {
+		if v%20 != 0 || tk[j] != float64(j/100)+float64(v)*1e-4 {
+			t.Fatalf("spike %d: neuron %d at %v", j, v, tk[j])
+		}
+	}
+	// 2001 neurons need a step of 21 (100 rows of step 20 would leave 101).
+	if _, _, k := plot.ThinRaster([]float64{0}, []int32{2000}, 100); k != 21 {
+		t.Errorf("2001 neurons: step %d, want 21", k)
+	}
+	if _, ik, k := plot.ThinRaster(ts[:100], is[:100], 100); k != 1 || len(ik) != 100 {
+		t.Errorf("100 neurons: step %d, %d spikes; want them all", k, len(ik))
+	}
+}

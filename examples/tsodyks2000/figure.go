@@ -36,7 +36,7 @@ func (r *Result) Draw(path string) error {
 			},
 		},
 		{
-			XLabel: "Time (ms)", YLabel: "Net activity",
+			XLabel: "Time (ms)", YLabel: "net activity (spikes per neuron per ms)",
 			Series: []plot.Series{{Kind: plot.Line, X: bins, Y: r.Activity, Color: "C0"}},
 		},
 		{

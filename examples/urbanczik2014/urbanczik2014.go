@@ -317,21 +317,21 @@ func (r *Result) Draw(dir string) error {
 		errs[k] = phiU[k] - phiVw[k]
 	}
 	fig1 := plot.Figure{Width: 12, Height: 12, Panels: []plot.Panel{
-		{YLabel: "membrane pot [mV]", Legend: true, Series: []plot.Series{
+		{YLabel: "membrane potential [mV]", Legend: true, Series: []plot.Series{
 			{X: r.T, Y: r.Vs, Label: "U (soma)", Color: "darkblue"},
 			{X: r.T, Y: r.Vd, Label: "V_W (dendrite)", Color: "deepskyblue"},
 			{X: r.T, Y: r.VwStar, Label: "V_W* (dendrite)", Color: "blue", Dashed: true},
 			{X: r.T, Y: r.UM, Label: "U_M (soma)", Color: "red"},
 		}},
-		{YLabel: "somatic cond", Legend: true, Series: []plot.Series{
+		{YLabel: "somatic conductance [nS]", Legend: true, Series: []plot.Series{
 			{X: r.T, Y: r.GIn, Label: "g_I", Color: "red"},
 			{X: r.T, Y: r.GEx, Label: "g_E", Color: "coral"},
 		}},
-		{YLabel: "dend current", Legend: true, Series: []plot.Series{
+		{YLabel: "dendritic current [pA]", Legend: true, Series: []plot.Series{
 			{X: r.T, Y: r.IEx, Label: "I_ex", Color: "red"},
 			{X: r.T, Y: r.IIn, Label: "I_in", Color: "coral"},
 		}},
-		{XLabel: "time [ms]", Legend: true, Series: []plot.Series{
+		{XLabel: "time [ms]", YLabel: "rate phi [1/ms], h [1/mV]", Legend: true, Series: []plot.Series{
 			{X: r.T, Y: phiU, Label: "phi(U)", Color: "darkblue"},
 			{X: r.T, Y: phiVd, Label: "phi(V_W)", Color: "deepskyblue"},
 			{X: r.T, Y: phiVw, Label: "phi(V_W*)", Color: "blue", Dashed: true},
@@ -352,7 +352,7 @@ func (r *Result) Draw(dir string) error {
 		weights = append(weights, plot.Series{Kind: plot.Step, X: t, Y: w, Label: fmt.Sprintf("pg_%d", i)})
 	}
 	fig2 := plot.Figure{Width: 10, Height: 6, Panels: []plot.Panel{{Title: "Synaptic weights of Urbanczik synapses",
-		XLabel: "time [ms]", YLabel: "weight", Legend: true, Series: weights}}}
+		XLabel: "time [ms]", YLabel: "weight [pA]", Legend: true, Series: weights}}}
 	rep := func(k int, title string) plot.Panel {
 		lo := r.TStart + float64(k)*patternDuration
 		var t, um, vw, u, sp []float64
