@@ -31,16 +31,15 @@ type Config = brette2007.Config
 // Result is a run: its spikes and rates.
 type Result = brette2007.Result
 
-// Full is the benchmark: 3200 + 800 neurons, p = 0.02, 1 s, and the mean
-// rates of an ensemble of 30 seeds (1-30), whose mean is held to a band
-// about a quarter as wide as a single run's.
-var Full = Config{NE: 3200, NI: 800, P: 0.02, Duration: unit.Q(1, unit.Second), Seed: 1, Ensemble: 30}
+// Full is the benchmark: 3200 + 800 neurons, p = 0.02, 1 s, and the
+// mean rates of an ensemble of 30 seeds (brette2007.Full).
+var Full = brette2007.Full
 
 // Reduced is the run of the tests and of `cajal run coba --quick`: the
-// same network for 0.25 s, which holds the initial burst and the settling
-// into the asynchronous state; its reference is Brian2's over the same
-// 0.25 s.
-var Reduced = Config{NE: 3200, NI: 800, P: 0.02, Duration: unit.Q(0.25, unit.Second), Seed: 1}
+// same network for 0.25 s (brette2007.Reduced), which holds the initial
+// burst and the settling into the asynchronous state; its reference is
+// Brian2's over the same 0.25 s.
+var Reduced = brette2007.Reduced
 
 // The script's parameters.
 var (
@@ -76,7 +75,7 @@ dgi/dt = -gi/taui : 1
 // Benchmark is the network: the model, its parameters, the wiring.
 var Benchmark = &brette2007.Benchmark{Name: "COBA", Title: "COBA (Brette et al. 2007, benchmark 1)", Figure: "coba.png",
 	Equations: Equations, Method: "euler", Namespace: func(Config) cajal.Namespace { return Namespace() },
-	Wire: wire, Full: Full, Reduced: Reduced, References: References}
+	Wire: wire, References: References}
 
 // Run builds the network as the script does and runs it; with
 // cfg.Ensemble > 1 it then runs the same network with the next

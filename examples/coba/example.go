@@ -37,19 +37,4 @@ func (Example) Seed() string { return "" }
 func (Example) References() (*example.References, error) { return References() }
 
 // Run runs Full or Reduced and, at full size, checks the result.
-func (Example) Run(o example.Options) (example.Outcome, error) {
-	cfg := Reduced
-	if o.Size == example.Full {
-		cfg = Full
-	}
-	cfg.OutDir, cfg.Threads = o.OutDir, o.Threads
-	r, err := Run(cfg)
-	if err != nil {
-		return example.Outcome{}, err
-	}
-	out := example.Outcome{Summary: r.Summary(), Figures: example.Figures(r.Figure)}
-	if o.Size == example.Full {
-		out.Report = r.Check()
-	}
-	return out, nil
-}
+func (Example) Run(o example.Options) (example.Outcome, error) { return Benchmark.RunExample(o) }

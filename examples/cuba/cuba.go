@@ -30,15 +30,15 @@ type Config = brette2007.Config
 // Result is a run: its spikes and rates.
 type Result = brette2007.Result
 
-// Full is the benchmark: 3200 + 800 neurons, p = 0.02, 1 s, and the mean
-// rates of an ensemble of 30 seeds (1-30), whose mean is held to a band
-// about a quarter as wide as a single run's.
-var Full = Config{NE: 3200, NI: 800, P: 0.02, Duration: unit.Q(1, unit.Second), Seed: 1, Ensemble: 30}
+// Full is the benchmark: 3200 + 800 neurons, p = 0.02, 1 s, and the
+// mean rates of an ensemble of 30 seeds (brette2007.Full).
+var Full = brette2007.Full
 
-// Reduced is the run of `cajal run cuba --quick`: the same network for
-// 0.25 s, which holds the first synchronous volley and the settling into
-// the asynchronous state; its reference is Brian2's over the same 0.25 s.
-var Reduced = Config{NE: 3200, NI: 800, P: 0.02, Duration: unit.Q(0.25, unit.Second), Seed: 1}
+// Reduced is the run of the tests and of `cajal run cuba --quick`: the
+// same network for 0.25 s (brette2007.Reduced), which holds the first
+// synchronous volley and the settling into the asynchronous state; its
+// reference is Brian2's over the same 0.25 s.
+var Reduced = brette2007.Reduced
 
 // The example's parameters.
 var (
@@ -67,8 +67,7 @@ dgi/dt = -gi/taui : volt
 
 // Benchmark is the network: the model, its parameters, the wiring.
 var Benchmark = &brette2007.Benchmark{Name: "CUBA", Title: "CUBA (Brette et al. 2007, benchmark 2)", Figure: "cuba.png",
-	Equations: Equations, Method: "linear", Namespace: namespace, Wire: wire, Full: Full, Reduced: Reduced,
-	References: References}
+	Equations: Equations, Method: "linear", Namespace: namespace, Wire: wire, References: References}
 
 // Run builds the network as the example does and runs it; with
 // cfg.Ensemble > 1 it then runs the same network with the next

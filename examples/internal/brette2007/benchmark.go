@@ -22,9 +22,19 @@ type Config struct {
 	Ensemble int
 }
 
+// Full is the benchmark: 3200 + 800 neurons, p = 0.02, 1 s, and the mean
+// rates of an ensemble of 30 seeds (1-30), whose mean is held to a band
+// about a quarter as wide as a single run's.
+var Full = Config{NE: 3200, NI: 800, P: 0.02, Duration: unit.Q(1, unit.Second), Seed: 1, Ensemble: 30}
+
+// Reduced is the run of the tests and of `cajal run NAME --quick`: the
+// same network for 0.25 s; its reference is the reference simulator's
+// over the same 0.25 s.
+var Reduced = Config{NE: 3200, NI: 800, P: 0.02, Duration: unit.Q(0.25, unit.Second), Seed: 1}
+
 // Benchmark is what distinguishes one of the two networks: its neuron
 // model, parameters and integration method, how it wires and initialises
-// the group, its two configurations and its reference file.
+// the group, and its reference file.
 type Benchmark struct {
 	Name   string // in summaries: "COBA"
 	Title  string // the figure's
@@ -38,9 +48,6 @@ type Benchmark struct {
 	// connects them and sets the initial state, in the order the
 	// benchmark's script does (the order of the random draws).
 	Wire func(net *cajal.Network, P *cajal.NeuronGroup, cfg Config, ns cajal.Namespace) (ce, ci *cajal.SynapseGroup, err error)
-	// Full is the configuration Check holds a run to; Reduced is the
-	// short run of the tests and of `cajal run NAME --quick`.
-	Full, Reduced Config
 	// References are the benchmark's stored reference numbers.
 	References func() (*example.References, error)
 }
@@ -81,4 +88,23 @@ func (b *Benchmark) Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// RunExample runs Full or Reduced, as the options ask, and, at full
+// size, checks the result: the example's Run as the command calls it.
+func (b *Benchmark) RunExample(o example.Options) (example.Outcome, error) {
+	cfg := Reduced
+	if o.Size == example.Full {
+		cfg = Full
+	}
+	cfg.OutDir, cfg.Threads = o.OutDir, o.Threads
+	r, err := b.Run(cfg)
+	if err != nil {
+		return example.Outcome{}, err
+	}
+	out := example.Outcome{Summary: r.Summary(), Figures: example.Figures(r.Figure)}
+	if o.Size == example.Full {
+		out.Report = r.Check()
+	}
+	return out, nil
 }

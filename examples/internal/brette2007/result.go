@@ -13,7 +13,7 @@ import (
 // connection rule, and the events per spike with the mean number of
 // targets; the reference file gives each band and why. A run of another
 // size, or without the ensemble, fails.
-func (r *Result) Check() example.Report { return r.CheckAs(r.Benchmark.Full, "") }
+func (r *Result) Check() example.Report { return r.CheckAs(Full, "") }
 
 // CheckAs compares the run with the references of the configuration cfg,
 // whose rates' keys begin with prefix.

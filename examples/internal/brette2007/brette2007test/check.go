@@ -37,7 +37,7 @@ func fake(b *brette2007.Benchmark, cfg brette2007.Config, e, i float64, mean, sd
 	return &brette2007.Result{Outcome: o, Config: cfg, Benchmark: b}
 }
 
-// Check holds b's check of the full run to its references: a run with
+// Check holds b's check of the full run (brette2007.Full) to its references: a run with
 // the rates good and an ensemble with the means ensMean and standard
 // deviations ensSD (the benchmark's own, as measured) passes all seven
 // statistics; one with each checked statistic out of its band fails:
@@ -61,7 +61,7 @@ func Check(t *testing.T, b *brette2007.Benchmark, good, ensMean, ensSD Rates) {
 		m, _ := q.Reference()
 		return m, q.SD, float64(q.N)
 	}
-	full := b.Full
+	full := brette2007.Full
 	mk := func(cfg brette2007.Config, e, i float64) *brette2007.Result {
 		return fake(b, cfg, e, i, ensMean, ensSD)
 	}
@@ -84,7 +84,7 @@ func Check(t *testing.T, b *brette2007.Benchmark, good, ensMean, ensSD Rates) {
 		"rates halved":                 mk(full, e/2, i/2),
 		"excitatory rate 5 sd high":    mk(full, meanE+float64(5*sdE), i),
 		"inhibitory rate 5 sd low":     mk(full, e, meanI-float64(5*sdI)),
-		"the reduced run":              mk(b.Reduced, e, i),
+		"the reduced run":              mk(brette2007.Reduced, e, i),
 		"no ensemble":                  mk(noEnsemble, e, i),
 		"a 0.5 s run":                  mk(short, e, i),
 		"a run at another probability": mk(sparse, e, i),

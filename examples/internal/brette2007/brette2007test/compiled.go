@@ -8,7 +8,7 @@ import (
 	"github.com/cajal-sim/cajal/unit"
 )
 
-// CompiledKernelsAgree runs b's reduced network for 0.1 s with kernels
+// CompiledKernelsAgree runs the reduced network for 0.1 s with kernels
 // compiled to C (tier 1) and with the interpreter: the spikes are
 // bit-identical, and the compiled run used compiled code for every
 // program, the interpreted one for none. Without a C compiler it skips.
@@ -17,7 +17,7 @@ func CompiledKernelsAgree(t *testing.T, b *brette2007.Benchmark) {
 	if err := cajal.NativeAvailable(); err != nil {
 		t.Skip(err)
 	}
-	cfg := b.Reduced
+	cfg := brette2007.Reduced
 	cfg.Duration = unit.Q(0.1, unit.Second)
 	cfg.Tier = cajal.TierNative
 	native, err := b.Run(cfg)

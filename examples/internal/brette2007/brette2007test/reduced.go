@@ -8,20 +8,20 @@ import (
 	"github.com/cajal-sim/cajal/examples/internal/brette2007"
 )
 
-// Reduced runs b's reduced configuration, seed fixed, and checks it
+// Reduced runs the reduced configuration, seed fixed, and checks it
 // against the references of the same run (keys "reduced_rate_e",
 // "reduced_rate_i", the synapse counts and the events per spike): all five
 // statistics are checked and pass, and the figure is written.
 func Reduced(t *testing.T, b *brette2007.Benchmark) {
 	t.Helper()
-	cfg := b.Reduced
+	cfg := brette2007.Reduced
 	cfg.OutDir = t.TempDir()
 	r, err := b.Run(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Log(r.Summary())
-	rep := r.CheckAs(b.Reduced, "reduced_")
+	rep := r.CheckAs(brette2007.Reduced, "reduced_")
 	t.Log(rep)
 	if err := rep.Err(); err != nil {
 		t.Error(err)
@@ -34,7 +34,7 @@ func Reduced(t *testing.T, b *brette2007.Benchmark) {
 	}
 }
 
-// ReducedEnsemble runs b's reduced configuration with seeds 1 to seeds,
+// ReducedEnsemble runs the reduced configuration with seeds 1 to seeds,
 // single-threaded each, and compares the mean rates with the references'
 // means ("reduced_rate_e", "reduced_rate_i") within the band of the file's
 // ses.
@@ -45,7 +45,7 @@ func ReducedEnsemble(t *testing.T, b *brette2007.Benchmark, seeds int) {
 		t.Fatal(err)
 	}
 	rates, err := example.Ensemble(seeds, 0, func(k int) ([2]float64, error) {
-		cfg := b.Reduced
+		cfg := brette2007.Reduced
 		cfg.Seed, cfg.Threads = uint64(k+1), 1
 		r, err := b.Run(cfg)
 		if err != nil {

@@ -54,7 +54,7 @@ func ReferenceFile(t *testing.T, b *brette2007.Benchmark, ratesPath string) {
 			t.Errorf("%s: the reference's script: %v", c.key, err)
 		}
 	}
-	full := b.Full
+	full := brette2007.Full
 	for _, c := range []struct {
 		key   string
 		pairs float64
