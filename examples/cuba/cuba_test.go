@@ -55,10 +55,7 @@ func TestEquations(t *testing.T) {
 }
 
 // The reduced run, seed fixed, against the references of the same 0.25 s
-// (Brian2's rates over 40 seeds): each rate within about 4 standard
-// deviations of the spread over seeds, the synapse counts within 4
-// standard deviations of the binomial distribution, the events per spike
-// within 2 of the mean number of targets (the reference file says why).
+// (Brian2's rates over 40 seeds; the reference file gives the bands).
 func TestReduced(t *testing.T) { brette2007test.Reduced(t, Benchmark) }
 
 // The mean rates over 8 seeds of the reduced run against Brian2's means for
@@ -69,29 +66,20 @@ func TestReduced(t *testing.T) { brette2007test.Reduced(t, Benchmark) }
 // 5.71-5.86 Hz).
 func TestReducedEnsemble(t *testing.T) { brette2007test.ReducedEnsemble(t, Benchmark, 8) }
 
-// The check passes a full run with Cajal's rates (5.80 and 5.69 Hz, seed 1)
-// and fails one with each checked statistic out of its band: every spike
-// counted twice or every other one dropped, one population's rate 5
-// standard deviations from the reference's mean, a synapse count 5
-// binomial standard deviations off, 10 % more events per spike, the
-// ensemble's mean 5 standard errors of the difference off (while the run
-// itself passes); and a run of the wrong size or without the ensemble.
-// The fake runs' ensemble has the means and standard deviations of
-// Cajal's ensemble of the full run, seeds 1-30: excitatory 5.579 +- 0.239 Hz, inhibitory 5.621 +- 0.064 Hz (mean +- sd).
+// The check passes a full run with Cajal's rates (5.80 and 5.69 Hz, seed
+// 1) and the ensemble of Cajal's means and standard deviations over seeds
+// 1-30 (excitatory 5.579 +- 0.239 Hz, inhibitory 5.621 +- 0.064 Hz), and
+// fails one with any checked statistic out of its band, or of the wrong
+// size, or without the ensemble.
 func TestCheck(t *testing.T) {
 	brette2007test.Check(t, Benchmark, brette2007test.Rates{E: 5.80, I: 5.69},
 		brette2007test.Rates{E: 5.579, I: 5.621}, brette2007test.Rates{E: 0.239, I: 0.064})
 }
 
-// The reference file parses; its rates' means, standard deviations and
-// numbers of seeds are those of Brian2's rates per seed
-// (testdata/brian2_rates.csv) to the digits stored; its synapse counts are
-// the binomial distribution's of the configuration; the script it names
-// is stored.
+// The reference file agrees with Brian2's rates per seed it was made from.
 func TestReferenceFile(t *testing.T) {
 	brette2007test.ReferenceFile(t, Benchmark, "testdata/brian2_rates.csv")
 }
 
-// The kernels compiled to C (tier 1) and the interpreter give
-// bit-identical spikes, and the compiled ones are used.
+// Compiled kernels (tier 1) and the interpreter give bit-identical spikes.
 func TestCompiledKernelsAgree(t *testing.T) { brette2007test.CompiledKernelsAgree(t, Benchmark) }
