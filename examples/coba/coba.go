@@ -20,44 +20,26 @@
 package coba
 
 import (
-	"fmt"
-	"path/filepath"
-	"time"
-
 	"github.com/cajal-sim/cajal"
-	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/examples/internal/brette2007"
-	"github.com/cajal-sim/cajal/examples/internal/cputime"
 	"github.com/cajal-sim/cajal/unit"
 )
 
 // Config sets the size of a run.
-type Config struct {
-	NE, NI   int           // excitatory and inhibitory neurons
-	P        float64       // connection probability
-	Duration unit.Quantity // simulated time
-	Seed     uint64
-	Threads  int
-	OutDir   string           // where the figure goes; empty for none
-	Progress example.Progress // progress of the runs; nil for none
-	// Tier chooses interpreted or compiled kernels (cajal.Options.Tier).
-	Tier cajal.Tier
-	// Ensemble is the number of runs whose mean rates Check compares with
-	// the reference's: this one and, in parallel after it, the same
-	// network with the next seeds; 0 for this run only.
-	Ensemble int
-}
+type Config = brette2007.Config
 
-// Full is the benchmark: 3200 + 800 neurons, p = 0.02, 1 s, and the mean
-// rates of an ensemble of 30 seeds (1-30), whose mean is held to a band
-// about a quarter as wide as a single run's.
-var Full = Config{NE: 3200, NI: 800, P: 0.02, Duration: unit.Q(1, unit.Second), Seed: 1, Ensemble: 30}
+// Result is a run: its spikes and rates.
+type Result = brette2007.Result
+
+// Full is the benchmark: 3200 + 800 neurons, p = 0.02, 1 s, and the
+// mean rates of an ensemble of 30 seeds (brette2007.Full).
+var Full = brette2007.Full
 
 // Reduced is the run of the tests and of `cajal run coba --quick`: the
-// same network for 0.25 s, which holds the initial burst and the settling
-// into the asynchronous state; its reference is Brian2's over the same
-// 0.25 s.
-var Reduced = Config{NE: 3200, NI: 800, P: 0.02, Duration: unit.Q(0.25, unit.Second), Seed: 1}
+// same network for 0.25 s (brette2007.Reduced), which holds the initial
+// burst and the settling into the asynchronous state; its reference is
+// Brian2's over the same 0.25 s.
+var Reduced = brette2007.Reduced
 
 // The script's parameters.
 var (
@@ -90,118 +72,48 @@ dge/dt = -ge/taue : 1
 dgi/dt = -gi/taui : 1
 `
 
-// Result is a run: its spikes and rates.
-type Result struct {
-	brette2007.Outcome
-	Config Config
-	Figure string
-	// Native of Programs ran compiled kernels (tier 1) at the end.
-	Native, Programs int
-	// Stats are the network's size and the loop's cost, for benchmarks.
-	Stats cajal.Stats
-}
+// Benchmark is the network: the model, its parameters, the wiring.
+var Benchmark = &brette2007.Benchmark{Name: "COBA", Title: "COBA (Brette et al. 2007, benchmark 1)", Figure: "coba.png",
+	Equations: Equations, Method: "euler", Namespace: func(Config) cajal.Namespace { return Namespace() },
+	Wire: wire, References: References}
 
 // Run builds the network as the script does and runs it; with
 // cfg.Ensemble > 1 it then runs the same network with the next
 // cfg.Ensemble-1 seeds, in parallel and single-threaded each, and keeps
 // the rates of all in the result's Ensemble.
-func Run(cfg Config) (*Result, error) {
-	r, err := run(cfg)
-	if err != nil || cfg.Ensemble <= 1 {
-		return r, err
-	}
-	r.Ensemble, err = brette2007.RunEnsemble(&r.Outcome, cfg.Seed, cfg.Ensemble, func(seed uint64) (*brette2007.Outcome, error) {
-		c := cfg
-		c.Seed, c.Threads, c.OutDir, c.Ensemble = seed, 1, "", 0
-		o, err := run(c)
-		if err != nil {
-			return nil, err
-		}
-		return &o.Outcome, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return r, nil
-}
+func Run(cfg Config) (*Result, error) { return Benchmark.Run(cfg) }
 
-// run builds the network as the script does and runs it once.
-func run(cfg Config) (*Result, error) {
-	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: unit.Q(0.1, unit.Millisecond), Seed: cfg.Seed,
-		Threads: cfg.Threads, Tier: cfg.Tier})
-	if err != nil {
-		return nil, err
-	}
-	ns := Namespace()
-	P, err := net.NeuronGroup(cajal.Neurons{Name: "P", N: cfg.NE + cfg.NI, Model: Equations,
-		Threshold: "v > Vt", Reset: "v = Vr", Refractory: unit.Q(5, unit.Millisecond), Method: "euler", Namespace: ns})
-	if err != nil {
-		return nil, err
-	}
+// wire connects the excitatory and inhibitory neurons, slices of P, to
+// all of P, and sets the script's initial state.
+func wire(net *cajal.Network, P *cajal.NeuronGroup, cfg Config, ns cajal.Namespace) (Ce, Ci *cajal.SynapseGroup, err error) {
 	Pe, err := P.Slice(0, cfg.NE)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	Pi, err := P.Slice(cfg.NE, cfg.NE+cfg.NI)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	Ce, err := net.Synapses(cajal.Synapses{Name: "Ce", Source: Pe, Target: P, OnPre: "ge += we", Namespace: ns})
+	Ce, err = net.Synapses(cajal.Synapses{Name: "Ce", Source: Pe, Target: P, OnPre: "ge += we", Namespace: ns})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := Ce.Connect(cajal.P(cfg.P)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	Ci, err := net.Synapses(cajal.Synapses{Name: "Ci", Source: Pi, Target: P, OnPre: "gi += wi", Namespace: ns})
+	Ci, err = net.Synapses(cajal.Synapses{Name: "Ci", Source: Pi, Target: P, OnPre: "gi += wi", Namespace: ns})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := Ci.Connect(cajal.P(cfg.P)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The script's initial state, in absolute potentials: v = El - 5 mV +
 	// 5 mV*N(0,1), conductances ge = 4 + 1.5*N(0,1), gi = 20 + 12*N(0,1).
 	for _, s := range [][2]string{{"v", "El + (randn()*5 - 5)*mV"}, {"ge", "randn()*1.5 + 4"}, {"gi", "randn()*12 + 20"}} {
 		if err := P.Set(s[0], s[1]); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	sm, err := net.SpikeMonitor(P)
-	if err != nil {
-		return nil, err
-	}
-	start, cpu0 := time.Now(), cputime.Process()
-	if err := net.Run(cfg.Duration); err != nil {
-		return nil, err
-	}
-	wall, cpu := time.Since(start), cputime.Process()-cpu0
-	res := &Result{Config: cfg, Outcome: brette2007.Outcome{NE: cfg.NE, NI: cfg.NI, Duration: cfg.Duration.Value,
-		Wall: wall, CPU: cpu, T: sm.T(), I: sm.I(), SynE: Ce.N(), SynI: Ci.N()}}
-	res.Native, res.Programs = net.Programs()
-	res.Stats = net.Stats()
-	for _, s := range []*cajal.SynapseGroup{Ce, Ci} {
-		pre, _ := s.Events()
-		res.Events += pre
-	}
-	if cfg.OutDir != "" {
-		res.Figure = filepath.Join(cfg.OutDir, "coba.png")
-		if err := res.Draw(res.Figure, "COBA (Brette et al. 2007, benchmark 1)"); err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-// Summary reports the statistics Check compares: the rates, the synapse
-// counts and the synaptic events per spike, and the ensemble's mean rates
-// when there is one; and the time the loop took.
-func (r *Result) Summary() string {
-	e, i := r.Rates()
-	s := fmt.Sprintf("COBA, %d+%d neurons, %d+%d synapses, %g s: excitatory %.2f Hz, inhibitory %.2f Hz; %d synaptic events (%.2f per spike); loop %.3f s per simulated second",
-		r.NE, r.NI, r.SynE, r.SynI, r.Duration, e, i, r.Events, r.EventsPerSpike(), r.SecondsPerSecond())
-	if len(r.Ensemble.E) > 0 {
-		s += "\nensemble of " + r.Ensemble.String()
-	}
-	return s
+	return Ce, Ci, nil
 }

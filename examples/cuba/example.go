@@ -4,7 +4,6 @@ import (
 	_ "embed"
 
 	"github.com/cajal-sim/cajal/examples/example"
-	"github.com/cajal-sim/cajal/examples/internal/brette2007"
 )
 
 // referenceFile is Brian2's rates of the full and the reduced network over
@@ -19,23 +18,6 @@ var referenceFile []byte
 // References are the stored reference numbers of the example, with their
 // provenance.
 func References() (*example.References, error) { return example.Parse(referenceFile) }
-
-// Check compares the full run with the references: each population's
-// mean rate with Brian2's over 60 seeds (one more draw of their
-// distribution: within about 4 standard deviations), the ensemble's mean
-// rates with Brian2's means (within 4 standard errors of the difference),
-// the synapse counts with the binomial distribution of the connection
-// rule, and the events per spike with the mean number of targets. A run
-// of another size, or without the ensemble, fails.
-func (r *Result) Check() example.Report { return r.check(Full, "") }
-
-// check compares the run with the references of the configuration cfg,
-// whose rates' keys begin with prefix.
-func (r *Result) check(cfg Config, prefix string) example.Report {
-	refs, err := References()
-	size := brette2007.Size{NE: cfg.NE, NI: cfg.NI, P: cfg.P, Duration: cfg.Duration.Value, Prefix: prefix, Ensemble: cfg.Ensemble}
-	return brette2007.Check(&r.Outcome, r.Config.P, size, refs, err)
-}
 
 // Example is the example as the command knows it.
 type Example struct{}
@@ -55,19 +37,4 @@ func (Example) Seed() string { return "" }
 func (Example) References() (*example.References, error) { return References() }
 
 // Run runs Full or Reduced and, at full size, checks the result.
-func (Example) Run(o example.Options) (example.Outcome, error) {
-	cfg := Reduced
-	if o.Size == example.Full {
-		cfg = Full
-	}
-	cfg.OutDir, cfg.Threads, cfg.Progress = o.OutDir, o.Threads, o.Progress
-	r, err := Run(cfg)
-	if err != nil {
-		return example.Outcome{}, err
-	}
-	out := example.Outcome{Summary: r.Summary(), Figures: example.Figures(r.Figure)}
-	if o.Size == example.Full {
-		out.Report = r.Check()
-	}
-	return out, nil
-}
+func (Example) Run(o example.Options) (example.Outcome, error) { return Benchmark.RunExample(o) }
