@@ -64,9 +64,9 @@ dg_gaba/dt = -g_gaba/tau_gaba : siemens
 		"memc": "200*pF", "bgcurrent": "200*pA", "tau_ampa": "5*ms", "tau_gaba": "10*ms"},
 }
 
-// The groups' programs are those of the ficurve and vogels2011 models, so
-// compiled kernels exist for them (internal/native); "interpreted" forces
-// the interpreter.
+// "interpreted=false" runs compiled kernels (tier 1, compiled before the
+// run) where a C compiler is available; "interpreted=true" forces the
+// interpreter.
 func BenchmarkLIF100k(b *testing.B) {
 	for _, threads := range []int{1, 2} {
 		for _, interp := range []bool{false, true} {

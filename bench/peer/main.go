@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/cajal-sim/cajal"
 	"os"
 	"time"
 
@@ -32,7 +33,7 @@ type record struct {
 var runners = map[string]func(seed uint64, threads int) (record, error){
 	"coba": func(seed uint64, threads int) (record, error) {
 		cfg := coba.Full
-		cfg.Seed, cfg.Threads, cfg.Ensemble = seed, threads, 0 // one run, timed
+		cfg.Seed, cfg.Threads, cfg.Ensemble, cfg.Tier = seed, threads, 0, cajal.TierNative // one run, compiled before the loop, timed
 		r, err := coba.Run(cfg)
 		if err != nil {
 			return record{}, err
@@ -42,7 +43,7 @@ var runners = map[string]func(seed uint64, threads int) (record, error){
 	},
 	"cuba": func(seed uint64, threads int) (record, error) {
 		cfg := cuba.Full
-		cfg.Seed, cfg.Threads, cfg.Ensemble = seed, threads, 0 // one run, timed
+		cfg.Seed, cfg.Threads, cfg.Ensemble, cfg.Tier = seed, threads, 0, cajal.TierNative // one run, compiled before the loop, timed
 		r, err := cuba.Run(cfg)
 		if err != nil {
 			return record{}, err
@@ -52,7 +53,7 @@ var runners = map[string]func(seed uint64, threads int) (record, error){
 	},
 	"vogels2011": func(seed uint64, threads int) (record, error) {
 		cfg := vogels2011.Full
-		cfg.Seed, cfg.Threads = seed, threads
+		cfg.Seed, cfg.Threads, cfg.Tier = seed, threads, cajal.TierNative
 		r, err := vogels2011.Run(cfg)
 		if err != nil {
 			return record{}, err
