@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"codeberg.org/sbinet/npyio/npy"
 
@@ -75,7 +76,7 @@ func readNpy(path string) (values []float64, columns int, err error) {
 		return nil, 0, fmt.Errorf("%s: %v", path, err)
 	}
 	shape := r.Header.Descr.Shape
-	if r.Header.Descr.Fortran || len(shape) < 1 || len(shape) > 2 || r.Header.Descr.Type != "<f8" {
+	if r.Header.Descr.Fortran || len(shape) < 1 || len(shape) > 2 || strings.Trim(r.Header.Descr.Type, "'") != "<f8" {
 		return nil, 0, fmt.Errorf("%s: want a 1- or 2-dimensional array of float64 in C order, got %s of shape %v (fortran %v)",
 			path, r.Header.Descr.Type, shape, r.Header.Descr.Fortran)
 	}

@@ -81,7 +81,14 @@ func (f *File) buildSynapseMonitors(b *built, toDisk bool) error {
 				return f.pos.errorf(join(path, "interval"), "synapse_states %s: interval: %v", sm.Synapses, err)
 			}
 		}
-		m, err := b.net.SynapseMonitor(s, sm.Vars, sm.Indices, every, opts...)
+		indices := sm.Indices
+		if len(indices) == 0 { // all of them
+			indices = make([]int, s.N())
+			for i := range indices {
+				indices[i] = i
+			}
+		}
+		m, err := b.net.SynapseMonitor(s, sm.Vars, indices, every, opts...)
 		if err != nil {
 			return fmt.Errorf("%s%w", f.pos.where(path), err)
 		}
