@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -123,6 +124,8 @@ func (f *File) buildGenerators(b *built) error {
 	return nil
 }
 
+var identRE = regexp.MustCompile(`^\s*[A-Za-z_]\w*\s*$`)
+
 // buildPoissonInputs adds the PoissonInputs.
 func (f *File) buildPoissonInputs(b *built) error {
 	for k, p := range f.PoissonInputs {
@@ -136,7 +139,8 @@ func (f *File) buildPoissonInputs(b *built) error {
 			return f.pos.errorf(join(path, "rate"), "poisson_inputs %d: rate such as \"10*Hz\": %v", k+1, err)
 		}
 		var weight any = p.Weight
-		if q, err := unit.Parse(p.Weight); err == nil {
+		// A name is an expression, even one that is also a unit's (J).
+		if q, err := unit.Parse(p.Weight); err == nil && !identRE.MatchString(p.Weight) {
 			weight = q
 		}
 		if err := b.net.PoissonInput(cajal.PoissonInput{Target: tgt, Var: p.Var, N: p.N, Rate: rate, Weight: weight}); err != nil {
