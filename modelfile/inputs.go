@@ -43,6 +43,9 @@ func (f *File) buildTimedArrays() (map[string]*cajal.TimedArray, error) {
 				return nil, f.pos.errorf(join(path, "unit"), "timed_arrays %s: unit: %v", t.Name, err)
 			}
 		}
+		if t.Dt == "" {
+			return nil, f.pos.errorf(path, "timed_arrays %s: give dt, the length of a row, such as \"1*ms\"", t.Name)
+		}
 		if ta.Dt, err = unit.Parse(t.Dt); err != nil {
 			return nil, f.pos.errorf(join(path, "dt"), "timed_arrays %s: dt (the length of a row) such as \"1*ms\": %v", t.Name, err)
 		}

@@ -15,10 +15,15 @@ func (f *File) buildMonitors(b *built, toDisk bool) error {
 	if toDisk {
 		opts = append(opts, cajal.DiskOnly())
 	}
-	for _, sm := range f.Spikes {
+	for k, sm := range f.Spikes {
 		src, err := b.source(sm.Source)
 		if err != nil {
 			return fmt.Errorf("spikes: %v", err)
+		}
+		for i, v := range sm.Vars {
+			if _, err := b.groups[sliceRE.FindStringSubmatch(sm.Source)[1]].Unit(v); err != nil {
+				return f.pos.errorf(join("spikes."+strconv.Itoa(k), "vars."+strconv.Itoa(i)), "spikes %s: vars: %v", sm.Source, err)
+			}
 		}
 		o := opts
 		if len(sm.Vars) > 0 {

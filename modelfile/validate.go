@@ -30,6 +30,9 @@ func (f *File) validate() error {
 	if err := f.validateSynapses(); err != nil {
 		return err
 	}
+	if err := f.validateTimedArrays(); err != nil {
+		return err
+	}
 	return f.validateMonitors()
 }
 
@@ -160,6 +163,7 @@ func (f *File) validateMonitors() error {
 		{"spikes", sourcesOf(f.Spikes, func(m SpikeMonitor) string { return m.Source })},
 		{"states", sourcesOf(f.States, func(m StateMonitor) string { return m.Source })},
 		{"rates", sourcesOf(f.Rates, func(m RateMonitor) string { return m.Source })},
+		{"synapse_states", sourcesOf(f.SynStates, func(m SynapseStates) string { return m.Synapses })},
 	} {
 		seen := map[string]int{}
 		for i, src := range kind.sources {
@@ -199,6 +203,17 @@ func validateRules(k *keyPos, at, name string, c Connect) error {
 	}
 	if c.AllowMultapses != nil && !fixed {
 		return k.errorf(join(at, "allow_multapses"), "synapses %s: connect allow_multapses goes with fixed_indegree, fixed_outdegree or fixed_total_number", name)
+	}
+	return nil
+}
+
+// validateTimedArrays checks that each TimedArray has values, inline or
+// from a file.
+func (f *File) validateTimedArrays() error {
+	for i, t := range f.TimedArrays {
+		if len(t.Values) == 0 && t.File == "" {
+			return f.pos.errorf("timed_arrays."+strconv.Itoa(i), "timed_arrays %q: give values = [...] or file = \"values.npy\"", t.Name)
+		}
 	}
 	return nil
 }
