@@ -32,8 +32,9 @@ type weightMon struct {
 type spikeMon struct {
 	name string
 	m    *cajal.SpikeMonitor
-	n    int
-	vars []string
+	n     int
+	vars  []string
+	units []string // of vars
 }
 
 type stateMon struct {

@@ -170,7 +170,7 @@ func checkPoissonInput(t *testing.T, dir string) {
 // (under 0.5 mV) above the new threshold.
 func checkNamedModel(t *testing.T, dir string) {
 	head, rows := readCSV(t, dir, "cell_spikes_values.csv")
-	if len(rows) == 0 || head[2] != "V_m" {
+	if len(rows) == 0 || head[2] != "V_m (volt)" {
 		t.Fatalf("cell: header %v, %d spikes", head, len(rows))
 	}
 	for _, r := range rows {

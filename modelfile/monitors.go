@@ -20,10 +20,13 @@ func (f *File) buildMonitors(b *built, toDisk bool) error {
 		if err != nil {
 			return fmt.Errorf("spikes: %v", err)
 		}
+		var units []string
 		for i, v := range sm.Vars {
-			if _, err := b.groups[sliceRE.FindStringSubmatch(sm.Source)[1]].Unit(v); err != nil {
+			d, err := b.groups[sliceRE.FindStringSubmatch(sm.Source)[1]].Unit(v)
+			if err != nil {
 				return f.pos.errorf(join("spikes."+strconv.Itoa(k), "vars."+strconv.Itoa(i)), "spikes %s: vars: %v", sm.Source, err)
 			}
+			units = append(units, d.String())
 		}
 		o := opts
 		if len(sm.Vars) > 0 {
@@ -33,7 +36,7 @@ func (f *File) buildMonitors(b *built, toDisk bool) error {
 		if err != nil {
 			return err
 		}
-		b.spikes = append(b.spikes, spikeMon{sm.Source, m, size(src), sm.Vars})
+		b.spikes = append(b.spikes, spikeMon{sm.Source, m, size(src), sm.Vars, units})
 	}
 	for _, sm := range f.States {
 		src, err := b.source(sm.Source)

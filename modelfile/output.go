@@ -178,30 +178,34 @@ func smoothRate(r []float64, steps int) []float64 {
 
 // spikeValues writes the variables a spike monitor recorded at each
 // spike to base_values.csv: i, t, then one column per variable (SI
-// units).
+// units). The values are kept in memory from the start of this process:
+// after a resume from a checkpoint they cover the spikes since then, the
+// last rows of the spike file.
 func spikeValues(t *record.Table, base string, m spikeMon) (string, error) {
 	path := base + "_values.csv"
-	is, err := t.Int32Range("i", 0, t.Rows)
-	if err != nil {
-		return path, err
-	}
-	ts, err := t.Float64Range("t", 0, t.Rows)
-	if err != nil {
-		return path, err
-	}
 	cols := make([][]float64, len(m.vars))
+	var err error
 	for k, v := range m.vars {
 		if cols[k], err = m.m.Values(v); err != nil {
 			return path, err
 		}
-		if len(cols[k]) != len(ts) {
-			return path, fmt.Errorf("%s: %d values of %s for %d spikes", m.name, len(cols[k]), v, len(ts))
-		}
+	}
+	n := int64(len(cols[0]))
+	if n > t.Rows {
+		return path, fmt.Errorf("%s: %d values of %s for %d spikes", m.name, n, m.vars[0], t.Rows)
+	}
+	is, err := t.Int32Range("i", t.Rows-n, t.Rows)
+	if err != nil {
+		return path, err
+	}
+	ts, err := t.Float64Range("t", t.Rows-n, t.Rows)
+	if err != nil {
+		return path, err
 	}
 	var b strings.Builder
 	b.WriteString("i,t (second)")
-	for _, v := range m.vars {
-		b.WriteString("," + v)
+	for k, v := range m.vars {
+		fmt.Fprintf(&b, ",%s (%s)", v, m.units[k])
 	}
 	b.WriteByte('\n')
 	for r := range ts {
