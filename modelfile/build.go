@@ -30,8 +30,8 @@ type weightMon struct {
 }
 
 type spikeMon struct {
-	name string
-	m    *cajal.SpikeMonitor
+	name  string
+	m     *cajal.SpikeMonitor
 	n     int
 	vars  []string
 	units []string // of vars
