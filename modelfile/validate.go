@@ -175,6 +175,14 @@ func (f *File) validateMonitors() error {
 			seen[file] = i
 		}
 	}
+	for i, sm := range f.SynStates {
+		for j, st := range f.States {
+			if strings.Join(strings.Fields(st.Source), "") == sm.Synapses {
+				return k.errorf(join("synapse_states", strconv.Itoa(i)), "synapse_states %d records the synapses %q and states %d the neurons %q; their files would overwrite each other (rename the synapse group)",
+					i+1, sm.Synapses, j+1, st.Source)
+			}
+		}
+	}
 	return nil
 }
 

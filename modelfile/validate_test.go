@@ -62,6 +62,7 @@ var badFiles = []struct{ name, text string }{
 	{"synapse monitor of no group", "runs = [\"1*ms\"]\n" + lif + "[[synapse_states]]\nsynapses = \"ee\"\nvars = [\"w\"]\n"},
 	{"weight recorder of no variable", "runs = [\"1*ms\"]\n" + lif + "[[synapses]]\nname = \"ee\"\nsource = \"exc\"\ntarget = \"exc\"\n[[weights]]\nsynapses = \"ee\"\n"},
 	{"spike monitor of no variable", "runs = [\"1*ms\"]\n" + lif + "[[spikes]]\nsource = \"exc\"\nvars = [\"u\"]\n"},
+	{"synapse and neuron states of one name", "runs = [\"1*ms\"]\n" + lif + "[[synapses]]\nname = \"exc\"\nsource = \"exc\"\ntarget = \"exc\"\nmodel = \"w : 1\"\n[[states]]\nsource = \"exc\"\nvars = [\"v\"]\n[[synapse_states]]\nsynapses = \"exc\"\nvars = [\"w\"]\n"},
 	{"unknown key in a new section", "runs = [\"1*ms\"]\n[[generators]]\nname = \"g\"\nn = 1\nindex = [0]\n"},
 	{"negative poisson rate", "runs = [\"1*ms\"]\n[[poisson]]\nname = \"p\"\nn = 2\nrates = \"-5*Hz\"\n"},
 }
