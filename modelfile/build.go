@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/models"
 	"github.com/cajal-sim/cajal/unit"
 )
 
@@ -16,6 +17,7 @@ type built struct {
 	groups     map[string]*cajal.NeuronGroup
 	syns       map[string]*cajal.SynapseGroup
 	tables     map[string]*cajal.TimedArray
+	modelOf    map[string]string // a neuron group's named model, if it has one
 	namespaces []cajal.Namespace // every namespace, to apply the runs' changes
 	spikes     []spikeMon
 	states     []stateMon
@@ -66,7 +68,8 @@ func (f *File) build(outDir string, ck Checkpoints) (*built, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &built{net: net, groups: map[string]*cajal.NeuronGroup{}, syns: map[string]*cajal.SynapseGroup{}}
+	b := &built{net: net, groups: map[string]*cajal.NeuronGroup{}, syns: map[string]*cajal.SynapseGroup{},
+		modelOf: map[string]string{}}
 	if b.tables, err = f.buildTimedArrays(); err != nil {
 		return nil, err
 	}
@@ -189,6 +192,20 @@ func (f *File) buildSynapses(b *built, k int, s Synapses) error {
 	if err != nil {
 		return fmt.Errorf("synapses %s: target: %v", name, err)
 	}
+	path := "synapses." + strconv.Itoa(k)
+	if sm, ok := models.LookupSynapse(strings.TrimSpace(s.Model)); ok {
+		sg, err := f.namedSynapses(b, path, name, sm, s, src, tgt)
+		if err != nil {
+			return err
+		}
+		b.syns[name] = sg
+		return f.setAll(path, name, s.Init, sg.Set)
+	}
+	for key, set := range map[string]bool{"params": s.Params != nil, "receptor": s.Receptor != ""} {
+		if set {
+			return f.pos.errorf(join(path, key), "synapses %s: %s goes with a named synapse model (model = \"static\"; they are %s)", name, key, strings.Join(models.Synapses(), ", "))
+		}
+	}
 	spec := cajal.Synapses{Name: name, Source: src, Target: tgt, Model: s.Model, OnPre: s.OnPre, OnPost: s.OnPost,
 		Method: s.Method, Namespace: f.ns(b, s.Namespace)}
 	if s.Delay != "" {
@@ -203,11 +220,10 @@ func (f *File) buildSynapses(b *built, k int, s Synapses) error {
 		return err
 	}
 	b.syns[name] = sg
-	at := "synapses." + strconv.Itoa(k) + ".connect"
 	if err := sg.Connect(connectOptions(s.Connect)...); err != nil {
-		return fmt.Errorf("%ssynapses %s: connect: %w", f.pos.where(at), name, err)
+		return fmt.Errorf("%ssynapses %s: connect: %w", f.pos.where(join(path, "connect")), name, err)
 	}
-	return f.setAll("synapses."+strconv.Itoa(k), name, s.Init, sg.Set)
+	return f.setAll(path, name, s.Init, sg.Set)
 }
 
 // size is the number of neurons of a group or slice.

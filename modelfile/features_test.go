@@ -108,6 +108,7 @@ func TestFeaturesFile(t *testing.T) {
 			t.Errorf("weight recorder row %v: want w = 0.5 and j - i in {0, 1}", r)
 		}
 	}
+	checkNamedSynapses(t, dir)
 	checkRegular(t, dir)
 	checkSparse(t, dir)
 	checkPoissonInput(t, dir)
@@ -176,6 +177,30 @@ func checkNamedModel(t *testing.T, dir string) {
 	for _, r := range rows {
 		if r[2] < -50e-3 || r[2] > -49.5e-3 {
 			t.Errorf("cell: V_m = %v V at a spike, want in [-50, -49.5] mV", r[2])
+		}
+	}
+}
+
+// checkNamedSynapses: the static synapses (w = 2) onto iaf_cond_exp's
+// receptor "ex" make g_ex jump by 2 nS at the generator's first spike
+// (1 ms), seen at the next step, before it decays. The stdp synapses
+// start at w = 1 (the model's init); with Wmax changed to 0.5 by params
+// the first event clips w into [0, 0.5] (with NEST's Wmax = 100 it would
+// stay near 1).
+func checkNamedSynapses(t *testing.T, dir string) {
+	_, g := readCSV(t, dir, "quiet_states.csv")
+	for _, r := range g[:11] {
+		if want := map[bool]float64{true: 2e-9, false: 0}[r[0] > 1.05e-3]; math.Abs(r[1]-want) > 1e-24 {
+			t.Errorf("quiet: g_ex = %v S at %v s, want %v", r[1], r[0], want)
+		}
+	}
+	_, ev := readCSV(t, dir, "gen_cell_pre_w.csv")
+	if len(ev) != 60 {
+		t.Errorf("gen_cell: %d events, want 30 spikes times 2 cells", len(ev))
+	}
+	for _, r := range ev {
+		if w := r[len(r)-1]; w < 0 || w > 0.5 {
+			t.Errorf("gen_cell: w = %v, want within [0, 0.5]", w)
 		}
 	}
 }

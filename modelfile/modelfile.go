@@ -78,12 +78,18 @@ type Poisson struct {
 	Rates string `toml:"rates"` // a quantity or an expression in t and i
 }
 
-// Synapses is a synapse group and how it connects.
+// Synapses is a synapse group and how it connects. Model is either
+// synaptic equations or the name of a synapse model of package models
+// ("stdp"), whose parameters Params changes; Receptor then says how a
+// presynaptic spike reaches the target: a receptor of the target's named
+// model ("ex") or a statement ("v += w*mV").
 type Synapses struct {
 	Name      string         `toml:"name"`
 	Source    string         `toml:"source"`
 	Target    string         `toml:"target"`
 	Model     string         `toml:"model"`
+	Params    map[string]any `toml:"params"`
+	Receptor  string         `toml:"receptor"`
 	OnPre     string         `toml:"on_pre"`
 	OnPost    string         `toml:"on_post"`
 	Delay     string         `toml:"delay"`

@@ -28,6 +28,7 @@ func (f *File) neuronGroup(b *built, k int, g Neurons) (*cajal.NeuronGroup, erro
 		if err != nil {
 			return nil, fmt.Errorf("%sneurons %s: %w", f.pos.where(join(path, "model")), g.Name, err)
 		}
+		b.modelOf[g.Name] = name
 		return ng, nil
 	}
 	if g.Params != nil {
@@ -44,4 +45,36 @@ func (f *File) neuronGroup(b *built, k int, g Neurons) (*cajal.NeuronGroup, erro
 		spec.Refractory = g.Refractory
 	}
 	return b.net.NeuronGroup(spec)
+}
+
+// namedSynapses makes a synapse group of a model of package models: its
+// params change the model's parameters, and its receptor is a receptor
+// (port) of the target's named model ("ex") or a statement ("v += w*mV")
+// that passes each presynaptic spike to the target.
+func (f *File) namedSynapses(b *built, path, name string, sm models.Synapse, s Synapses, src, tgt cajal.Source) (*cajal.SynapseGroup, error) {
+	for key, v := range map[string]string{"on_pre": s.OnPre, "on_post": s.OnPost, "method": s.Method, "delay": s.Delay} {
+		if v != "" {
+			return nil, f.pos.errorf(join(path, key), "synapses %s: the model %s brings its own %s; change its parameters with params", name, sm.Name, key)
+		}
+	}
+	if s.Namespace != nil {
+		return nil, f.pos.errorf(join(path, "namespace"), "synapses %s: the model %s has its own namespace; change its parameters with params", name, sm.Name)
+	}
+	post := b.modelOf[sliceRE.FindStringSubmatch(s.Target)[1]]
+	if !sm.Fits(post) {
+		return nil, f.pos.errorf(join(path, "target"), "synapses %s: the model %s targets neurons of the models %s", name, sm.Name, strings.Join(sm.Targets, ", "))
+	}
+	receptor := s.Receptor
+	if m, ok := models.LookupNeuron(post); ok && receptor != "" && !strings.Contains(receptor, "=") {
+		stmt, ok := m.Receptors[receptor]
+		if !ok {
+			return nil, f.pos.errorf(join(path, "receptor"), "synapses %s: the target's model %s has no receptor %q; its receptors are %s", name, post, receptor, strings.Join(sortedKeys(m.Receptors), ", "))
+		}
+		receptor = stmt
+	}
+	sg, err := sm.With(cajal.Namespace(s.Params)).Connect(b.net, name, src, tgt, receptor, connectOptions(s.Connect)...)
+	if err != nil {
+		return nil, fmt.Errorf("%ssynapses %s: %w", f.pos.where(join(path, "model")), name, err)
+	}
+	return sg, nil
 }

@@ -63,6 +63,11 @@ var badFiles = []struct{ name, text string }{
 	{"weight recorder of no variable", "runs = [\"1*ms\"]\n" + lif + "[[synapses]]\nname = \"ee\"\nsource = \"exc\"\ntarget = \"exc\"\n[[weights]]\nsynapses = \"ee\"\n"},
 	{"spike monitor of no variable", "runs = [\"1*ms\"]\n" + lif + "[[spikes]]\nsource = \"exc\"\nvars = [\"u\"]\n"},
 	{"synapse and neuron states of one name", "runs = [\"1*ms\"]\n" + lif + "[[synapses]]\nname = \"exc\"\nsource = \"exc\"\ntarget = \"exc\"\nmodel = \"w : 1\"\n[[states]]\nsource = \"exc\"\nvars = [\"v\"]\n[[synapse_states]]\nsynapses = \"exc\"\nvars = [\"w\"]\n"},
+	{"named synapse model with on_pre", "runs = [\"1*ms\"]\n" + lif + "[[synapses]]\nsource = \"exc\"\ntarget = \"exc\"\nmodel = \"static\"\non_pre = \"v += 1*mV\"\n"},
+	{"unknown receptor", "runs = [\"1*ms\"]\n[[neurons]]\nname = \"c\"\nn = 2\nmodel = \"iaf_psc_exp\"\n[[synapses]]\nsource = \"c\"\ntarget = \"c\"\nmodel = \"static\"\nreceptor = \"exc\"\n"},
+	{"receptor without a named synapse model", "runs = [\"1*ms\"]\n" + lif + "[[synapses]]\nsource = \"exc\"\ntarget = \"exc\"\nmodel = \"w : 1\"\nreceptor = \"ex\"\n"},
+	{"unknown named synapse parameter", "runs = [\"1*ms\"]\n" + lif + "[[synapses]]\nsource = \"exc\"\ntarget = \"exc\"\nmodel = \"stdp\"\nparams = { W_max = 5.0 }\n"},
+	{"synapse model for another neuron model", "runs = [\"1*ms\"]\n" + lif + "[[synapses]]\nsource = \"exc\"\ntarget = \"exc\"\nmodel = \"urbanczik\"\n"},
 	{"unknown key in a new section", "runs = [\"1*ms\"]\n[[generators]]\nname = \"g\"\nn = 1\nindex = [0]\n"},
 	{"negative poisson rate", "runs = [\"1*ms\"]\n[[poisson]]\nname = \"p\"\nn = 2\nrates = \"-5*Hz\"\n"},
 }
