@@ -55,6 +55,11 @@ func (f *File) RunCheckpointed(ctx context.Context, outDir string, ck Checkpoint
 	if err := f.validate(); err != nil {
 		return nil, err
 	}
+	if ck.Path != "" {
+		if err := f.checkpointable(); err != nil {
+			return nil, err
+		}
+	}
 	if outDir != "" {
 		if err := record.CheckDir(outDir); err != nil {
 			return nil, err
