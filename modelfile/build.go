@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/models"
 	"github.com/cajal-sim/cajal/unit"
 )
 
@@ -14,17 +15,29 @@ import (
 type built struct {
 	net        *cajal.Network
 	groups     map[string]*cajal.NeuronGroup
+	syns       map[string]*cajal.SynapseGroup
+	tables     map[string]*cajal.TimedArray
+	modelOf    map[string]string // a neuron group's named model, if it has one
 	namespaces []cajal.Namespace // every namespace, to apply the runs' changes
 	spikes     []spikeMon
 	states     []stateMon
 	rates      []rateMon
+	synStates  []stateMon
+	weights    []weightMon
 	plan       *plan // set by Check: count the synapses instead of connecting
 }
 
+type weightMon struct {
+	spec WeightRecorder
+	r    *cajal.WeightRecorder
+}
+
 type spikeMon struct {
-	name string
-	m    *cajal.SpikeMonitor
-	n    int
+	name  string
+	m     *cajal.SpikeMonitor
+	n     int
+	vars  []string
+	units []string // of vars
 }
 
 type stateMon struct {
@@ -62,8 +75,15 @@ func (f *File) buildNet(outDir string, ck Checkpoints, p *plan) (*built, error) 
 	if err != nil {
 		return nil, err
 	}
-	b := &built{net: net, groups: map[string]*cajal.NeuronGroup{}, plan: p}
+	b := &built{net: net, groups: map[string]*cajal.NeuronGroup{}, syns: map[string]*cajal.SynapseGroup{},
+		modelOf: map[string]string{}, plan: p}
+	if b.tables, err = f.buildTimedArrays(); err != nil {
+		return nil, err
+	}
 	if err := f.buildGroups(b); err != nil {
+		return nil, err
+	}
+	if err := f.buildGenerators(b); err != nil {
 		return nil, err
 	}
 	for k, s := range f.Synapses {
@@ -71,15 +91,30 @@ func (f *File) buildNet(outDir string, ck Checkpoints, p *plan) (*built, error) 
 			return nil, err
 		}
 	}
+	if err := f.buildPoissonInputs(b); err != nil {
+		return nil, err
+	}
+	if err := f.buildRegularly(b); err != nil {
+		return nil, err
+	}
 	if err := f.buildMonitors(b, outDir != ""); err != nil {
+		return nil, err
+	}
+	if err := f.buildSynapseMonitors(b, outDir != ""); err != nil {
 		return nil, err
 	}
 	return b, nil
 }
 
-// ns merges the file's namespace with an object's own and remembers it.
+// ns merges the file's namespace and TimedArrays with an object's own and
+// remembers it.
 func (f *File) ns(b *built, own map[string]any) cajal.Namespace {
 	n := namespace(f.Namespace, own)
+	for name, ta := range b.tables {
+		if _, set := n[name]; !set {
+			n[name] = ta
+		}
+	}
 	b.namespaces = append(b.namespaces, n)
 	return n
 }
@@ -93,12 +128,7 @@ func (f *File) buildGroups(b *built) error {
 		if _, dup := b.groups[g.Name]; dup {
 			return fmt.Errorf("neurons %q: two groups have this name", g.Name)
 		}
-		spec := cajal.Neurons{Name: g.Name, N: g.N, Model: g.Model, Threshold: g.Threshold, Reset: g.Reset,
-			Method: g.Method, Namespace: f.ns(b, g.Namespace)}
-		if g.Refractory != "" {
-			spec.Refractory = g.Refractory
-		}
-		ng, err := b.net.NeuronGroup(spec)
+		ng, err := f.neuronGroup(b, k, g)
 		if err != nil {
 			return err
 		}
@@ -169,6 +199,20 @@ func (f *File) buildSynapses(b *built, k int, s Synapses) error {
 	if err != nil {
 		return fmt.Errorf("synapses %s: target: %v", name, err)
 	}
+	path := "synapses." + strconv.Itoa(k)
+	if sm, ok := models.LookupSynapse(strings.TrimSpace(s.Model)); ok {
+		sg, err := f.namedSynapses(b, path, name, sm, s, src, tgt)
+		if err != nil {
+			return err
+		}
+		b.syns[name] = sg
+		return f.setAll(path, name, s.Init, sg.Set)
+	}
+	for key, set := range map[string]bool{"params": s.Params != nil, "receptor": s.Receptor != ""} {
+		if set {
+			return f.pos.errorf(join(path, key), "synapses %s: %s goes with a named synapse model (model = \"static\"; they are %s)", name, key, strings.Join(models.Synapses(), ", "))
+		}
+	}
 	spec := cajal.Synapses{Name: name, Source: src, Target: tgt, Model: s.Model, OnPre: s.OnPre, OnPost: s.OnPost,
 		Method: s.Method, Namespace: f.ns(b, s.Namespace)}
 	if s.Delay != "" {
@@ -182,80 +226,15 @@ func (f *File) buildSynapses(b *built, k int, s Synapses) error {
 	if err != nil {
 		return err
 	}
-	var opts []cajal.ConnectOption
-	c := s.Connect
-	if c.P != nil {
-		opts = append(opts, cajal.P(*c.P))
-	}
-	if c.Condition != "" {
-		opts = append(opts, cajal.Condition(c.Condition))
-	}
-	if c.OneToOne {
-		opts = append(opts, cajal.OneToOne())
-	}
-	if c.N > 1 {
-		opts = append(opts, cajal.Multiplicity(c.N))
-	}
-	if c.I != nil || c.J != nil {
-		opts = append(opts, cajal.Pairs(c.I, c.J))
-	}
+	b.syns[name] = sg
 	if b.plan != nil {
-		if err := b.plan.count(name, src, tgt, sg, c); err != nil {
+		if err := b.plan.count(name, src, tgt, sg, s.Connect); err != nil {
 			return err
 		}
-	} else if err := sg.Connect(opts...); err != nil {
-		return err
+	} else if err := sg.Connect(connectOptions(s.Connect)...); err != nil {
+		return fmt.Errorf("%ssynapses %s: connect: %w", f.pos.where(join(path, "connect")), name, err)
 	}
-	return f.setAll("synapses."+strconv.Itoa(k), name, s.Init, sg.Set)
-}
-
-// buildMonitors makes the monitors; toDisk keeps their records in files
-// only.
-func (f *File) buildMonitors(b *built, toDisk bool) error {
-	var opts []cajal.MonitorOption
-	if toDisk {
-		opts = append(opts, cajal.DiskOnly())
-	}
-	for _, sm := range f.Spikes {
-		src, err := b.source(sm.Source)
-		if err != nil {
-			return fmt.Errorf("spikes: %v", err)
-		}
-		m, err := b.net.SpikeMonitor(src, opts...)
-		if err != nil {
-			return err
-		}
-		b.spikes = append(b.spikes, spikeMon{sm.Source, m, size(src)})
-	}
-	for _, sm := range f.States {
-		src, err := b.source(sm.Source)
-		if err != nil {
-			return fmt.Errorf("states: %v", err)
-		}
-		var every unit.Quantity
-		if sm.Interval != "" {
-			if every, err = unit.Parse(sm.Interval); err != nil {
-				return fmt.Errorf("states %s: interval: %v", sm.Source, err)
-			}
-		}
-		m, err := b.net.StateMonitor(src, sm.Vars, sm.Indices, every, opts...)
-		if err != nil {
-			return err
-		}
-		b.states = append(b.states, stateMon{sm, m})
-	}
-	for _, rm := range f.Rates {
-		src, err := b.source(rm.Source)
-		if err != nil {
-			return fmt.Errorf("rates: %v", err)
-		}
-		m, err := b.net.PopulationRateMonitor(src, opts...)
-		if err != nil {
-			return err
-		}
-		b.rates = append(b.rates, rateMon{rm.Source, m})
-	}
-	return nil
+	return f.setAll(path, name, s.Init, sg.Set)
 }
 
 // size is the number of neurons of a group or slice.

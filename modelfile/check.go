@@ -51,6 +51,16 @@ func (p *plan) count(name string, src, tgt cajal.Source, sg *cajal.SynapseGroup,
 			return fmt.Errorf("synapses %s: one-to-one needs groups of one size, got %g and %g", name, ns, nt)
 		}
 		n = ns
+	case c.FixedInDegree != nil:
+		n = float64(*c.FixedInDegree) * nt
+	case c.FixedOutDegree != nil:
+		n = float64(*c.FixedOutDegree) * ns
+	case c.FixedTotalNumber != nil:
+		n = float64(*c.FixedTotalNumber)
+	case len(c.Offsets) == 2:
+		// At most one synapse per offset and source neuron.
+		n = ns * float64(max(c.Offsets[1]-c.Offsets[0], 0))
+		p.bound = true
 	default:
 		n = ns * nt
 		if c.P != nil {
@@ -103,7 +113,7 @@ func (f *File) Check() (Summary, error) {
 		s.Neurons += g.N()
 	}
 	if s.Memory > s.Limit {
-		return s, fmt.Errorf("the network would take about %s; the memory limit is %s (docs/limits.md)", bytes(float64(s.Memory)), bytes(float64(s.Limit)))
+		return s, fmt.Errorf("the network would take about %s; the memory limit is %s (docs/limits.md)", sizeText(float64(s.Memory)), sizeText(float64(s.Limit)))
 	}
 	return s, nil
 }
@@ -119,12 +129,12 @@ func (s Summary) String() string {
 	fmt.Fprintf(&b, "synapses  %.0f %s, in %d group(s)\n", s.Synapses, about, s.Pathways)
 	fmt.Fprintf(&b, "monitors  %d\n", s.Monitors)
 	fmt.Fprintf(&b, "runs      %g s, %d steps\n", s.Duration, s.Steps)
-	fmt.Fprintf(&b, "memory    about %s (limit %s)", bytes(float64(s.Memory)), bytes(float64(s.Limit)))
+	fmt.Fprintf(&b, "memory    about %s (limit %s)", sizeText(float64(s.Memory)), sizeText(float64(s.Limit)))
 	return b.String()
 }
 
-// bytes writes a size with a binary prefix: 1.5 GiB.
-func bytes(b float64) string {
+// sizeText writes a size with a binary prefix: 1.5 GiB.
+func sizeText(b float64) string {
 	units := []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
 	k := 0
 	for b >= 1024 && k < len(units)-1 {

@@ -2,6 +2,7 @@ package modelfile
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,4 +40,19 @@ func ParseInterval(s string) (unit.Quantity, error) {
 		return unit.Quantity{}, fmt.Errorf("checkpoint interval %q: must be a positive duration", s)
 	}
 	return q, nil
+}
+
+// checkpointable refuses, before anything is simulated, monitors whose
+// records a checkpoint cannot yet save: spike monitors with vars and
+// weight recorders.
+func (f *File) checkpointable() error {
+	for k, m := range f.Spikes {
+		if len(m.Vars) > 0 {
+			return f.pos.errorf(join("spikes."+strconv.Itoa(k), "vars"), "spikes %s: a checkpoint cannot yet save the values of a spike monitor's vars; remove vars or run without checkpoints", m.Source)
+		}
+	}
+	if len(f.Weights) > 0 {
+		return f.pos.errorf("weights.0", "weights %s: a checkpoint cannot yet save a weight recorder's records; record the weights with synapse_states, or run without checkpoints", f.Weights[0].Synapses)
+	}
+	return nil
 }

@@ -1,53 +1,3 @@
-// Package modelfile reads a network from a TOML file and runs it, so that a
-// model can be simulated from the command line (`cajal sim file.toml`)
-// without writing Go. The file holds the same things a Go program passes to
-// package cajal: neuron groups (with Brian2's equation text), Poisson
-// inputs, synapses with their connection rule, initial values, monitors and
-// the runs, each with its namespace; quantities are strings such as
-// "10*nS".
-//
-//	dt = "0.1*ms"
-//	seed = 1
-//	runs = ["1*second"]
-//
-//	[namespace]
-//	tau = "10*ms"
-//
-//	[[neurons]]
-//	name = "exc"
-//	n = 800
-//	model = "dv/dt = (el - v)/tau : volt"
-//	threshold = "v > vt"
-//	reset = "v = el"
-//	refractory = "5*ms"
-//	init = { v = "el + rand()*(vt - el)" }
-//
-//	[[synapses]]
-//	name = "ee"
-//	source = "exc"          # or "exc[0:400]"
-//	target = "exc"
-//	on_pre = "v += 0.5*mV"
-//	connect = { p = 0.1, condition = "i != j" }
-//
-//	[[spikes]]
-//	source = "exc"
-//
-//	[[states]]
-//	source = "exc"
-//	vars = ["v"]
-//	indices = [0, 1]
-//	interval = "1*ms"
-//
-//	[[rates]]
-//	source = "exc"
-//
-// Run streams each monitor's records to a .npy file in the output folder
-// as the simulation goes (package record; docs/data.md shows how numpy
-// reads them), and, once the runs are done, writes each as CSV beside it
-// with a figure: a raster per spike monitor, a figure per variable of a
-// state monitor, a smoothed rate per rate monitor. It returns a summary
-// of the rates. RunCheckpointed also saves checkpoints and resumes from
-// them (docs/checkpoint.md).
 package modelfile
 
 import (
@@ -55,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -71,14 +22,22 @@ type File struct {
 	// namespace values (of the file and of every group) before the run.
 	Runs      []any          `toml:"runs"`
 	Namespace map[string]any `toml:"namespace"`
-	Neurons   []Neurons      `toml:"neurons"`
-	Poisson   []Poisson      `toml:"poisson"`
-	Synapses  []Synapses     `toml:"synapses"`
-	Spikes    []SpikeMonitor `toml:"spikes"`
-	States    []StateMonitor `toml:"states"`
-	Rates     []RateMonitor  `toml:"rates"`
+	// TimedArrays are added to every namespace of the file by name.
+	TimedArrays   []TimedArray     `toml:"timed_arrays"`
+	Neurons       []Neurons        `toml:"neurons"`
+	Poisson       []Poisson        `toml:"poisson"`
+	Generators    []Generator      `toml:"generators"`
+	Synapses      []Synapses       `toml:"synapses"`
+	PoissonInputs []PoissonInput   `toml:"poisson_inputs"`
+	Regularly     []RunRegularly   `toml:"run_regularly"`
+	Spikes        []SpikeMonitor   `toml:"spikes"`
+	States        []StateMonitor   `toml:"states"`
+	Rates         []RateMonitor    `toml:"rates"`
+	SynStates     []SynapseStates  `toml:"synapse_states"`
+	Weights       []WeightRecorder `toml:"weights"`
 
 	pos    *keyPos // where Parse found each key; nil for a File made in Go
+	dir    string  // the file's folder, for the paths it names; "" for a File made in Go
 	digest string  // of the file's text, which checkpoints name
 	// progress is the runs' progress callback (SetProgress).
 	progress func(done, total float64)
@@ -97,11 +56,15 @@ type RateMonitor struct {
 	Source string `toml:"source"`
 }
 
-// Neurons is a neuron group.
+// Neurons is a neuron group. Model is either equations or the name of a
+// neuron model of package models ("iaf_cond_exp"), whose parameters
+// Params changes; a named model brings its own threshold, reset,
+// refractory period, method and namespace.
 type Neurons struct {
 	Name       string         `toml:"name"`
 	N          int            `toml:"n"`
 	Model      string         `toml:"model"`
+	Params     map[string]any `toml:"params"`
 	Threshold  string         `toml:"threshold"`
 	Reset      string         `toml:"reset"`
 	Refractory string         `toml:"refractory"`
@@ -117,12 +80,18 @@ type Poisson struct {
 	Rates string `toml:"rates"` // a quantity or an expression in t and i
 }
 
-// Synapses is a synapse group and how it connects.
+// Synapses is a synapse group and how it connects. Model is either
+// synaptic equations or the name of a synapse model of package models
+// ("stdp"), whose parameters Params changes; Receptor then says how a
+// presynaptic spike reaches the target: a receptor of the target's named
+// model ("ex") or a statement ("v += w*mV").
 type Synapses struct {
 	Name      string         `toml:"name"`
 	Source    string         `toml:"source"`
 	Target    string         `toml:"target"`
 	Model     string         `toml:"model"`
+	Params    map[string]any `toml:"params"`
+	Receptor  string         `toml:"receptor"`
 	OnPre     string         `toml:"on_pre"`
 	OnPost    string         `toml:"on_post"`
 	Delay     string         `toml:"delay"`
@@ -132,19 +101,91 @@ type Synapses struct {
 	Init      map[string]any `toml:"init"`
 }
 
-// Connect is a connection rule; empty means all to all.
+// Connect is a connection rule; empty means all to all. FixedInDegree,
+// FixedOutDegree, FixedTotalNumber and Offsets are NEST's and Brian2's
+// rules (cajal.FixedInDegree, ..., cajal.Offsets); AllowAutapses and
+// AllowMultapses (default true) go with them.
 type Connect struct {
-	P         *float64 `toml:"p"`
-	Condition string   `toml:"condition"`
-	OneToOne  bool     `toml:"one_to_one"`
-	N         int      `toml:"n"` // synapses per pair
-	I         []int    `toml:"i"` // explicit pairs: i[k] -> j[k]
-	J         []int    `toml:"j"`
+	P                *float64 `toml:"p"`
+	Condition        string   `toml:"condition"`
+	OneToOne         bool     `toml:"one_to_one"`
+	N                int      `toml:"n"` // synapses per pair
+	I                []int    `toml:"i"` // explicit pairs: i[k] -> j[k]
+	J                []int    `toml:"j"`
+	FixedInDegree    *int     `toml:"fixed_indegree"`
+	FixedOutDegree   *int     `toml:"fixed_outdegree"`
+	FixedTotalNumber *int     `toml:"fixed_total_number"`
+	Offsets          []int    `toml:"offsets"` // [lo, hi]: j = i + k for lo <= k < hi
+	AllowAutapses    *bool    `toml:"allow_autapses"`
+	AllowMultapses   *bool    `toml:"allow_multapses"`
 }
 
-// SpikeMonitor records the spikes of a group or subgroup.
+// SpikeMonitor records the spikes of a group or subgroup, and with Vars
+// the values of those variables of the spiking neuron at each spike.
 type SpikeMonitor struct {
-	Source string `toml:"source"`
+	Source string   `toml:"source"`
+	Vars   []string `toml:"vars"`
+}
+
+// Generator is a spike generator group (cajal.SpikeGenerator): neuron
+// Indices[k] fires at Times[k], repeating every Period if one is given.
+type Generator struct {
+	Name    string    `toml:"name"`
+	N       int       `toml:"n"`
+	Indices []int     `toml:"indices"`
+	Times   []string  `toml:"times"` // durations: "5*ms"
+	Period  string    `toml:"period"`
+	Weights []float64 `toml:"weights"`
+}
+
+// PoissonInput is a cajal.PoissonInput: N Poisson sources at Rate, each
+// spike adding Weight to Var of every neuron of Target.
+type PoissonInput struct {
+	Target string `toml:"target"`
+	Var    string `toml:"var"`
+	N      int    `toml:"n"`
+	Rate   string `toml:"rate"`
+	Weight string `toml:"weight"` // a quantity or an expression
+}
+
+// TimedArray is a cajal.TimedArray named Name in every namespace: values
+// inline (Values, Neurons columns per row) or from a .npy file of
+// float64 (one dimension: one value per row; two: rows by neurons),
+// relative to the model file's folder.
+type TimedArray struct {
+	Name    string    `toml:"name"`
+	Values  []float64 `toml:"values"`
+	File    string    `toml:"file"`
+	Neurons int       `toml:"neurons"`
+	Unit    string    `toml:"unit"` // of the values; "" for none
+	Dt      string    `toml:"dt"`
+}
+
+// RunRegularly runs Code on every element of the neuron or synapse group
+// named Group every Interval (cajal.NeuronGroup.RunRegularly).
+type RunRegularly struct {
+	Group    string `toml:"group"`
+	Code     string `toml:"code"`
+	Interval string `toml:"interval"`
+}
+
+// SynapseStates records variables of chosen synapses (numbers in creation
+// order) of the synapse group named Synapses at an interval
+// (cajal.Network.SynapseMonitor).
+type SynapseStates struct {
+	Synapses string   `toml:"synapses"`
+	Vars     []string `toml:"vars"`
+	Indices  []int    `toml:"indices"`
+	Interval string   `toml:"interval"`
+}
+
+// WeightRecorder records a synaptic variable (Var, default "w") after
+// every event of a pathway ("pre", the default, or "post"), as NEST's
+// weight_recorder.
+type WeightRecorder struct {
+	Synapses string `toml:"synapses"`
+	Var      string `toml:"var"`
+	Pathway  string `toml:"pathway"`
 }
 
 // Load reads a model file; syntax errors name the line and column.
@@ -179,6 +220,7 @@ func Parse(name string, data []byte) (*File, error) {
 		return nil, fmt.Errorf("%s: no runs: add runs = [\"1*second\"]", name)
 	}
 	f.pos = scanPositions(name, data)
+	f.dir = filepath.Dir(name)
 	f.digest = fmt.Sprintf("model file sha256:%x", sha256.Sum256(data))[:42]
 	return &f, nil
 }

@@ -2,6 +2,8 @@ package modelfile
 
 import (
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
 
 	"github.com/cajal-sim/cajal/plot"
@@ -24,17 +26,29 @@ func (b *built) outputs() ([]string, error) {
 	var files []string
 	for _, m := range b.spikes {
 		out, err := derive(m.m.Path(), func(t *record.Table, base string) ([]string, error) {
-			return spikeFigure(t, base, m.name)
+			figs, err := spikeFigure(t, base, m.name)
+			if err != nil || len(m.vars) == 0 {
+				return figs, err
+			}
+			csv, err := spikeValues(t, base, m)
+			return append(figs, csv), err
 		})
 		if err != nil {
 			return files, err
 		}
 		files = append(files, out...)
 	}
-	for _, m := range b.states {
+	for _, m := range append(b.states[:len(b.states):len(b.states)], b.synStates...) {
 		out, err := derive(m.m.Path(), func(t *record.Table, base string) ([]string, error) {
 			return stateFigures(t, base, m.spec)
 		})
+		if err != nil {
+			return files, err
+		}
+		files = append(files, out...)
+	}
+	for _, w := range b.weights {
+		out, err := derive(w.r.Path(), func(*record.Table, string) ([]string, error) { return nil, nil })
 		if err != nil {
 			return files, err
 		}
@@ -169,4 +183,46 @@ func smoothRate(r []float64, steps int) []float64 {
 		out[i] = s / float64(hi-lo)
 	}
 	return out
+}
+
+// spikeValues writes the variables a spike monitor recorded at each
+// spike to base_values.csv: i, t, then one column per variable (SI
+// units). The values are kept in memory from the start of this process:
+// after a resume from a checkpoint they cover the spikes since then, the
+// last rows of the spike file.
+func spikeValues(t *record.Table, base string, m spikeMon) (string, error) {
+	path := base + "_values.csv"
+	cols := make([][]float64, len(m.vars))
+	var err error
+	for k, v := range m.vars {
+		if cols[k], err = m.m.Values(v); err != nil {
+			return path, err
+		}
+	}
+	n := int64(len(cols[0]))
+	if n > t.Rows {
+		return path, fmt.Errorf("%s: %d values of %s for %d spikes", m.name, n, m.vars[0], t.Rows)
+	}
+	is, err := t.Int32Range("i", t.Rows-n, t.Rows)
+	if err != nil {
+		return path, err
+	}
+	ts, err := t.Float64Range("t", t.Rows-n, t.Rows)
+	if err != nil {
+		return path, err
+	}
+	var b strings.Builder
+	b.WriteString("i,t (second)")
+	for k, v := range m.vars {
+		fmt.Fprintf(&b, ",%s (%s)", v, m.units[k])
+	}
+	b.WriteByte('\n')
+	for r := range ts {
+		b.WriteString(strconv.Itoa(int(is[r])) + "," + strconv.FormatFloat(ts[r], 'g', -1, 64))
+		for k := range m.vars {
+			b.WriteString("," + strconv.FormatFloat(cols[k][r], 'g', -1, 64))
+		}
+		b.WriteByte('\n')
+	}
+	return path, os.WriteFile(path, []byte(b.String()), 0o644)
 }

@@ -23,6 +23,9 @@ type Result struct {
 	// Checkpoint is the checkpoint written when the runs ended or were
 	// stopped, if one was asked for (Checkpoints.Path).
 	Checkpoint string
+	// Warnings are about a file that ran but is likely not what was meant
+	// (no monitors); Summary ends with them too.
+	Warnings []string
 }
 
 // Run builds the network, runs it and writes each monitor's records to
@@ -52,6 +55,11 @@ func (f *File) RunCheckpointed(ctx context.Context, outDir string, ck Checkpoint
 	if err := f.validate(); err != nil {
 		return nil, err
 	}
+	if ck.Path != "" {
+		if err := f.checkpointable(); err != nil {
+			return nil, err
+		}
+	}
 	if outDir != "" {
 		if err := record.CheckDir(outDir); err != nil {
 			return nil, err
@@ -80,7 +88,7 @@ func (f *File) RunCheckpointed(ctx context.Context, outDir string, ck Checkpoint
 		}
 	}
 	closeErr := b.net.Close()
-	res.Summary, res.Data = b.summary(), b.net.Files()
+	res.Summary, res.Data, res.Warnings = b.summary(), b.net.Files(), b.warnings()
 	if err := errors.Join(runErr, closeErr); err != nil {
 		return res, err
 	}
@@ -120,7 +128,9 @@ func (f *File) runAll(ctx context.Context, b *built, from int64) error {
 	return nil
 }
 
-// summary gives each spike monitor's count and mean rate.
+// summary gives each spike monitor's count and mean rate, or, without
+// spike monitors, the simulated time and the network's size; it is never
+// empty.
 func (b *built) summary() string {
 	var lines []string
 	T := b.net.T()
@@ -132,7 +142,36 @@ func (b *built) summary() string {
 		lines = append(lines, line)
 	}
 	sort.Strings(lines)
+	if len(lines) == 0 {
+		n := 0
+		for _, g := range b.groups {
+			n += g.N()
+		}
+		lines = append(lines, fmt.Sprintf("simulated %g s (%d steps) of %d neurons in %d groups; no spike monitor counted spikes",
+			T, int64(math.Round(T/b.net.Dt())), n, len(b.groups)))
+	}
+	for _, w := range b.warnings() {
+		lines = append(lines, "warning: "+w)
+	}
 	return strings.Join(lines, "\n")
+}
+
+// warnings are what a run of the file did that is likely not what was
+// meant: no monitors, so nothing was recorded.
+func (b *built) warnings() []string {
+	if len(b.spikes)+len(b.states)+len(b.rates)+len(b.synStates)+len(b.weights) > 0 {
+		return nil
+	}
+	return []string{"the file has no monitors, so the run recorded nothing; add one, e.g. [[spikes]] with source = \"" + b.firstGroup() + "\""}
+}
+
+// firstGroup is the name of a group of the network, for messages.
+func (b *built) firstGroup() string {
+	names := sortedKeys(b.groups)
+	if len(names) == 0 {
+		return "group"
+	}
+	return names[0]
 }
 
 // namespace merges the file's namespace with a group's own.

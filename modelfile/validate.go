@@ -30,6 +30,9 @@ func (f *File) validate() error {
 	if err := f.validateSynapses(); err != nil {
 		return err
 	}
+	if err := f.validateTimedArrays(); err != nil {
+		return err
+	}
 	return f.validateMonitors()
 }
 
@@ -133,6 +136,9 @@ func (f *File) validateSynapses() error {
 		if k.has(join(at, "n")) && c.N < 1 || c.N < 0 {
 			return k.errorf(join(at, "n"), "synapses %s: connect n (synapses per pair) must be at least 1, got %d", name, c.N)
 		}
+		if err := validateRules(k, at, name, c); err != nil {
+			return err
+		}
 		pairs := c.I != nil || c.J != nil
 		switch {
 		case c.OneToOne && pairs:
@@ -157,6 +163,7 @@ func (f *File) validateMonitors() error {
 		{"spikes", sourcesOf(f.Spikes, func(m SpikeMonitor) string { return m.Source })},
 		{"states", sourcesOf(f.States, func(m StateMonitor) string { return m.Source })},
 		{"rates", sourcesOf(f.Rates, func(m RateMonitor) string { return m.Source })},
+		{"synapse_states", sourcesOf(f.SynStates, func(m SynapseStates) string { return m.Synapses })},
 	} {
 		seen := map[string]int{}
 		for i, src := range kind.sources {
@@ -168,6 +175,14 @@ func (f *File) validateMonitors() error {
 			seen[file] = i
 		}
 	}
+	for i, sm := range f.SynStates {
+		for j, st := range f.States {
+			if strings.Join(strings.Fields(st.Source), "") == sm.Synapses {
+				return k.errorf(join("synapse_states", strconv.Itoa(i)), "synapse_states %d records the synapses %q and states %d the neurons %q; their files would overwrite each other (rename the synapse group)",
+					i+1, sm.Synapses, j+1, st.Source)
+			}
+		}
+	}
 	return nil
 }
 
@@ -177,4 +192,36 @@ func sourcesOf[M any](ms []M, source func(M) string) []string {
 		out[i] = source(m)
 	}
 	return out
+}
+
+// validateRules checks that a connect gives at most one rule, offsets as
+// [lo, hi], and allow_autapses or allow_multapses only with a rule that
+// reads them.
+func validateRules(k *keyPos, at, name string, c Connect) error {
+	rules := connectRules(c)
+	if len(rules) > 1 {
+		return k.errorf(join(at, rules[1]), "synapses %s: connect gives two rules, %s and %s; give one", name, rules[0], rules[1])
+	}
+	if c.Offsets != nil && len(c.Offsets) != 2 {
+		return k.errorf(join(at, "offsets"), "synapses %s: connect offsets is [lo, hi] (j = i + k for lo <= k < hi), got %d numbers", name, len(c.Offsets))
+	}
+	fixed := c.FixedInDegree != nil || c.FixedOutDegree != nil || c.FixedTotalNumber != nil
+	if c.AllowAutapses != nil && !fixed && c.Offsets == nil {
+		return k.errorf(join(at, "allow_autapses"), "synapses %s: connect allow_autapses goes with fixed_indegree, fixed_outdegree, fixed_total_number or offsets; use condition = \"i != j\" with other rules", name)
+	}
+	if c.AllowMultapses != nil && !fixed {
+		return k.errorf(join(at, "allow_multapses"), "synapses %s: connect allow_multapses goes with fixed_indegree, fixed_outdegree or fixed_total_number", name)
+	}
+	return nil
+}
+
+// validateTimedArrays checks that each TimedArray has values, inline or
+// from a file.
+func (f *File) validateTimedArrays() error {
+	for i, t := range f.TimedArrays {
+		if len(t.Values) == 0 && t.File == "" {
+			return f.pos.errorf("timed_arrays."+strconv.Itoa(i), "timed_arrays %q: give values = [...] or file = \"values.npy\"", t.Name)
+		}
+	}
+	return nil
 }
