@@ -267,10 +267,11 @@ func (m *StateMonitor) Path() string {
 }
 
 // SynapseMonitor records synaptic variables (w, traces) of the synapses
-// indices (numbers in creation order, as I and J list them) every
-// interval (zero: every step), from now on, as Brian2's StateMonitor on a
-// Synapses object. Its file holds rows as a StateMonitor's, one value per
-// recorded synapse.
+// indices (synapse numbers, as I and J list them: by presynaptic, then
+// postsynaptic neuron; nil for every synapse there is now) every interval
+// (zero: every step), from now on, as Brian2's StateMonitor on a Synapses
+// object. Its file holds rows as a StateMonitor's, one value per recorded
+// synapse.
 func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, interval unit.Quantity, opts ...MonitorOption) (*StateMonitor, error) {
 	if n.invalid() {
 		return nil, errNetwork
@@ -296,6 +297,16 @@ func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, 
 			return nil, fmt.Errorf("cajal: %s has no recordable variable %q", s.spec.Name, v)
 		}
 		idx[v] = k
+	}
+	if indices == nil {
+		// All synapses, as they are now (Brian2's record=True).
+		indices = make([]int, s.N())
+		for i := range indices {
+			indices[i] = i
+		}
+	}
+	if len(indices) == 0 {
+		return nil, fmt.Errorf("cajal: SynapseMonitor of %s: no synapses to record", s.spec.Name)
 	}
 	for _, i := range indices {
 		if i < 0 || i >= s.N() {

@@ -134,4 +134,15 @@ func TestSynapseMonitor(t *testing.T) {
 	if _, err := n.SynapseMonitor(s, []string{"w"}, []int{5}, unit.Quantity{}); err == nil {
 		t.Error("recorded a synapse that does not exist")
 	}
+	if _, err := n.SynapseMonitor(s, []string{"w"}, []int{}, unit.Quantity{}); err == nil {
+		t.Error("an empty list of synapses was accepted")
+	}
+	all, err := n.SynapseMonitor(s, []string{"w"}, nil, unit.Quantity{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(t, n, unit.Q(1, unit.Millisecond))
+	if w := mustValues(t, all, "w"); len(w) != s.N() {
+		t.Errorf("nil indices recorded %d synapses, want all %d", len(w), s.N())
+	}
 }
