@@ -47,7 +47,8 @@ func Example_checkpoint() {
 	first.Run(unit.Q(10, unit.Millisecond))
 	first.Checkpoint(ckpt) // at a step boundary, between runs
 
-	resumed, g2 := build() // the same code, in this process or another
+	// The same code, here or in another process:
+	resumed, g2 := build()
 	if err := resumed.Resume(ckpt); err != nil { // before the first Run
 		fmt.Println(err)
 	}
