@@ -37,7 +37,7 @@ func benchGroup(b *testing.B, threads, n int, interpret bool, spec Neurons, init
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/neuron-step")
-	b.ReportMetric(float64(sm.Num())/float64(n)/net.T(), "Hz")
+	b.ReportMetric(float64(sm.Num())/float64(n)/net.T().Value, "Hz")
 }
 
 // The leaky integrate-and-fire group: exact integration, threshold, reset

@@ -193,7 +193,7 @@ func TestCheckpointRestoreIsExact(t *testing.T) {
 	if err := second.net.Resume(ck); err != nil {
 		t.Fatal(err)
 	}
-	if got := second.net.T(); math.Abs(got-T/2e3) > 1e-12 {
+	if got := second.net.T().Value; math.Abs(got-T/2e3) > 1e-12 {
 		t.Fatalf("restored at t = %v s, want %v s", got, T/2e3)
 	}
 	run(t, second.net, unit.Q(T/2, unit.Millisecond))
@@ -228,7 +228,7 @@ func TestPeriodicCheckpoints(t *testing.T) {
 	if err := second.net.Resume(ck); err != nil {
 		t.Fatal(err)
 	}
-	if got := second.net.T(); math.Abs(got-0.04) > 1e-12 {
+	if got := second.net.T().Value; math.Abs(got-0.04) > 1e-12 {
 		t.Fatalf("the last checkpoint is at t = %v s, want 0.04 s", got)
 	}
 	run(t, second.net, unit.Q(20, unit.Millisecond))

@@ -295,7 +295,7 @@ func (s *SynapseGroup) newPairFilter(c connectSpec) (*pairFilter, error) {
 	}
 	for i, name := range prog.Scalars {
 		if name == "t" {
-			f.env.Scalars[i] = s.net.T()
+			f.env.Scalars[i] = s.net.now()
 		}
 	}
 	f.m = prog.NewMachine()

@@ -35,7 +35,7 @@ func TestResetDivergence(t *testing.T) {
 		if sm.Num() != 1 || sm.T()[0] != de.Time {
 			t.Errorf("the monitor recorded %d spikes (%v); want the one of the diverging step", sm.Num(), sm.T())
 		}
-		if math.Abs(n.T()-de.Time) > 1e-12 {
+		if math.Abs(n.T().Value-de.Time) > 1e-12 {
 			t.Errorf("the network stopped at %v, the divergence was at %v", n.T(), de.Time)
 		}
 	}

@@ -167,7 +167,7 @@ func Example_brian2Control() {
 	check(net.Run(unit.Q(200, ms)))
 	fmt.Println("network operations:", calls)
 	fmt.Println("spikes in the first run:", first, "in the second:", spikes.Num()-first)
-	fmt.Printf("time after restore and run: %.0f ms\n", net.T()*1e3)
+	fmt.Printf("time after restore and run: %.0f ms\n", net.T().Value*1e3)
 	// Output:
 	// network operations: 8
 	// spikes in the first run: 33 in the second: 33

@@ -80,7 +80,7 @@ func (g *NeuronGroup) checkRates() error {
 	for i, x := range r {
 		if !(x >= 0 && x*g.net.dt <= 1) {
 			return fmt.Errorf("cajal: %s: neuron %d has rate %g Hz at t = %g s; a Poisson rate must be from 0 to 1/dt = %g Hz (a spike every step)",
-				g.spec.Name, i, x, g.net.T(), most)
+				g.spec.Name, i, x, g.net.now(), most)
 		}
 	}
 	return nil

@@ -199,21 +199,24 @@ func (n *Network) notice(msg string) {
 	}
 }
 
-// Dt is the time step in seconds.
-func (n *Network) Dt() float64 {
+// Dt is the time step.
+func (n *Network) Dt() unit.Quantity {
 	if n.invalid() {
-		return 0
+		return unit.Quantity{}
 	}
-	return n.dt
+	return unit.Q(n.dt, unit.Second)
 }
 
-// T is the current time in seconds.
-func (n *Network) T() float64 {
+// T is the current time: the time of the next step to run.
+func (n *Network) T() unit.Quantity {
 	if n.invalid() {
-		return 0
+		return unit.Quantity{}
 	}
-	return n.sim.Time()
+	return unit.Q(n.sim.Time(), unit.Second)
 }
+
+// now is the current time in seconds.
+func (n *Network) now() float64 { return n.sim.Time() }
 
 // invalid reports a nil network or one not made by NewNetwork.
 func (n *Network) invalid() bool { return n == nil || n.dt == 0 }
@@ -308,7 +311,7 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 	n.loop += time.Since(loopStart)
 	n.stepsRun += n.sim.Step - step0
 	if err != nil {
-		n.stopNote = fmt.Sprintf("recording ended at t = %g s: %v", n.T(), err)
+		n.stopNote = fmt.Sprintf("recording ended at t = %g s: %v", n.now(), err)
 	}
 	return errors.Join(err, n.Flush())
 }
@@ -333,9 +336,9 @@ func (n *Network) runSteps(ctx context.Context, steps int64, progress func(int64
 	err := n.runChunks(steps, progress)
 	if errors.Is(err, sim.ErrStopped) {
 		if cause := context.Cause(ctx); cause != ctx.Err() {
-			return fmt.Errorf("cajal: run stopped at t = %g s: %w (%w)", n.T(), ctx.Err(), cause)
+			return fmt.Errorf("cajal: run stopped at t = %g s: %w (%w)", n.now(), ctx.Err(), cause)
 		}
-		return fmt.Errorf("cajal: run stopped at t = %g s: %w", n.T(), ctx.Err())
+		return fmt.Errorf("cajal: run stopped at t = %g s: %w", n.now(), ctx.Err())
 	}
 	return err
 }
@@ -398,7 +401,7 @@ func (n *Network) runChunks(steps int64, progress func(int64)) error {
 		done += chunk
 		if n.ckptEvery > 0 && n.sim.Step%n.ckptEvery == 0 {
 			if err := n.Checkpoint(n.opts.Checkpoint); err != nil {
-				return fmt.Errorf("cajal: checkpoint at t = %g s: %w", n.T(), err)
+				return fmt.Errorf("cajal: checkpoint at t = %g s: %w", n.now(), err)
 			}
 		}
 	}

@@ -56,5 +56,5 @@ func Example_checkpoint() {
 	v1, _ := g1.Get("v")
 	v2, _ := g2.Get("v")
 	fmt.Println(resumed.T(), v1[0] == v2[0] && v1[49] == v2[49])
-	// Output: 0.02 true
+	// Output: 20 ms true
 }

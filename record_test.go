@@ -235,7 +235,7 @@ func TestRunContextCancel(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %v, want context.Canceled", err)
 	}
-	steps := int(math.Round(r.net.T() / r.net.Dt()))
+	steps := int(math.Round(r.net.T().Value / r.net.Dt().Value))
 	if steps < 500 || steps >= 10000 {
 		t.Fatalf("stopped after %d steps; cancelled at 500 of 10000", steps)
 	}
@@ -243,7 +243,7 @@ func TestRunContextCancel(t *testing.T) {
 	if rt.Rows != int64(steps) || len(r.rate.T()) != steps {
 		t.Errorf("rate file holds %d rows, memory %d, for %d steps", rt.Rows, len(r.rate.T()), steps)
 	}
-	if err := r.net.RunContext(ctx, unit.Q(1, unit.Second)); !errors.Is(err, context.Canceled) || int(math.Round(r.net.T()/r.net.Dt())) != steps {
+	if err := r.net.RunContext(ctx, unit.Q(1, unit.Second)); !errors.Is(err, context.Canceled) || int(math.Round(r.net.T().Value/r.net.Dt().Value)) != steps {
 		t.Errorf("a done context ran: %v, t = %v", err, r.net.T())
 	}
 	r.net.opts.Progress = nil
@@ -268,7 +268,7 @@ func TestUnwritableRecords(t *testing.T) {
 	n := newNet(t, Options{})
 	g, _ := n.NeuronGroup(Neurons{N: 1, Model: "v : 1"})
 	m, _ := n.SpikeMonitor(g, File(filepath.Join(file, "x.npy")))
-	if err := n.Run(unit.Q(1, unit.Millisecond)); err == nil || n.T() != 0 || m.Path() != "" {
+	if err := n.Run(unit.Q(1, unit.Millisecond)); err == nil || n.T().Value != 0 || m.Path() != "" {
 		t.Errorf("unwritable file: error %v, t = %v", err, n.T())
 	}
 	n2 := newNet(t, Options{})

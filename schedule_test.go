@@ -89,7 +89,7 @@ func TestNetworkOperations(t *testing.T) {
 	var times []float64
 	stop := errors.New("enough")
 	err := n.Every(unit.Q(1, unit.Millisecond), func(net *Network) error {
-		times = append(times, net.T())
+		times = append(times, net.T().Value)
 		if len(times) == 4 {
 			return stop
 		}
@@ -99,14 +99,14 @@ func TestNetworkOperations(t *testing.T) {
 		t.Fatal(err)
 	}
 	var at []float64
-	if err := n.At(Times(unit.Millisecond, 0.5, 2.5), func(net *Network) error { at = append(at, net.T()); return nil }); err != nil {
+	if err := n.At(Times(unit.Millisecond, 0.5, 2.5), func(net *Network) error { at = append(at, net.T().Value); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	err = n.Run(unit.Q(10, unit.Millisecond))
 	if !errors.Is(err, stop) {
 		t.Fatalf("run: %v, want the operation's error", err)
 	}
-	if len(times) != 4 || math.Abs(times[3]-3e-3) > 1e-12 || math.Abs(n.T()-3e-3) > 1e-12 {
+	if len(times) != 4 || math.Abs(times[3]-3e-3) > 1e-12 || math.Abs(n.T().Value-3e-3) > 1e-12 {
 		t.Errorf("calls at %v, stopped at %v; want 0..3 ms and 3 ms", times, n.T())
 	}
 	if len(at) != 2 || math.Abs(at[0]-0.5e-3) > 1e-12 || math.Abs(at[1]-2.5e-3) > 1e-12 {

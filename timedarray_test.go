@@ -32,7 +32,7 @@ func TestTimedArraySampling(t *testing.T) {
 	run(t, n, unit.Q(4, unit.Millisecond))
 	got := map[[2]int]bool{}
 	for k, i := range sm.I() {
-		got[[2]int{int(i), int(math.Round(sm.T()[k] / n.Dt()))}] = true
+		got[[2]int{int(i), int(math.Round(sm.T()[k] / n.Dt().Value))}] = true
 	}
 	for step := 0; step < 40; step++ {
 		row := min(step/10, 2)

@@ -123,7 +123,7 @@ func evalAt(n *Network, f func(ir.Block, rng.Key, int, int, float64) error) func
 				return err
 			}
 		}
-		return f(b, k, lo, hi, n.T())
+		return f(b, k, lo, hi, n.now())
 	}
 }
 

@@ -107,7 +107,7 @@ func (f *File) Check() (Summary, error) {
 		Memory: b.net.MemoryInUse() + int64(p.bytes), Limit: b.net.MemoryLimit()}
 	for k := range f.Runs {
 		r, _, _ := f.run(k)
-		s.Steps += int64(math.Round(r.Value / b.net.Dt()))
+		s.Steps += int64(math.Round(r.Value / b.net.Dt().Value))
 	}
 	for _, g := range b.groups {
 		s.Neurons += g.N()

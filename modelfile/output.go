@@ -56,7 +56,7 @@ func (b *built) outputs() ([]string, error) {
 	}
 	for _, m := range b.rates {
 		out, err := derive(m.m.Path(), func(t *record.Table, base string) ([]string, error) {
-			return rateFigure(t, base, m.name, b.net.Dt())
+			return rateFigure(t, base, m.name, b.net.Dt().Value)
 		})
 		if err != nil {
 			return files, err

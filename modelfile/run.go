@@ -74,7 +74,7 @@ func (f *File) RunCheckpointed(ctx context.Context, outDir string, ck Checkpoint
 		if err := b.net.Resume(ck.Path); err != nil {
 			return nil, err
 		}
-		from = int64(math.Round(b.net.T() / b.net.Dt()))
+		from = int64(math.Round(b.net.T().Value / b.net.Dt().Value))
 	}
 	runErr := f.runAll(ctx, b, from)
 	res := &Result{}
@@ -113,13 +113,13 @@ func (f *File) runAll(ctx context.Context, b *built, from int64) error {
 				n[name] = v
 			}
 		}
-		steps := int64(math.Round(d.Value / b.net.Dt()))
+		steps := int64(math.Round(d.Value / b.net.Dt().Value))
 		end += steps
 		if end <= from {
 			continue
 		}
 		if left := min(steps, end-from); left < steps {
-			d = unit.Q(float64(left)*b.net.Dt(), unit.Second)
+			d = unit.Q(float64(left)*b.net.Dt().Value, unit.Second)
 		}
 		if err := b.net.RunContext(ctx, d); err != nil {
 			return err
@@ -133,7 +133,7 @@ func (f *File) runAll(ctx context.Context, b *built, from int64) error {
 // empty.
 func (b *built) summary() string {
 	var lines []string
-	T := b.net.T()
+	T := b.net.T().Value
 	for _, m := range b.spikes {
 		line := fmt.Sprintf("%s: %d spikes", m.name, m.m.Num())
 		if T > 0 && m.n > 0 {
@@ -148,7 +148,7 @@ func (b *built) summary() string {
 			n += g.N()
 		}
 		lines = append(lines, fmt.Sprintf("simulated %g s (%d steps) of %d neurons in %d groups; no spike monitor counted spikes",
-			T, int64(math.Round(T/b.net.Dt())), n, len(b.groups)))
+			T, int64(math.Round(T/b.net.Dt().Value)), n, len(b.groups)))
 	}
 	for _, w := range b.warnings() {
 		lines = append(lines, "warning: "+w)

@@ -101,7 +101,7 @@ func Run(cfg Config) (*Result, error) {
 	if err := net.Close(); err != nil {
 		return nil, err
 	}
-	res := &Result{Method: g.Method(), T: cfg.Duration.Value, Dt: net.Dt(), Data: net.Files()}
+	res := &Result{Method: g.Method(), T: cfg.Duration.Value, Dt: net.Dt().Value, Data: net.Files()}
 	res.I, _ = g.Get("I")
 	T := cfg.Duration.Value
 	for i, c := range sm.Count() {

@@ -245,7 +245,7 @@ func simulate(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	dt := net.Dt()
+	dt := net.Dt().Value
 	N := cfg.NExc + cfg.NInh
 
 	// LIF = Neuron(...); P = Population(geometry=500, neuron=LIF)
