@@ -64,6 +64,17 @@ var unary = []fn1{
 	{"Cosh", 3, 10, Cosh, refCosh, mix(uniform(-720, 720), uniform(-2, 2), logUniform(-300, 0, true))},
 	{"Tanh", 2, 11, Tanh, math.Tanh, mix(uniform(-25, 25), uniform(-1, 1), logUniform(-300, 0, true))},
 	{"Exprel", 2, 12, Exprel, refExprelFixed, mix(uniform(-45, 712), uniform(-2, 2), logUniform(-300, 0, true))},
+	{"Lgamma", 2, 13, Lgamma, refLgamma, mix(uniform(0, 10), uniform(1, 1e9), logUniform(0, 9, false), logUniform(-300, 300, false), uniform(-10, 0))},
+}
+
+// refLgamma is Go's math.Lgamma but at subnormal arguments, where it is
+// -log|x| with Go's defective Log.
+func refLgamma(x float64) float64 {
+	if subnormal(math.Abs(x)) {
+		return -refLog(math.Abs(x))
+	}
+	v, _ := math.Lgamma(x)
+	return v
 }
 
 // powID is Pow's id in the C harness.
@@ -150,8 +161,12 @@ const nTest = 100000
 // zeros (with their sign), infinities and NaN.
 func special(y float64) bool { return y == 0 || math.IsInf(y, 0) || y != y }
 
-// TestAccuracy demands results within 1 ulp of Go's math, and the same
-// zeros, infinities and NaN.
+// absTol gives, for a function and an argument, an absolute error
+// allowed instead of the function's ulps (0 where ulps apply).
+var absTol = map[string]func(x float64) float64{"Lgamma": lgammaAbsTol}
+
+// TestAccuracy demands results within the functions' tolerances (1 to 3
+// ulp) of Go's math, and the same zeros, infinities and NaN.
 func TestAccuracy(t *testing.T) {
 	for _, fn := range unary {
 		var worst uint64
@@ -161,6 +176,12 @@ func TestAccuracy(t *testing.T) {
 			d := ulps(got, want)
 			if special(want) && !(got != got && want != want) && math.Float64bits(got) != math.Float64bits(want) {
 				t.Errorf("%s(%v) = %v, want %v", fn.name, x, got, want)
+			}
+			if tol := absTol[fn.name]; tol != nil && tol(x) > 0 {
+				if !special(want) && !(math.Abs(got-want) <= tol(x)) {
+					t.Errorf("%s(%v) = %v, want %v within %g", fn.name, x, got, want, tol(x))
+				}
+				continue
 			}
 			if d > worst {
 				worst, at = d, x
