@@ -422,5 +422,13 @@ func (n *Network) Programs() (native, total int) {
 		a, b := s.ss.Programs()
 		native, total = native+a, total+b
 	}
+	for _, p := range n.inputs {
+		if p.mach != nil {
+			total++
+			if p.mach.Native() {
+				native++
+			}
+		}
+	}
 	return native, total
 }

@@ -7,7 +7,9 @@ import (
 	"strings"
 
 	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/kernel"
 	"github.com/cajal-sim/cajal/internal/rng"
+	"github.com/cajal-sim/cajal/internal/sim"
 	"github.com/cajal-sim/cajal/unit"
 )
 
@@ -210,7 +212,8 @@ func (n *Network) At(times []unit.Quantity, f func(*Network) error) error {
 
 // prepareRun readies what the network itself runs during a run: the
 // TimedArrays' arrays, the run_regularly blocks and the inputs, checked
-// against the namespaces' current values.
+// against the namespaces' current values; the inputs' programs are
+// handed to the tiers, to run compiled as the groups' do.
 func (n *Network) prepareRun() error {
 	if err := n.prepareTables(); err != nil {
 		return err
@@ -222,10 +225,12 @@ func (n *Network) prepareRun() error {
 		}
 		r.block = b
 	}
+	n.sim.Extra = n.sim.Extra[:0]
 	for _, p := range n.inputs {
 		if err := p.compile(); err != nil {
 			return err
 		}
+		n.sim.Extra = append(n.sim.Extra, sim.ExtraProgram{Prog: p.prog, Machines: []*kernel.Machine{p.mach}})
 	}
 	for _, m := range n.events {
 		if err := m.compile(); err != nil {

@@ -591,3 +591,246 @@ static inline double cj_tanh(double x) {
 	y = z >= 0.625 ? big : y;
 	return x == 0 ? x : y;
 }
+
+/* ---- lgamma ---- */
+
+static const double cj_lgA[12] = {
+	7.72156649015328655494e-02, 3.22467033424113591611e-01, 6.73523010531292681824e-02,
+	2.05808084325167332806e-02, 7.38555086081402883957e-03, 2.89051383673415629091e-03,
+	1.19270763183362067845e-03, 5.10069792153511336608e-04, 2.20862790713908385557e-04,
+	1.08011567247583939954e-04, 2.52144565451257326939e-05, 4.48640949618915160150e-05,
+};
+static const double cj_lgR[7] = {
+	1.0, 1.39200533467621045958e+00, 7.21935547567138069525e-01, 1.71933865632803078993e-01,
+	1.86459191715652901344e-02, 7.77942496381893596434e-04, 7.32668430744625636189e-06,
+};
+static const double cj_lgS[7] = {
+	-7.72156649015328655494e-02, 2.14982415960608852501e-01, 3.25778796408930981787e-01,
+	1.46350472652464452805e-01, 2.66422703033638609560e-02, 1.84028451407337715652e-03,
+	3.19475326584100867617e-05,
+};
+static const double cj_lgT[15] = {
+	4.83836122723810047042e-01, -1.47587722994593911752e-01, 6.46249402391333854778e-02,
+	-3.27885410759859649565e-02, 1.79706750811820387126e-02, -1.03142241298341437450e-02,
+	6.10053870246291332635e-03, -3.68452016781138256760e-03, 2.25964780900612472250e-03,
+	-1.40346469989232843813e-03, 8.81081882437654011382e-04, -5.38595305356740546715e-04,
+	3.15632070903625950361e-04, -3.12754168375120860518e-04, 3.35529192635519073543e-04,
+};
+static const double cj_lgU[6] = {
+	-7.72156649015328655494e-02, 6.32827064025093366517e-01, 1.45492250137234768737e+00,
+	9.77717527963372745603e-01, 2.28963728064692451092e-01, 1.33810918536787660377e-02,
+};
+static const double cj_lgV[6] = {
+	1.0, 2.45597793713041134822e+00, 2.12848976379893395361e+00, 7.69285150456672783825e-01,
+	1.04222645593369134254e-01, 3.21709242282423911810e-03,
+};
+static const double cj_lgW[7] = {
+	4.18938533204672725052e-01, 8.33333333333329678849e-02, -2.77777777728775536470e-03,
+	7.93650558643019558500e-04, -5.95187557450339963135e-04, 8.36339918996282139126e-04,
+	-1.63092934096575273989e-03,
+};
+
+#define CJ_LG_YMIN 1.461632144968362245
+#define CJ_LG_TC 1.46163214496836224576e+00
+#define CJ_LG_TF -1.21486290535849611461e-01
+#define CJ_LG_TT -3.63867699703950536541e-18
+#define CJ_LG_TINY 0x1p-70
+#define CJ_TWO52 0x1p52
+#define CJ_TWO53 0x1p53
+#define CJ_TWO58 0x1p58
+#define CJ_PI 0x1.921fb54442d18p+01
+
+static inline double cj_lgamma_a(double y) {
+	double z = y * y;
+	double p1 = z * cj_lgA[10] + cj_lgA[8];
+	p1 = z * p1 + cj_lgA[6];
+	p1 = z * p1 + cj_lgA[4];
+	p1 = z * p1 + cj_lgA[2];
+	p1 = z * p1 + cj_lgA[0];
+	double p2 = z * cj_lgA[11] + cj_lgA[9];
+	p2 = z * p2 + cj_lgA[7];
+	p2 = z * p2 + cj_lgA[5];
+	p2 = z * p2 + cj_lgA[3];
+	p2 = z * p2 + cj_lgA[1];
+	p2 = z * p2;
+	double p = y * p1 + p2;
+	return p - 0.5 * y;
+}
+
+static inline double cj_lgamma_t(double y) {
+	double z = y * y;
+	double w = z * y;
+	double p1 = w * cj_lgT[12] + cj_lgT[9];
+	p1 = w * p1 + cj_lgT[6];
+	p1 = w * p1 + cj_lgT[3];
+	p1 = w * p1 + cj_lgT[0];
+	double p2 = w * cj_lgT[13] + cj_lgT[10];
+	p2 = w * p2 + cj_lgT[7];
+	p2 = w * p2 + cj_lgT[4];
+	p2 = w * p2 + cj_lgT[1];
+	double p3 = w * cj_lgT[14] + cj_lgT[11];
+	p3 = w * p3 + cj_lgT[8];
+	p3 = w * p3 + cj_lgT[5];
+	p3 = w * p3 + cj_lgT[2];
+	double p = z * p1 - (CJ_LG_TT - w * (p2 + y * p3));
+	return CJ_LG_TF + p;
+}
+
+static inline double cj_lgamma_uv(double y) {
+	double p1 = y * cj_lgU[5] + cj_lgU[4];
+	p1 = y * p1 + cj_lgU[3];
+	p1 = y * p1 + cj_lgU[2];
+	p1 = y * p1 + cj_lgU[1];
+	p1 = y * p1 + cj_lgU[0];
+	p1 = y * p1;
+	double p2 = y * cj_lgV[5] + cj_lgV[4];
+	p2 = y * p2 + cj_lgV[3];
+	p2 = y * p2 + cj_lgV[2];
+	p2 = y * p2 + cj_lgV[1];
+	p2 = y * p2 + 1;
+	return -0.5 * y + p1 / p2;
+}
+
+static inline double cj_lgamma_small(double x) {
+	double lg = 0, y;
+	int i;
+	if (x <= 0.9) {
+		lg = -cj_log(x);
+		if (x >= CJ_LG_YMIN - 1 + 0.27) {
+			y = 1 - x;
+			i = 0;
+		} else if (x >= CJ_LG_YMIN - 1 - 0.27) {
+			y = x - (CJ_LG_TC - 1);
+			i = 1;
+		} else {
+			y = x;
+			i = 2;
+		}
+	} else {
+		if (x >= CJ_LG_YMIN + 0.27) {
+			y = 2 - x;
+			i = 0;
+		} else if (x >= CJ_LG_YMIN - 0.27) {
+			y = x - CJ_LG_TC;
+			i = 1;
+		} else {
+			y = x - 1;
+			i = 2;
+		}
+	}
+	switch (i) {
+	case 0: lg += cj_lgamma_a(y); break;
+	case 1: lg += cj_lgamma_t(y); break;
+	default: lg += cj_lgamma_uv(y); break;
+	}
+	return lg;
+}
+
+static inline double cj_lgamma_mid(double x) {
+	int64_t i = (int64_t)x;
+	double y = x - (double)i;
+	double p = y * cj_lgS[6] + cj_lgS[5];
+	p = y * p + cj_lgS[4];
+	p = y * p + cj_lgS[3];
+	p = y * p + cj_lgS[2];
+	p = y * p + cj_lgS[1];
+	p = y * p + cj_lgS[0];
+	p = y * p;
+	double q = y * cj_lgR[6] + cj_lgR[5];
+	q = y * q + cj_lgR[4];
+	q = y * q + cj_lgR[3];
+	q = y * q + cj_lgR[2];
+	q = y * q + cj_lgR[1];
+	q = y * q + 1;
+	double lg = 0.5 * y + p / q;
+	double z = 1.0;
+	switch (i) {
+	case 7: z *= y + 6; /* fall through */
+	case 6: z *= y + 5; /* fall through */
+	case 5: z *= y + 4; /* fall through */
+	case 4: z *= y + 3; /* fall through */
+	case 3:
+		z *= y + 2;
+		lg += cj_log(z);
+	}
+	return lg;
+}
+
+static inline double cj_sinpi(double x) {
+	if (x < 0.25) {
+		return -cj_sin(CJ_PI * x);
+	}
+	double z = floor(x);
+	int64_t n;
+	if (z != x) {
+		x = x - 2 * floor(x * 0.5);
+		n = (int64_t)(x * 4);
+	} else if (x >= CJ_TWO53) {
+		x = 0;
+		n = 0;
+	} else {
+		if (x < CJ_TWO52) {
+			z = x + CJ_TWO52;
+		}
+		n = (int64_t)(1 & cj_tobits(z));
+		x = (double)n;
+		n <<= 2;
+	}
+	switch (n) {
+	case 0: x = cj_sin(CJ_PI * x); break;
+	case 1: case 2: x = cj_cos(CJ_PI * (0.5 - x)); break;
+	case 3: case 4: x = cj_sin(CJ_PI * (1 - x)); break;
+	case 5: case 6: x = -cj_cos(CJ_PI * (x - 1.5)); break;
+	default: x = cj_sin(CJ_PI * (x - 2)); break;
+	}
+	return -x;
+}
+
+static inline double cj_lgamma(double x) {
+	if (x != x || fabs(x) > CJ_MAXFLOAT) {
+		return x;
+	}
+	if (x == 0) {
+		return cj_frombits(CJ_POSINF);
+	}
+	int neg = x < 0;
+	if (neg) {
+		x = -x;
+	}
+	if (x < CJ_LG_TINY) {
+		return -cj_log(x);
+	}
+	double nadj = 0.0;
+	if (neg) {
+		if (x >= CJ_TWO52) {
+			return cj_frombits(CJ_POSINF);
+		}
+		double t = cj_sinpi(x);
+		if (t == 0) {
+			return cj_frombits(CJ_POSINF);
+		}
+		nadj = cj_log(CJ_PI / fabs(t * x));
+	}
+	double lg;
+	if (x == 1 || x == 2) {
+		lg = 0;
+	} else if (x < 2) {
+		lg = cj_lgamma_small(x);
+	} else if (x < 8) {
+		lg = cj_lgamma_mid(x);
+	} else if (x < CJ_TWO58) {
+		double t = cj_log(x);
+		double z = 1 / x;
+		double y = z * z;
+		double w = y * cj_lgW[6] + cj_lgW[5];
+		w = y * w + cj_lgW[4];
+		w = y * w + cj_lgW[3];
+		w = y * w + cj_lgW[2];
+		w = y * w + cj_lgW[1];
+		w = z * w + cj_lgW[0];
+		lg = (x - 0.5) * (t - 1) + w;
+	} else {
+		lg = x * (cj_log(x) - 1);
+	}
+	return neg ? nadj - lg : lg;
+}

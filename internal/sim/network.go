@@ -33,6 +33,16 @@ type Network struct {
 	// the start of its synapses slot): spike monitors that read variables
 	// before the reset, inputs added as synapses add theirs.
 	AfterThreshold func(step int64, t float64) error
+	// Extra are programs the network runs outside its groups and
+	// synapses (inputs), each with the machines that run it: they move
+	// to compiled code as the groups' programs do. Set before each Run.
+	Extra []ExtraProgram
+}
+
+// ExtraProgram is a program of Network.Extra and the machines that run it.
+type ExtraProgram struct {
+	Prog     *kernel.Program
+	Machines []*kernel.Machine
 }
 
 // ErrStopped is the error of a run stopped by Network.Stop.

@@ -59,6 +59,11 @@ func (n *Network) startTiers() error {
 			t.request(p.prog, s.Interpret)
 		}
 	}
+	for _, x := range n.Extra {
+		if len(x.Machines) > 0 {
+			t.request(&bound{prog: x.Prog, machines: x.Machines}, false)
+		}
+	}
 	if t.tier == cc.Native {
 		for _, bd := range t.waiting {
 			c, err := bd.pending.Wait()

@@ -61,6 +61,7 @@ func prelude() string {
 	b.WriteString(argsDecl)
 	writeRNG(&b)
 	b.WriteString(opsSource)
+	b.WriteString(binomialSource)
 	return b.String()
 }
 
@@ -192,6 +193,7 @@ var cFuncs = map[ir.Fn]string{
 	ir.Floor: "__builtin_floor", ir.Ceil: "__builtin_ceil", ir.Sign: "cj_sign",
 	ir.Trunc: "__builtin_trunc", ir.Exprel: "cj_exprel", ir.Expm1: "cj_expm1",
 	ir.Log1p: "cj_log1p", ir.Min: "cj_min", ir.Max: "cj_max", ir.Clip: "cj_clip",
+	ir.Binomial: "cj_binomial",
 }
 
 // fnExpr writes an operation on the registers a, b, c as C.

@@ -31,7 +31,7 @@ var standIn = strings.Contains(mathx.CSource, "mathx stand-in")
 var transcendental = map[ir.Fn]bool{
 	ir.Pow: true, ir.Exp: true, ir.Log: true, ir.Log10: true, ir.Sin: true, ir.Cos: true,
 	ir.Tan: true, ir.Sinh: true, ir.Cosh: true, ir.Tanh: true, ir.Exprel: true,
-	ir.Expm1: true, ir.Log1p: true,
+	ir.Expm1: true, ir.Log1p: true, ir.Binomial: true,
 }
 
 // same reports whether two numbers are the same bits; two NaNs count as

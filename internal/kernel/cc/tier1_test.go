@@ -14,7 +14,8 @@ import (
 
 // progGen builds random blocks: elem variables e0..e3, presynaptic p0, p1
 // and postsynaptic q0, q1 (synapse blocks), scalars s0, s1, temporaries,
-// every operation, random draws, and conditions.
+// every operation (binomial draws with at most 1000 trials), random
+// draws, and conditions.
 type progGen struct {
 	r       *rand.Rand
 	synapse bool
@@ -29,6 +30,9 @@ func newProgGen(seed uint64, synapse bool) *progGen {
 			continue
 		}
 		g.fns = append(g.fns, f)
+	}
+	if !standIn {
+		g.fns = append(g.fns, ir.Binomial)
 	}
 	return g
 }
@@ -79,6 +83,16 @@ func (g *progGen) expr(depth int) *ir.Node {
 	args := make([]*ir.Node, f.Arity())
 	for i := range args {
 		args[i] = g.expr(depth - 1)
+	}
+	if f == ir.Binomial {
+		// At most 1000 trials, so that no draw walks long; half the
+		// time a whole n and p in [0, 1], which draw numbers rather
+		// than NaN.
+		if g.r.IntN(2) == 0 {
+			args[1] = ir.Call(ir.Floor, ir.Call(ir.Abs, args[1]))
+			args[2] = ir.Call(ir.Clip, args[2], ir.Num(0), ir.Num(1))
+		}
+		args[1] = ir.Call(ir.Min, args[1], ir.Num(1000))
 	}
 	return ir.Call(f, args...)
 }

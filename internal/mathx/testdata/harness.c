@@ -50,6 +50,7 @@ int main(void) {
 		case 10: LOOP(cj_cosh); break;
 		case 11: LOOP(cj_tanh); break;
 		case 12: LOOP(cj_exprel); break;
+		case 13: LOOP(cj_lgamma); break;
 		default: return 2;
 		}
 		for (uint64_t i = 0; i < n; i++) {
