@@ -16,12 +16,12 @@ import (
 // is off by some 1e-14 at most; from the mode, the rounding of the
 // log-gamma terms (some 1e-16 of n log n) scales every probability, and
 // the function is off by up to 3e-12 at n = 3000, 7e-11 at n = 10^5.
-// It returns NaN when n is not a whole number >= 0 or p is outside
-// [0, 1] or u outside [0, 1]. The transcendental functions are package
+// It returns NaN when n is not a whole number from 0 to 2^53 (beyond, k
+// cannot count by one) or p is outside [0, 1] or u outside [0, 1]. The transcendental functions are package
 // mathx's, and the compiled tier's cj_binomial (package cc) is this code
 // statement for statement, so that both tiers draw the same counts.
 func BinomialInv(u, n, p float64) float64 {
-	if !(n >= 0) || n != math.Floor(n) || math.IsInf(n, 0) || !(p >= 0 && p <= 1) || !(u >= 0 && u <= 1) {
+	if !(n >= 0) || n != math.Floor(n) || n > 1<<53 || !(p >= 0 && p <= 1) || !(u >= 0 && u <= 1) {
 		return math.NaN()
 	}
 	if n == 0 || p == 0 {
@@ -50,6 +50,9 @@ func binomialUp(u, n, p float64) float64 {
 			f = float64(f * float64(float64((n-k)/(k+1))*r))
 			k++
 			cdf += f
+			if f == 0 {
+				break // the rest of the distribution rounds to nothing
+			}
 		}
 		return k
 	}

@@ -15,6 +15,9 @@ static double cj_binomial_up(double u, double n, double p) {
 			f = f * (((n - k) / (k + 1)) * r);
 			k++;
 			cdf += f;
+			if (f == 0) {
+				break;
+			}
 		}
 		return k;
 	}
@@ -56,7 +59,7 @@ static double cj_binomial_up(double u, double n, double p) {
 	return k;
 }
 static double cj_binomial(double u, double n, double p) {
-	if (!(n >= 0) || n != floor(n) || n > CJ_MAXFLOAT || !(p >= 0 && p <= 1) || !(u >= 0 && u <= 1)) {
+	if (!(n >= 0) || n != floor(n) || n > 9007199254740992.0 || !(p >= 0 && p <= 1) || !(u >= 0 && u <= 1)) {
 		return cj_bits2f(CJ_NAN);
 	}
 	if (n == 0 || p == 0) {
