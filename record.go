@@ -177,3 +177,28 @@ func (n *Network) Files() []string {
 	}
 	return out
 }
+
+// Export writes every monitor's data file in each format — record.CSV,
+// plot.Figures, or a record.Format of your own — beside it, after flushing
+// the files, and returns the files written. Only monitors that stream to
+// files (Options.RecordDir, File) are exported.
+func (n *Network) Export(formats ...record.Format) ([]string, error) {
+	if n.invalid() {
+		return nil, errNetwork
+	}
+	if len(formats) == 0 {
+		return nil, fmt.Errorf("cajal: Export needs at least one format (record.CSV, plot.Figures)")
+	}
+	if err := n.Flush(); err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, path := range n.Files() {
+		out, err := record.Export(path, formats...)
+		files = append(files, out...)
+		if err != nil {
+			return files, err
+		}
+	}
+	return files, nil
+}

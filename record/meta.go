@@ -8,8 +8,8 @@ import (
 	"strings"
 )
 
-// Format names this package's layout in every JSON file it writes.
-const Format = "cajal-record/1"
+// Layout names this package's layout in every JSON file it writes.
+const Layout = "cajal-record/1"
 
 // Meta is what the JSON file beside a .npy file says about it.
 type Meta struct {
@@ -59,8 +59,8 @@ func ReadMeta(path string) (Meta, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return m, fmt.Errorf("record: %s: %w", MetaPath(path), err)
 	}
-	if m.Format != Format {
-		return m, fmt.Errorf("record: %s: format %q, want %q", MetaPath(path), m.Format, Format)
+	if m.Format != Layout {
+		return m, fmt.Errorf("record: %s: format %q, want %q", MetaPath(path), m.Format, Layout)
 	}
 	return m, m.Fields.check()
 }

@@ -44,7 +44,7 @@ type Writer struct {
 // meta.Fields, with no rows yet; the folder must exist. Both files appear
 // by rename, whole.
 func Create(path string, meta Meta) (*Writer, error) {
-	meta.Format = Format
+	meta.Format = Layout
 	meta.Rows, meta.Complete = 0, false
 	if err := meta.Fields.check(); err != nil {
 		return nil, err
