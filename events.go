@@ -22,11 +22,8 @@ type EventMonitor struct {
 	event  string
 	cond   string
 	vars   []string
-	prog   *kernel.Program
-	mach   *kernel.Machine
-	env    kernel.Env
-	tSlot  int
-	key    rng.Key // random draws of the condition
+	gp     groupProgram // the condition, bound to the group
+	key    rng.Key      // random draws of the condition
 	hits   []int32
 	i      []int32
 	t      []float64
@@ -85,37 +82,18 @@ func (m *EventMonitor) compile() error {
 	if err != nil {
 		return err
 	}
-	if m.prog, err = kernel.Compile(nil, cond); err != nil {
+	p, err := kernel.Compile(nil, cond)
+	if err != nil {
 		return err
 	}
-	m.env = kernel.Env{Key: m.key, Scalars: make([]float64, len(m.prog.Scalars))}
-	for _, sl := range m.prog.Slots {
-		a, ok := m.g.sg.Arrays[sl.Name]
-		if !ok || sl.Index != ir.Elem {
-			return fmt.Errorf("cajal: %s.events.%s: no variable %s", m.g.spec.Name, m.event, sl.Name)
-		}
-		m.env.Arrays = append(m.env.Arrays, a)
-	}
-	m.tSlot = -1
-	for i, name := range m.prog.Scalars {
-		if name == "t" {
-			m.tSlot = i
-		} else {
-			m.env.Scalars[i] = m.g.sg.Scalars[name]
-		}
-	}
-	m.mach = m.prog.NewMachine()
-	return nil
+	m.gp, err = bindGroupProgram(m.g.spec.Name+".events."+m.event, p, m.g, m.key)
+	return err
 }
 
 // record finds the step's events and reads their variables.
 func (m *EventMonitor) record(step int64, t float64) error {
-	m.env.Step = uint64(step)
-	if m.tSlot >= 0 {
-		m.env.Scalars[m.tSlot] = t
-	}
 	var err error
-	if m.hits, err = m.mach.Filter(&m.env, m.lo, m.hi, m.hits[:0]); err != nil {
+	if m.hits, err = m.gp.mach.Filter(m.gp.at(step, t), m.lo, m.hi, m.hits[:0]); err != nil {
 		return err
 	}
 	for _, i := range m.hits {

@@ -423,9 +423,9 @@ func (n *Network) Programs() (native, total int) {
 		native, total = native+a, total+b
 	}
 	for _, p := range n.inputs {
-		if p.mach != nil {
+		if p.gp.mach != nil {
 			total++
-			if p.mach.Native() {
+			if p.gp.mach.Native() {
 				native++
 			}
 		}

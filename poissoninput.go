@@ -35,10 +35,7 @@ type poissonInput struct {
 	g      *NeuronGroup
 	lo, hi int
 	key    rng.Key
-	prog   *kernel.Program
-	mach   *kernel.Machine
-	env    kernel.Env
-	tSlot  int
+	gp     groupProgram // the input's statement, bound to the group
 }
 
 // weightName is the namespace name a PoissonInput's weight takes when it
@@ -102,35 +99,16 @@ func (p *poissonInput) compile() error {
 	if err != nil {
 		return err
 	}
-	if p.prog, err = kernel.Compile(b, nil); err != nil {
+	prog, err := kernel.Compile(b, nil)
+	if err != nil {
 		return err
 	}
-	p.env = kernel.Env{Key: p.key, Scalars: make([]float64, len(p.prog.Scalars))}
-	for _, sl := range p.prog.Slots {
-		a, ok := p.g.sg.Arrays[sl.Name]
-		if !ok || sl.Index != ir.Elem {
-			return fmt.Errorf("cajal: %s.PoissonInput: no variable %s", p.g.spec.Name, sl.Name)
-		}
-		p.env.Arrays = append(p.env.Arrays, a)
-	}
-	p.tSlot = -1
-	for i, name := range p.prog.Scalars {
-		if name == "t" {
-			p.tSlot = i
-		} else {
-			p.env.Scalars[i] = p.g.sg.Scalars[name]
-		}
-	}
-	p.mach = p.prog.NewMachine()
-	return nil
+	p.gp, err = bindGroupProgram(p.g.spec.Name+".PoissonInput", prog, p.g, p.key)
+	return err
 }
 
 // run adds the step's input. The draws depend on the neuron, the step
 // and the input only, so any number of threads gives the same result.
 func (p *poissonInput) run(step int64, t float64) error {
-	p.env.Step = uint64(step)
-	if p.tSlot >= 0 {
-		p.env.Scalars[p.tSlot] = t
-	}
-	return p.mach.Range(&p.env, p.lo, p.hi)
+	return p.gp.mach.Range(p.gp.at(step, t), p.lo, p.hi)
 }

@@ -230,7 +230,7 @@ func (n *Network) prepareRun() error {
 		if err := p.compile(); err != nil {
 			return err
 		}
-		n.sim.Extra = append(n.sim.Extra, sim.ExtraProgram{Prog: p.prog, Machines: []*kernel.Machine{p.mach}})
+		n.sim.Extra = append(n.sim.Extra, sim.ExtraProgram{Prog: p.gp.prog, Machines: []*kernel.Machine{p.gp.mach}})
 	}
 	for _, m := range n.events {
 		if err := m.compile(); err != nil {
