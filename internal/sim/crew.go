@@ -45,7 +45,7 @@ func (c *crew) member(w int) {
 		spins := 0
 		for c.gen.Load() == seen && !c.stop.Load() && spins < spinLimit {
 			spins++
-			if spins%64 == 0 {
+			if spins%4096 == 0 {
 				runtime.Gosched()
 			}
 		}
@@ -85,7 +85,7 @@ func (c *crew) run(j job, n int) error {
 	lo, hi := split(n, c.n, 0)
 	c.errs[0] = j.part(0, lo, hi)
 	for spins := 0; c.done.Load() < int64(c.n-1); spins++ {
-		if spins%64 == 0 {
+		if spins%4096 == 0 {
 			runtime.Gosched()
 		}
 	}
