@@ -149,10 +149,10 @@ func (g *gen) prefetch(tab string) {
 func (g *gen) chunked() {
 	p := g.p
 	g.w("\t{\n\tint32_t ce[%d], cp[%d];\n", kernel.ChunkSize, kernel.ChunkSize)
-	g.w("\tdouble *const rb = A->buf;\n\t(void)rb; (void)cp;\n")
+	g.w("\tdouble *restrict const rb = A->buf;\n\t(void)rb; (void)cp;\n")
 	for i := range p.Code {
 		if g.bufIdx[i] >= 0 {
-			g.w("\tdouble *const b%d = A->buf + %d;\n", g.bufIdx[i], (1+g.bufIdx[i])*kernel.ChunkSize)
+			g.w("\tdouble *restrict const b%d = A->buf + %d;\n", g.bufIdx[i], (1+g.bufIdx[i])*kernel.ChunkSize)
 		}
 	}
 	g.w("\tconst int64_t mode = A->mode;\n\tint64_t pos = 0, nout = 0, rj = 0, re = 0, started = 0;\n")
