@@ -251,11 +251,3 @@ func (g *Group) Programs() (native, total int) {
 	}
 	return native, total
 }
-
-// UpdateProgram is the state update's program (for inspection), or nil.
-func (g *Group) UpdateProgram() *kernel.Program {
-	if g.update == nil {
-		return nil
-	}
-	return g.update.prog
-}

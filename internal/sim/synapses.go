@@ -409,11 +409,3 @@ func (s *Synapses) Programs() (native, total int) {
 	}
 	return native, total
 }
-
-// Prog is the pathway's compiled program (for inspection), or nil.
-func (p *Pathway) Prog() *kernel.Program {
-	if p.prog == nil {
-		return nil
-	}
-	return p.prog.prog
-}
