@@ -13,7 +13,10 @@
 // per scalar, the pre- and postsynaptic index arrays of a synapse group, and
 // the random key and step. Programs never allocate while they run.
 //
-// The instruction set is the contract for any other backend (generated Go,
-// machine code): Program.Code lists the instructions with their operands and
-// Eval-compatible semantics.
+// The instruction set is the contract for any other backend (tier 1,
+// package cc, generates C from it): Program.Code lists the instructions with
+// their operands and Eval-compatible semantics. A backend implements
+// Compiled, and Machine.Use switches a machine to it at a step boundary.
+// Machine.Rows runs a synapse program over the rows of presynaptic
+// neurons (synapses stored by presynaptic neuron, see internal/sim).
 package kernel

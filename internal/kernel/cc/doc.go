@@ -5,9 +5,14 @@
 //
 // Bit for bit means every value that is not a NaN; which NaN an operation
 // on two NaNs returns depends on the operand order a compiler picks, in Go
-// as in C. A failed check (Env.Check) reports the interpreter's error and
-// leaves the arrays as the interpreter leaves them: chunk-safe programs run
-// chunk by chunk then, computing a chunk before storing it.
+// as in C. Programs run element after element (vectorised where the C
+// compiler can) when that gives the interpreter's chunk results — not
+// serial, no variable read and written through a synapse's indices, no two
+// slots bound to one array, distinct elements — and chunk by chunk
+// otherwise. With Env.Check every element runs, stored values are noted,
+// and a non-finite one is then found as the interpreter finds it
+// (kernel.Program.FirstNonFinite), so both tiers report the same error
+// and leave the same state.
 //
 // Programs are compiled by structure (Program.ShapeKey): the constants of
 // a program (Program.Params) are passed at run time, so that changing a
