@@ -146,6 +146,10 @@ func (s *SynapseGroup) N() int {
 }
 
 // I is each synapse's presynaptic neuron, counted within the source.
+// Synapses are numbered by presynaptic neuron, then postsynaptic neuron,
+// then the order they were made in (the order they are stored in, so that
+// a spike reaches consecutive synapses); a later Connect slots its
+// synapses into that order, renumbering those after them.
 func (s *SynapseGroup) I() []int32 {
 	if s.invalid() {
 		return nil
