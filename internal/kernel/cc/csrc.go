@@ -151,7 +151,6 @@ static inline double cj_normal(uint64_t sk, uint64_t elem, uint64_t draw) {
 // opsSource holds the operations that are more than one C operator, each
 // as ir.Eval computes it, special cases and NaN bits included.
 const opsSource = `
-#define CJ_NAN 0x7FF8000000000001ull
 static inline double cj_bits2f(uint64_t b) { double x; memcpy(&x, &b, 8); return x; }
 static inline uint64_t cj_f2bits(double x) { uint64_t b; memcpy(&b, &x, 8); return b; }
 static inline int cj_bad(double x) { return ((cj_f2bits(x) >> 52) & 0x7FF) == 0x7FF; }
