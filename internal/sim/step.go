@@ -10,7 +10,8 @@ import (
 // chunk-aligned blocks) and on the synapses onto that block, so a step
 // needs a barrier only between phases, not per object:
 //
-//	update     state updates (with the threshold where it is fused)
+//	update     state updates (each block's threshold right after, where
+//	           nothing between the two changes what it reads)
 //	synapses   clock-driven synaptic updates and summed variables (if any)
 //	threshold  thresholds not fused into the update (if any)
 //	(serial)   spikes gathered; spikes queued and due events taken out
@@ -148,37 +149,41 @@ func (n *Network) plan() []deliverPhase {
 	return out
 }
 
-// updatePart runs member w's block of the state update; with a fused
-// threshold, it also selects the block's spiking elements.
+// updatePart runs member w's block of the state update and, when the
+// threshold is fused into the update's phase, selects the block's
+// spiking elements right after.
 func (g *Group) updatePart(w, workers int, step uint64, t float64) error {
-	bd := g.update
-	if bd == nil {
-		return nil
-	}
 	lo, hi := block(g.N, w, workers)
 	if lo == hi {
 		return nil
 	}
-	env := bd.setTime(w, step, t, true)
-	if !g.fused {
-		return bd.machines[w].Range(env, lo, hi)
+	if bd := g.update; bd != nil {
+		if err := bd.machines[w].Range(bd.setTime(w, step, t, true), lo, hi); err != nil {
+			return err
+		}
 	}
-	var err error
-	g.parts[w], err = bd.machines[w].Filter(env, lo, hi, g.parts[w][:0])
-	return err
+	if g.fused {
+		return g.filter(w, lo, hi, step, t)
+	}
+	return nil
 }
 
 // thresholdPart selects the spiking elements of member w's block, when the
-// threshold is not fused into the update.
+// threshold is not fused into the update's phase.
 func (g *Group) thresholdPart(w, workers int, step uint64, t float64) error {
-	bd := g.threshold
-	if g.fused || bd == nil || g.Emit != nil {
+	if g.fused || g.threshold == nil || g.Emit != nil {
 		return nil
 	}
 	lo, hi := block(g.N, w, workers)
 	if lo == hi {
 		return nil
 	}
+	return g.filter(w, lo, hi, step, t)
+}
+
+// filter runs the threshold over elements lo to hi-1 into member w's part.
+func (g *Group) filter(w, lo, hi int, step uint64, t float64) error {
+	bd := g.threshold
 	var err error
 	g.parts[w], err = bd.machines[w].Filter(bd.setTime(w, step, t, false), lo, hi, g.parts[w][:0])
 	return err
