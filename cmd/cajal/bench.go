@@ -99,6 +99,7 @@ func (c benchCmd) Run(p *progress) error {
 		}
 		for _, th := range threads {
 			fmt.Fprintf(os.Stderr, "timing %s at %d thread(s)...\n", bn.name, th)
+			runtime.GC() // the last network's garbage is not collected during this one's loop
 			p.Start(fmt.Sprintf("%s, %d thread(s)", bn.name, th), 0)
 			st, err := bn.run(th, tier, c.Seconds, p.Network)
 			p.Finish()
