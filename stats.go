@@ -10,6 +10,7 @@ type Stats struct {
 	SynapseBytes int64         // memory of the synapses (SynapseGroup.Bytes)
 	Events       int64         // synaptic events delivered, all pathways
 	Steps        int64         // time steps run
+	Simulated    float64       // seconds simulated (Steps * dt)
 	Loop         time.Duration // wall-clock time in the clock loop (not building, compiling or writing files)
 	Native       int           // programs that ran compiled code at the end of the last run
 	Programs     int           // programs of the last run
@@ -20,7 +21,7 @@ func (n *Network) Stats() Stats {
 	if n.invalid() {
 		return Stats{}
 	}
-	st := Stats{Steps: n.stepsRun, Loop: n.loop}
+	st := Stats{Steps: n.stepsRun, Simulated: float64(n.stepsRun) * n.dt, Loop: n.loop}
 	for _, g := range n.groups {
 		st.Neurons += g.N()
 	}

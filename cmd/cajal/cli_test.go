@@ -212,3 +212,24 @@ func TestSimDurationResume(t *testing.T) {
 		t.Errorf("%d samples ending at %v, want 300 ending at 0.0398", len(v), v[len(v)-1])
 	}
 }
+
+// bench prints, for the synaptic-event benchmark, a row with the network's
+// size, its time, its cost per event and 12 bytes per static synapse.
+func TestBenchCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a process")
+	}
+	stdout, stderr, code := execCajal(t, "bench", "--networks", "events-static", "--threads", "1", "--progress", "none")
+	var row []string
+	for _, line := range strings.Split(stdout, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && f[0] == "events-static" {
+			row = f
+		}
+	}
+	if code != 0 || len(row) != 9 {
+		t.Fatalf("exit %d, stdout %q, stderr %q: want one events-static row of 9 columns", code, stdout, stderr)
+	}
+	if row[1] != "1" || row[2] != "2000" || row[3] != "1000000" || row[7] != "12.0" {
+		t.Errorf("row %v: want 1 thread, 2000 neurons, 1000000 synapses, 12.0 bytes per synapse", row)
+	}
+}
