@@ -151,6 +151,9 @@ func NewNetwork(opts Options) (*Network, error) {
 	if opts.MemoryLimit < 0 {
 		return nil, fmt.Errorf("cajal: MemoryLimit must not be negative (0 chooses from the physical memory), got %d", opts.MemoryLimit)
 	}
+	if opts.Tier > TierNative {
+		return nil, fmt.Errorf("cajal: Tier must be TierAuto, TierInterp or TierNative, got %d", opts.Tier)
+	}
 	if opts.Tier == TierAuto && os.Getenv(TierEnv) != "" {
 		t, err := ParseTier(os.Getenv(TierEnv))
 		if err != nil {
@@ -182,12 +185,16 @@ func NativeAvailable() error { return cc.Available() }
 
 // SetTier changes how the next runs execute their programs (Options.Tier);
 // results do not change.
-func (n *Network) SetTier(t Tier) {
+func (n *Network) SetTier(t Tier) error {
 	if n.invalid() {
-		return
+		return errNetwork
+	}
+	if t > TierNative {
+		return fmt.Errorf("cajal: SetTier: TierAuto, TierInterp or TierNative, got %d", t)
 	}
 	n.opts.Tier = t
 	n.sim.Tier = t
+	return nil
 }
 
 // notice passes a message for the user to Options.Notices and Report.

@@ -13,6 +13,7 @@ import (
 var noErrorWithZeroArgs = map[string]string{
 	"SynapseGroup.Connect": "no options is the all-to-all rule",
 	"NewNetwork":           "zero Options are the defaults",
+	"Network.SetTier":      "the zero Tier is TierAuto",
 }
 
 // TestNilAndZeroValues calls every exported method of the package's types

@@ -117,9 +117,17 @@ func TestTiersAgreeOnUserModel(t *testing.T) {
 
 	switched, state := tierNet(t, TierInterp)
 	run(t, switched, half)
-	switched.SetTier(TierNative)
+	if err := switched.SetTier(TierNative); err != nil {
+		t.Fatal(err)
+	}
 	run(t, switched, half)
 	same(t, "switched midway", state(), want)
+	if err := switched.SetTier(Tier(9)); err == nil {
+		t.Error("SetTier accepted an unknown tier")
+	}
+	if _, err := NewNetwork(Options{Tier: Tier(9)}); err == nil {
+		t.Error("NewNetwork accepted an unknown tier")
+	}
 }
 
 func same(t *testing.T, what string, got, want []float64) {
