@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/cajal-sim/cajal"
@@ -88,6 +89,17 @@ func (c benchCmd) Run(p *progress) error {
 		tier = cajal.TierInterp
 	}
 	want := map[string]bool{}
+	for _, n := range c.Networks {
+		want[n] = true
+	}
+	var names []string
+	for _, bn := range benchNets {
+		names = append(names, bn.name)
+		delete(want, bn.name)
+	}
+	for n := range want {
+		return fmt.Errorf("bench: unknown network %q; known: %s", n, strings.Join(names, ", "))
+	}
 	for _, n := range c.Networks {
 		want[n] = true
 	}

@@ -232,4 +232,7 @@ func TestBenchCommand(t *testing.T) {
 	if row[1] != "1" || row[2] != "2000" || row[3] != "1000000" || row[7] != "12.0" {
 		t.Errorf("row %v: want 1 thread, 2000 neurons, 1000000 synapses, 12.0 bytes per synapse", row)
 	}
+	if _, stderr, code := execCajal(t, "bench", "--networks", "nope"); code != 1 || !strings.Contains(stderr, `unknown network "nope"`) {
+		t.Errorf("an unknown network: exit %d, %q", code, stderr)
+	}
 }
