@@ -34,7 +34,7 @@ func TestLocalAllgather(t *testing.T) {
 					send[i] = int32(100*r + i)
 				}
 				recv = c.AllgatherInt32(send, recv, counts)
-				recvF = c.AllgatherFloat64([]float64{math.Float64frombits(uint64(r)<<40 | 7), -0.0}, recvF, counts)
+				recvF = c.AllgatherFloat64([]float64{math.Float64frombits(uint64(r)<<40 | 7), math.Copysign(0, -1)}, recvF, counts)
 			}
 			got[r], gotF[r] = append([]int32(nil), recv...), append([]float64(nil), recvF...)
 		})
