@@ -27,6 +27,11 @@ type Env struct {
 	// Cache is kept for a compiled tier's per-Env data (pointers to the
 	// arrays); whoever changes Arrays sets it to nil.
 	Cache any
+	// Ordinal, if set, numbers the elements for random draws and for the
+	// index i of an element: element e draws as element Ordinal[e]. A rank
+	// holding part of a network's synapses sets it to their numbers in the
+	// whole network, so that they draw what they draw in one process.
+	Ordinal []int32
 }
 
 // NonFinite reports a stored value that is NaN or infinite.
@@ -47,6 +52,7 @@ type Machine struct {
 	scratch [][]float64
 	regs    [][]float64
 	elem    []int32 // element of each lane, for index-list runs and random draws
+	ord     []int32 // the lanes' elements numbered by Env.Ordinal
 	pre     []int32
 	post    []int32
 	one     []int32 // a one-element index list for serial runs
@@ -65,6 +71,7 @@ func (p *Program) NewMachine() *Machine {
 		scratch: make([][]float64, p.NumRegs),
 		regs:    make([][]float64, p.NumRegs),
 		elem:    make([]int32, ChunkSize),
+		ord:     make([]int32, ChunkSize),
 		pre:     make([]int32, ChunkSize),
 		post:    make([]int32, ChunkSize),
 		one:     make([]int32, 1),
@@ -389,7 +396,7 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 			m.regs[in.Dst] = d
 		case OpIndex:
 			d := m.scratch[in.Dst][:n]
-			at := elem
+			at := m.ordinals(env, elem)
 			switch in.K {
 			case 1:
 				at = m.pre[:n]
@@ -403,14 +410,14 @@ func (m *Machine) chunk(env *Env, lo, n int, idx, pre []int32) error {
 		case OpRand:
 			d := m.scratch[in.Dst][:n]
 			sk := env.Key.Step(env.Step)
-			for k, e := range elem {
+			for k, e := range m.ordinals(env, elem) {
 				d[k] = sk.Uniform(uint64(e), uint64(in.Draw))
 			}
 			m.regs[in.Dst] = d
 		case OpRandn:
 			d := m.scratch[in.Dst][:n]
 			sk := env.Key.Step(env.Step)
-			for k, e := range elem {
+			for k, e := range m.ordinals(env, elem) {
 				d[k] = sk.Normal(uint64(e), uint64(in.Draw))
 			}
 			m.regs[in.Dst] = d
@@ -503,3 +510,15 @@ func Bad(x float64) uint64 { return ((math.Float64bits(x)>>52)&0x7FF + 1) >> 11 
 
 // NotFinite reports NaN and the infinities.
 func NotFinite(x float64) bool { return Bad(x) != 0 }
+
+// ordinals numbers the lanes' elements by env.Ordinal, when set.
+func (m *Machine) ordinals(env *Env, elem []int32) []int32 {
+	if env.Ordinal == nil {
+		return elem
+	}
+	o := m.ord[:len(elem)]
+	for k, e := range elem {
+		o[k] = env.Ordinal[e]
+	}
+	return o
+}

@@ -29,6 +29,7 @@ type args struct {
 	check        int64
 	buf          uintptr
 	direct       int64      // run element after element, not in chunks
+	ordinal      uintptr    // kernel.Env.Ordinal
 	self         [1]uintptr // invoke's argument list (not seen by C: it follows the C fields)
 }
 
@@ -76,6 +77,7 @@ func (c *Program) prepare(env *kernel.Env, mode int64) (*envData, error) {
 		sk:      uint64(env.Key.Step(env.Step)),
 		buf:     uintptr(unsafe.Pointer(unsafe.SliceData(d.buf))),
 		prebase: int64(env.PreBase),
+		ordinal: uintptr(unsafe.Pointer(unsafe.SliceData(env.Ordinal))),
 	}
 	if env.Check {
 		d.a.check = 1

@@ -38,6 +38,7 @@ const argsDecl = `typedef struct {
 	uint64_t sk; int64_t check;
 	double *buf;
 	int64_t direct;
+	const int32_t *ordinal;
 } cj_args;
 `
 

@@ -53,8 +53,8 @@ func writeKernel(b *strings.Builder, p *kernel.Program) error {
 		g.w("\tconst double k%d = A->k[%d];\n", i, i)
 	}
 	g.w("\tconst int32_t *const Pre = A->pre, *const Post = A->post;\n")
-	g.w("\tconst uint64_t sk = A->sk;\n\tconst int64_t check = A->check;\n")
-	g.w("\t(void)Pre; (void)Post; (void)sk; (void)check;\n")
+	g.w("\tconst uint64_t sk = A->sk;\n\tconst int64_t check = A->check;\n\tconst int32_t *ord = A->ordinal;\n")
+	g.w("\t(void)Pre; (void)Post; (void)sk; (void)check; (void)ord;\n")
 	for r := 0; r < p.NumRegs; r++ {
 		g.w("\tdouble r%d = 0;\n", r)
 	}
@@ -246,16 +246,16 @@ func (g *gen) body(tab, preExpr string, buffered bool) {
 		case kernel.OpScalar:
 			g.w(tab+"%s = s%d;\n", d, in.Slot)
 		case kernel.OpIndex:
-			src := map[float64]string{0: "e", 1: "pre", 2: "post"}[in.K]
+			src := map[float64]string{0: "(ord ? ord[e] : e)", 1: "pre", 2: "post"}[in.K]
 			if src == "" {
 				g.err = fmt.Errorf("cc: index instruction with K = %v", in.K)
 				src = "e"
 			}
 			g.w(tab+"%s = (double)(int32_t)%s;\n", d, src)
 		case kernel.OpRand:
-			g.w(tab+"%s = cj_uniform(sk, (uint64_t)e, %du);\n", d, in.Draw)
+			g.w(tab+"%s = cj_uniform(sk, (uint64_t)(ord ? ord[e] : e), %du);\n", d, in.Draw)
 		case kernel.OpRandn:
-			g.w(tab+"%s = cj_normal(sk, (uint64_t)e, %du);\n", d, in.Draw)
+			g.w(tab+"%s = cj_normal(sk, (uint64_t)(ord ? ord[e] : e), %du);\n", d, in.Draw)
 		case kernel.OpAddK:
 			g.w(tab+"%s = %s + %s;\n", d, a, k)
 		case kernel.OpMulK:
