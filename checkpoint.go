@@ -26,6 +26,9 @@ func (n *Network) Checkpoint(path string) error {
 	if n.invalid() {
 		return errNetwork
 	}
+	if n.sim.Split() {
+		return fmt.Errorf("cajal: checkpoints of a network split over %d processes are not supported yet", n.opts.Comm.Size())
+	}
 	if len(n.thresholdTasks) > 0 || len(n.events) > 0 {
 		return fmt.Errorf("cajal: a checkpoint cannot yet save the records of spike monitors with Variables or of event monitors")
 	}
@@ -83,6 +86,9 @@ func (n *Network) counters() map[string]*int {
 func (n *Network) Resume(path string) error {
 	if n.invalid() {
 		return errNetwork
+	}
+	if n.sim.Split() {
+		return fmt.Errorf("cajal: checkpoints of a network split over %d processes are not supported yet", n.opts.Comm.Size())
 	}
 	if n.started || len(n.writers) > 0 {
 		return fmt.Errorf("cajal: Resume must come before the network's first run or checkpoint")

@@ -65,7 +65,23 @@ func (m *SpikeMonitor) recordValues(n *Network, g *NeuronGroup, lo, hi int, vars
 			return
 		}
 	}
+	var arrays []string
+	for _, v := range vars {
+		if _, ok := g.sg.Arrays[v]; ok {
+			arrays = append(arrays, v)
+		}
+	}
+	var spiking []int32
 	n.thresholdTasks = append(n.thresholdTasks, func(int64, float64) error {
+		if n.sim.Split() {
+			spiking = spiking[:0]
+			for _, i := range g.sg.Spikes {
+				if int(i) >= lo && int(i) < hi {
+					spiking = append(spiking, i)
+				}
+			}
+			n.sim.Sync(g.sg, arrays, spiking)
+		}
 		for k, v := range vars {
 			arr, isArray := g.sg.Arrays[v]
 			for _, i := range g.sg.Spikes {
@@ -230,6 +246,7 @@ func (n *Network) StateMonitor(src Source, vars []string, indices []int, interva
 		}
 	}
 	m := sim.NewStateMonitor(g.sg.Arrays, g.sg.Scalars, vars, abs, every)
+	m.Group = g.sg
 	rel := make([]int, len(abs))
 	for k, i := range abs {
 		rel[k] = i - lo
@@ -314,6 +331,7 @@ func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, 
 		}
 	}
 	m := sim.NewStateMonitor(s.ss.Arrays, s.ss.Scalars, vars, append([]int(nil), indices...), every)
+	n.synapseMons++
 	m.Keep = n.writer(&m.Out, opts, s.spec.Name+"_states",
 		stateMeta(s.spec.Name, vars, s.store(), m.Indices, float64(every)*n.dt))
 	n.sim.Monitors = append(n.sim.Monitors, m)

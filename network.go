@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/cajal-sim/cajal/cluster"
 	"io"
 	"math"
 	"os"
@@ -62,6 +63,14 @@ type Options struct {
 	// program was given): a checkpoint made with another Model is
 	// refused by Restore.
 	Model string
+	// Comm splits the network over processes (ranks), each computing a
+	// block of every group and the synapses onto it; nil means
+	// cluster.World(): the processes mpirun started, in a binary built
+	// with -tags mpi, else this process alone. cluster.Local makes ranks
+	// inside one process. Every rank builds the same network and makes
+	// the same calls; results are the same bits at any number of ranks.
+	// See docs/mpi.md.
+	Comm cluster.Comm
 }
 
 // Tier is how a network runs its programs; see Options.Tier.
@@ -108,10 +117,11 @@ type Network struct {
 
 	limit int64 // bytes
 
-	spikeMons []*sim.SpikeMonitor
-	stateMons []*sim.StateMonitor
-	rateMons  []*sim.RateMonitor
-	running   bool
+	spikeMons   []*sim.SpikeMonitor
+	stateMons   []*sim.StateMonitor
+	rateMons    []*sim.RateMonitor
+	synapseMons int // synapse monitors made
+	running     bool
 
 	tables         []*tableBinding                     // TimedArrays' arrays, filled each step
 	regulars       []*regular                          // run_regularly blocks
@@ -172,7 +182,11 @@ func NewNetwork(opts Options) (*Network, error) {
 		}
 		n.ckptEvery = every
 	}
-	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads, Tier: opts.Tier, Notice: n.notice}
+	if opts.Comm == nil {
+		opts.Comm = cluster.World()
+	}
+	n.opts.Comm = opts.Comm
+	n.sim = sim.Network{Dt: dt, Seed: opts.Seed, Workers: opts.Threads, Tier: opts.Tier, Notice: n.notice, Comm: opts.Comm}
 	n.sim.Monitors = []sim.Monitor{prelude{n}}
 	n.sim.AfterThreshold = n.afterThreshold
 	return n, nil
@@ -282,6 +296,10 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 		}
 		s.ss.Clocked = len(codes[k].Update) > 0 || len(codes[k].Summed) > 0
 	}
+	if err := n.checkSplit(); err != nil {
+		return err
+	}
+	n.sim.Distribute()
 	workers := n.sim.WorkerCount()
 	for _, g := range n.groups {
 		code, err := g.build(false)

@@ -110,5 +110,10 @@ func (p *poissonInput) compile() error {
 // run adds the step's input. The draws depend on the neuron, the step
 // and the input only, so any number of threads gives the same result.
 func (p *poissonInput) run(step int64, t float64) error {
-	return p.gp.mach.Range(p.gp.at(step, t), p.lo, p.hi)
+	olo, ohi := p.g.sg.Own() // the neurons this process computes
+	lo, hi := max(p.lo, olo), min(p.hi, ohi)
+	if lo >= hi {
+		return nil
+	}
+	return p.gp.mach.Range(p.gp.at(step, t), lo, hi)
 }

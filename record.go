@@ -59,6 +59,9 @@ func (n *Network) writer(out **record.Writer, opts []MonitorOption, name string,
 		o(&spec)
 	}
 	path := spec.file
+	if n.sim.Split() && n.opts.Comm.Rank() > 0 {
+		return !spec.diskOnly // the first rank writes the files
+	}
 	if path == "" && n.opts.RecordDir != "" {
 		path = n.uniqueName(safeName(name)) + ".npy"
 	}

@@ -64,9 +64,11 @@ type regular struct {
 	every int64
 	build func() (ir.Block, error)
 	eval  func(b ir.Block, key rng.Key, lo, hi int, t float64) error
-	size  func() int
-	block ir.Block
-	code  string // the statements, as given
+	span  func() (lo, hi int) // the elements this process computes
+	// synapses says the block runs on synapses.
+	synapses bool
+	block    ir.Block
+	code     string // the statements, as given
 }
 
 func (r *regular) Start(step int64, t float64) error {
@@ -74,7 +76,8 @@ func (r *regular) Start(step int64, t float64) error {
 		return nil
 	}
 	key := rng.NewKey(r.n.opts.Seed, 3<<60|uint64(r.id)<<40|uint64(step))
-	if err := r.eval(r.block, key, 0, r.size(), t); err != nil {
+	lo, hi := r.span()
+	if err := r.eval(r.block, key, lo, hi, t); err != nil {
 		return fmt.Errorf("cajal: %s at t = %g s: %w", r.name, t, err)
 	}
 	return nil
@@ -113,7 +116,7 @@ func (g *NeuronGroup) RunRegularly(code string, interval unit.Quantity) error {
 	if g.invalid() {
 		return errInvalid("the neuron group")
 	}
-	r := &regular{name: g.spec.Name + ".run_regularly", eval: g.sg.EvalRange, size: g.N, code: strings.TrimSpace(code)}
+	r := &regular{name: g.spec.Name + ".run_regularly", eval: g.sg.EvalRange, span: g.sg.Own, code: strings.TrimSpace(code)}
 	r.build = func() (ir.Block, error) {
 		s, err := g.scope()
 		if err != nil {
@@ -131,7 +134,8 @@ func (s *SynapseGroup) RunRegularly(code string, interval unit.Quantity) error {
 	if s.invalid() {
 		return errInvalid("the synapse group")
 	}
-	r := &regular{name: s.spec.Name + ".run_regularly", eval: s.ss.EvalRange, size: s.N, code: strings.TrimSpace(code)}
+	r := &regular{name: s.spec.Name + ".run_regularly", eval: s.ss.EvalRange, span: func() (int, int) { return 0, s.ss.N() },
+		code: strings.TrimSpace(code), synapses: true}
 	r.build = func() (ir.Block, error) {
 		sc, err := s.scope()
 		if err != nil {

@@ -142,6 +142,9 @@ func (s *SynapseGroup) N() int {
 	if s.invalid() {
 		return 0
 	}
+	if s.ss.Ordinal != nil {
+		return s.ss.Total
+	}
 	return s.ss.N()
 }
 
@@ -154,8 +157,9 @@ func (s *SynapseGroup) I() []int32 {
 	if s.invalid() {
 		return nil
 	}
-	out := make([]int32, s.ss.N())
-	for k, p := range s.ss.PreIndex() {
+	pre := s.net.sim.GatherSynapseIndex(s.ss, s.ss.PreIndex())
+	out := make([]int32, len(pre))
+	for k, p := range pre {
 		out[k] = p - int32(s.ss.SrcLo)
 	}
 	return out
@@ -166,8 +170,9 @@ func (s *SynapseGroup) J() []int32 {
 	if s.invalid() {
 		return nil
 	}
-	out := make([]int32, s.ss.N())
-	for k, p := range s.ss.Post {
+	post := s.net.sim.GatherSynapseIndex(s.ss, s.ss.Post)
+	out := make([]int32, len(post))
+	for k, p := range post {
 		out[k] = p - int32(s.ss.TgtLo)
 	}
 	return out
@@ -241,6 +246,9 @@ func (s *SynapseGroup) Set(name string, value any) error {
 	if s.invalid() {
 		return errInvalid("the synapse group")
 	}
+	if s.ss.Ordinal != nil {
+		value = pickOrdinal(value, s.ss.Ordinal, s.ss.Total)
+	}
 	return s.store().set(name, value, 0, s.ss.N())
 }
 
@@ -249,7 +257,11 @@ func (s *SynapseGroup) Get(name string) ([]float64, error) {
 	if s.invalid() {
 		return nil, errInvalid("the synapse group")
 	}
-	return s.store().get(name, s.ss.N())
+	vals, err := s.store().get(name, s.ss.N())
+	if err != nil {
+		return nil, err
+	}
+	return s.net.sim.GatherSynapses(s.ss, vals), nil
 }
 
 // build checks the code against the current namespaces and writes it as

@@ -2,7 +2,9 @@ package cajal
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/cajal-sim/cajal/internal/check"
 	"github.com/cajal-sim/cajal/internal/ir"
@@ -99,6 +101,13 @@ func (g *NeuronGroup) Set(name string, value any) error {
 func (g *NeuronGroup) Get(name string) ([]float64, error) {
 	if g.invalid() {
 		return nil, errInvalid("the neuron group")
+	}
+	if n := g.net; n.sim.Split() {
+		// Every variable, for subexpressions; in one order on every
+		// process, as collective calls must be.
+		for _, name := range slices.Sorted(maps.Keys(g.sg.Arrays)) {
+			n.sim.SyncAll(g.sg, name)
+		}
 	}
 	return g.store().get(name, g.spec.N)
 }

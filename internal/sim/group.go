@@ -29,6 +29,13 @@ type Group struct {
 	// spike at a step (spike generators).
 	Emit  func(step int64, out []int32) []int32
 	parts [][]int32
+
+	// The rank's block (distribute.go): elements ownLo to ownHi-1, of
+	// ranks' blocks starting at bounds[r]; split when the group is shared
+	// among ranks.
+	ownLo, ownHi int
+	bounds       []int
+	split        bool
 }
 
 // Code is the compiled behaviour of a group.

@@ -80,16 +80,18 @@ func countingOrder(in []int32, key []int32, lo, hi int) []int32 {
 	return out
 }
 
+// permute32 returns a[perm[0]], a[perm[1]], ...
 func permute32(a, perm []int32) []int32 {
-	out := make([]int32, len(a))
+	out := make([]int32, len(perm))
 	for k, p := range perm {
 		out[k] = a[p]
 	}
 	return out
 }
 
+// permute64 returns a[perm[0]], a[perm[1]], ...
 func permute64(a []float64, perm []int32) []float64 {
-	out := make([]float64, len(a))
+	out := make([]float64, len(perm))
 	for k, p := range perm {
 		out[k] = a[p]
 	}
@@ -123,7 +125,7 @@ func (s *Synapses) PreOf(syn int32) int32 {
 // synapses when the part is the whole target range).
 func (s *Synapses) rows(w, lo, hi int) (begin, end []int32) {
 	n := len(s.preStart) - 1
-	if lo == 0 && hi == s.TgtHi-s.TgtLo || len(s.cuts) == 0 {
+	if wlo, whi := s.window(); lo == wlo && hi == whi || len(s.cuts) == 0 {
 		return s.preStart[:n], s.preStart[1:]
 	}
 	return s.cuts[w], s.cuts[w+1]
@@ -140,10 +142,10 @@ func (s *Synapses) cut(workers int) {
 	n := len(s.preStart) - 1
 	s.cuts = make([][]int32, workers+1)
 	s.cuts[0], s.cuts[workers] = s.preStart[:n], s.preStart[1:]
-	nt := s.TgtHi - s.TgtLo
+	wlo, whi := s.window()
 	for w := 1; w < workers; w++ {
-		lo, _ := split(nt, workers, w)
-		bound := int32(s.TgtLo + lo)
+		lo, _ := split(whi-wlo, workers, w)
+		bound := int32(s.TgtLo + wlo + lo)
 		c := make([]int32, n)
 		for r := range n {
 			a, b := int(s.preStart[r]), int(s.preStart[r+1])
@@ -174,7 +176,7 @@ func (s *Synapses) indexPost() {
 // Bytes is the memory the synapses take: indices, variables, rows and
 // delay queues' per-synapse parts.
 func (s *Synapses) Bytes() int64 {
-	b := int64(len(s.Post)+len(s.pending)+len(s.pre)+len(s.byPost)+len(s.preStart)+len(s.postStart)) * 4
+	b := int64(len(s.Post)+len(s.pending)+len(s.pre)+len(s.byPost)+len(s.preStart)+len(s.postStart)+len(s.Ordinal)) * 4
 	for _, a := range s.Arrays {
 		b += int64(len(a)) * 8
 	}
@@ -186,3 +188,6 @@ func (s *Synapses) Bytes() int64 {
 	}
 	return b
 }
+
+// Pending reports whether synapses were added since the last Sort.
+func (s *Synapses) Pending() bool { return s.pending != nil }

@@ -52,6 +52,10 @@ func (m *SpikeMonitor) End(_ int64, t float64) error {
 // StateMonitor records variables of chosen elements every Every steps, at
 // the start of the step (the values at time t, before the update).
 type StateMonitor struct {
+	// Group is the neuron group recorded, nil for synapses: on a rank of
+	// a split network the recorded elements are fetched from their
+	// ranks before each record.
+	Group   *Group
 	Arrays  map[string][]float64 // the variables of the group (neurons or synapses)
 	Scalars map[string]float64
 	Vars    []string
@@ -61,6 +65,18 @@ type StateMonitor struct {
 	Out     *record.Writer // if not nil, rows (t, then each variable's values at Indices)
 	T       []float64
 	Values  [][][]float64 // Values[var][k] is the trace of element Indices[k]
+	idx32   []int32
+}
+
+// elems is Indices as int32, for Network.Sync.
+func (m *StateMonitor) elems() []int32 {
+	if len(m.idx32) != len(m.Indices) {
+		m.idx32 = make([]int32, len(m.Indices))
+		for k, i := range m.Indices {
+			m.idx32[k] = int32(i)
+		}
+	}
+	return m.idx32
 }
 
 // NewStateMonitor records vars of the given elements of the variables in

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sync/atomic"
 
+	"github.com/cajal-sim/cajal/cluster"
 	"github.com/cajal-sim/cajal/internal/kernel"
 	"github.com/cajal-sim/cajal/internal/kernel/cc"
 )
@@ -37,6 +38,11 @@ type Network struct {
 	// synapses (inputs), each with the machines that run it: they move
 	// to compiled code as the groups' programs do. Set before each Run.
 	Extra []ExtraProgram
+	// Comm, if it has more than one rank, splits the network over them
+	// (distribute.go); Distribute must have been called before the
+	// groups and synapses were compiled.
+	Comm cluster.Comm
+	ex   exchanger
 }
 
 // ExtraProgram is a program of Network.Extra and the machines that run it.
@@ -103,87 +109,161 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 		c = newCrew(workers)
 		defer c.close()
 	}
+	if err := n.checkSplit(); err != nil {
+		return err
+	}
 	if err := n.startTiers(); err != nil {
 		return err
 	}
 	j := &phaseJob{n: n, workers: workers}
-	deliveries := n.plan()
-	synapses, thresholds := false, false
+	l := &loop{n: n, c: c, j: j, deliveries: n.plan(), split: n.Split()}
 	for _, s := range n.Synapses {
-		synapses = synapses || s.update != nil || len(s.summed) > 0
+		l.synapses = l.synapses || s.update != nil || len(s.summed) > 0
 	}
 	for _, g := range n.Groups {
-		thresholds = thresholds || (!g.fused && g.threshold != nil && g.Emit == nil)
+		l.thresholds = l.thresholds || (!g.fused && g.threshold != nil && g.Emit == nil)
+	}
+	if l.split && n.agree(n.stopStatus()) == statusStopped {
+		return ErrStopped
 	}
 	// Progress every 0.1 % of the run, and at least every 1000 steps, so
 	// that long runs report often enough for a time left.
 	every := min(max(steps/1000, 1), 1000)
 	for s := int64(0); s < steps; s++ {
-		if n.Stop != nil && n.Stop.Load() {
+		if !l.split && n.stopStatus() == statusStopped {
 			return ErrStopped
 		}
-		if len(n.tiers.waiting) > 0 {
-			n.pollTiers()
-		}
-		step := n.Step
-		t := float64(step) * n.Dt
-		j.step, j.t = uint64(step), t
-		for _, m := range n.Monitors {
-			if err := m.Start(step, t); err != nil {
-				return err
-			}
-		}
-		if err := j.run(c, phaseUpdate); err != nil {
-			return n.stop(err, step, t)
-		}
-		if synapses {
-			if err := j.run(c, phaseSynapses); err != nil {
-				return n.stop(err, step, t)
-			}
-		}
-		if thresholds {
-			if err := j.run(c, phaseThreshold); err != nil {
-				return err
-			}
-		}
-		for _, g := range n.Groups {
-			g.gather(uint64(step))
-		}
-		if n.AfterThreshold != nil {
-			if err := n.AfterThreshold(step, t); err != nil {
-				return err
-			}
-		}
-		for _, s := range n.Synapses {
-			for _, p := range s.Pathways {
-				s.prepare(p, uint64(step), t)
-			}
-		}
-		for _, d := range deliveries {
-			j.paths, j.owners, j.serial = d.paths, d.owners, d.serial
-			if err := j.run(c, phaseDeliver); err != nil {
-				return n.stop(err, step, t)
-			}
-		}
-		for _, s := range n.Synapses {
-			for _, p := range s.Pathways {
-				s.finish(p)
-			}
-		}
-		if err := j.run(c, phaseReset); err != nil {
-			return n.stop(err, step, t)
-		}
-		for _, m := range n.Monitors {
-			if err := m.End(step, t); err != nil {
-				return err
-			}
+		if err := l.step(); err != nil {
+			return err
 		}
 		n.Step++
 		if progress != nil && (s+1)%every == 0 {
 			progress(s + 1)
 		}
+		if l.split {
+			switch n.agree(n.stopStatus()) {
+			case statusStopped:
+				if s+1 < steps {
+					return ErrStopped
+				}
+			case statusFailed:
+				return n.shareError(nil)
+			}
+		}
 	}
 	return nil
+}
+
+// stopStatus is statusStopped once Stop is set.
+func (n *Network) stopStatus() int32 {
+	if n.Stop != nil && n.Stop.Load() {
+		return statusStopped
+	}
+	return statusOK
+}
+
+// loop is what a run's steps share.
+type loop struct {
+	n                           *Network
+	c                           *crew
+	j                           *phaseJob
+	deliveries                  []deliverPhase
+	synapses, thresholds, split bool
+}
+
+// step runs one time step. A rank of a split network that fails goes on
+// to the step's exchange, where every rank learns of it.
+func (l *loop) step() error {
+	n, j, c := l.n, l.j, l.c
+	if len(n.tiers.waiting) > 0 {
+		n.pollTiers()
+	}
+	step := n.Step
+	t := float64(step) * n.Dt
+	j.step, j.t = uint64(step), t
+	for _, g := range n.Groups {
+		g.Spikes = g.Spikes[:0]
+	}
+	for _, m := range n.Monitors {
+		if sm, ok := m.(*StateMonitor); ok && l.split && step%sm.Every == 0 {
+			n.Sync(sm.Group, sm.Vars, sm.elems())
+		}
+		if err := m.Start(step, t); err != nil {
+			return l.fail(err)
+		}
+	}
+	err := j.run(c, phaseUpdate)
+	if err == nil && l.synapses {
+		err = j.run(c, phaseSynapses)
+	}
+	if err == nil && l.thresholds {
+		err = j.run(c, phaseThreshold)
+	}
+	if err == nil {
+		for _, g := range n.Groups {
+			g.gather(uint64(step))
+		}
+	}
+	if l.split {
+		status := int32(statusOK)
+		if err != nil {
+			status = statusFailed
+		}
+		failed := false
+		for _, s := range n.exchange(status) {
+			failed = failed || s == statusFailed
+		}
+		if failed {
+			for _, g := range n.Groups {
+				g.Spikes = g.Spikes[:0]
+			}
+			return n.shareError(n.stop(err, step, t))
+		}
+	}
+	if err != nil {
+		return n.stop(err, step, t)
+	}
+	if n.AfterThreshold != nil {
+		if err := n.AfterThreshold(step, t); err != nil {
+			return l.fail(err)
+		}
+	}
+	for _, s := range n.Synapses {
+		for _, p := range s.Pathways {
+			s.prepare(p, uint64(step), t)
+		}
+	}
+	for _, d := range l.deliveries {
+		j.paths, j.owners, j.serial = d.paths, d.owners, d.serial
+		if err := j.run(c, phaseDeliver); err != nil {
+			return l.fail(n.stop(err, step, t))
+		}
+	}
+	for _, s := range n.Synapses {
+		for _, p := range s.Pathways {
+			s.finish(p)
+		}
+	}
+	if err := j.run(c, phaseReset); err != nil {
+		return l.fail(n.stop(err, step, t))
+	}
+	for _, m := range n.Monitors {
+		if err := m.End(step, t); err != nil {
+			return l.fail(err)
+		}
+	}
+	return nil
+}
+
+// fail ends a run on err; on a rank of a split network, after telling the
+// others at the end-of-step agreement and returning the error they agree
+// on.
+func (l *loop) fail(err error) error {
+	if !l.split {
+		return err
+	}
+	l.n.agree(statusFailed)
+	return l.n.shareError(err)
 }
 
 // stop ends a run on an error of a state update, a pathway or a reset: a
@@ -192,13 +272,25 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 func (n *Network) stop(err error, step int64, t float64) error {
 	var nf *kernel.NonFinite
 	var oe *objectError
+	if err == nil { // another rank failed: record the step as it did
+		for _, m := range n.Monitors {
+			if merr := m.End(step, t); merr != nil {
+				return merr
+			}
+		}
+		return nil
+	}
 	if !errors.As(err, &nf) || !errors.As(err, &oe) {
 		return err
 	}
+	elem := nf.Elem
+	if oe.ordinal != nil && elem >= 0 && elem < len(oe.ordinal) {
+		elem = int(oe.ordinal[elem])
+	}
 	for _, m := range n.Monitors {
 		if merr := m.End(step, t); merr != nil {
-			return errors.Join(merr, &DivergenceError{Group: oe.name, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value})
+			return errors.Join(merr, &DivergenceError{Group: oe.name, Var: nf.Name, Elem: elem, Time: t, Value: nf.Value})
 		}
 	}
-	return &DivergenceError{Group: oe.name, Var: nf.Name, Elem: nf.Elem, Time: t, Value: nf.Value}
+	return &DivergenceError{Group: oe.name, Var: nf.Name, Elem: elem, Time: t, Value: nf.Value}
 }

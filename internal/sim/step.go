@@ -49,8 +49,9 @@ type phaseJob struct {
 
 // objectError is an error of one object (group or synapses) in a phase.
 type objectError struct {
-	name string
-	err  error
+	name    string
+	err     error
+	ordinal []int32 // the numbers of the object's elements in the whole network, if not their places
 }
 
 func (e *objectError) Error() string { return fmt.Sprintf("%s: %v", e.name, e.err) }
@@ -73,19 +74,19 @@ func (j *phaseJob) part(w, _, _ int) error {
 	case phaseUpdate:
 		for _, g := range j.n.Groups {
 			if err := g.updatePart(w, j.workers, j.step, j.t); err != nil {
-				return &objectError{g.Name, err}
+				return &objectError{g.Name, err, nil}
 			}
 		}
 	case phaseSynapses:
 		for _, s := range j.n.Synapses {
 			if err := s.updatePart(w, j.workers, j.step, j.t); err != nil {
-				return &objectError{s.Name, err}
+				return &objectError{s.Name, err, s.Ordinal}
 			}
 		}
 	case phaseThreshold:
 		for _, g := range j.n.Groups {
 			if err := g.thresholdPart(w, j.workers, j.step, j.t); err != nil {
-				return &objectError{g.Name, err}
+				return &objectError{g.Name, err, nil}
 			}
 		}
 	case phaseDeliver:
@@ -94,18 +95,18 @@ func (j *phaseJob) part(w, _, _ int) error {
 		}
 		for k, p := range j.paths {
 			s := j.owners[k]
-			lo, hi := block(s.TgtHi-s.TgtLo, w, j.workers)
+			lo, hi := s.block(w, j.workers)
 			if j.serial {
-				lo, hi = 0, s.TgtHi-s.TgtLo
+				lo, hi = s.window()
 			}
 			if err := p.job.part(w, lo, hi); err != nil {
-				return &objectError{s.Name + "." + p.Name, err}
+				return &objectError{s.Name + "." + p.Name, err, s.Ordinal}
 			}
 		}
 	case phaseReset:
 		for _, g := range j.n.Groups {
 			if err := g.resetPart(w, j.workers, j.step, j.t); err != nil {
-				return &objectError{g.Name, err}
+				return &objectError{g.Name, err, nil}
 			}
 		}
 	}
@@ -153,7 +154,7 @@ func (n *Network) plan() []deliverPhase {
 // threshold is fused into the update's phase, selects the block's
 // spiking elements right after.
 func (g *Group) updatePart(w, workers int, step uint64, t float64) error {
-	lo, hi := block(g.N, w, workers)
+	lo, hi := g.block(w, workers)
 	if lo == hi {
 		return nil
 	}
@@ -174,7 +175,7 @@ func (g *Group) thresholdPart(w, workers int, step uint64, t float64) error {
 	if g.fused || g.threshold == nil || g.Emit != nil {
 		return nil
 	}
-	lo, hi := block(g.N, w, workers)
+	lo, hi := g.block(w, workers)
 	if lo == hi {
 		return nil
 	}
@@ -207,7 +208,7 @@ func (g *Group) resetPart(w, workers int, step uint64, t float64) error {
 	if g.reset == nil || len(g.Spikes) == 0 {
 		return nil
 	}
-	lo, hi := block(g.N, w, workers)
+	lo, hi := g.block(w, workers)
 	if lo == hi {
 		return nil
 	}
@@ -222,8 +223,7 @@ func (g *Group) resetPart(w, workers int, step uint64, t float64) error {
 // updatePart runs the clock-driven update of the synapses onto member w's
 // block of postsynaptic neurons, then the summed variables of the block.
 func (s *Synapses) updatePart(w, workers int, step uint64, t float64) error {
-	nt := s.TgtHi - s.TgtLo
-	lo, hi := block(nt, w, workers)
+	lo, hi := s.block(w, workers)
 	if lo == hi {
 		return nil
 	}

@@ -33,6 +33,12 @@ type Synapses struct {
 
 	update *bound
 	summed []*Summed
+
+	// Ordinal, on a rank of a split network, numbers each synapse the
+	// rank keeps by its place among all Total synapses (distribute.go);
+	// nil in one process.
+	Ordinal []int32
+	Total   int
 }
 
 // Pathway delivers the spikes of the presynaptic (or, for on_post, the
@@ -136,6 +142,7 @@ func (s *Synapses) find(sl kernel.Slot) ([]float64, bool) {
 // Compile binds the code for a run.
 func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64) error {
 	s.Sort()
+	s.compact()
 	workers = max(workers, 1)
 	s.cut(workers)
 	if len(s.allRows) != len(s.preStart)-1 {
@@ -150,6 +157,7 @@ func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64)
 		if bd != nil {
 			for w := range bd.envs {
 				bd.envs[w].PreBase = s.SrcLo
+				bd.envs[w].Ordinal = s.Ordinal
 			}
 		}
 		return bd, err
@@ -179,6 +187,7 @@ func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64)
 			}
 			for w := range p.prog.envs {
 				p.prog.envs[w].PreBase = s.SrcLo
+				p.prog.envs[w].Ordinal = s.Ordinal
 			}
 			// Lists of synapses (per-synapse delays, postsynaptic spikes)
 			// need each synapse's presynaptic neuron spelt out.
@@ -372,7 +381,7 @@ func (j *deliverJob) part(w, lo, hi int) error {
 		return bd.machines[w].Indices(env, mine)
 	}
 	mine := j.events
-	if lo != 0 || hi != s.TgtHi-s.TgtLo {
+	if wlo, whi := s.window(); lo != wlo || hi != whi {
 		lo32, hi32 := int32(s.TgtLo+lo), int32(s.TgtLo+hi)
 		mine = j.p.parts[w][:0]
 		for _, syn := range j.events {
@@ -395,6 +404,7 @@ func (s *Synapses) EvalRange(b ir.Block, key rng.Key, lo, hi int, t float64) err
 	if err != nil || bd == nil {
 		return err
 	}
+	bd.envs[0].Ordinal = s.Ordinal
 	return bd.machines[0].Range(bd.setTime(0, 0, t, false), lo, hi)
 }
 

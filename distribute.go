@@ -1,0 +1,66 @@
+package cajal
+
+import (
+	"fmt"
+
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// What a network split over processes (Options.Comm) cannot do yet; see
+// docs/mpi.md.
+
+// checkSplit refuses, before a split run, what needs the whole network
+// in one process.
+func (n *Network) checkSplit() error {
+	if !n.sim.Split() {
+		return nil
+	}
+	k := n.opts.Comm.Size()
+	if n.opts.Checkpoint != "" || n.ckptEvery > 0 {
+		return fmt.Errorf("cajal: checkpoints of a network split over %d processes are not supported yet", k)
+	}
+	if len(n.events) > 0 {
+		return fmt.Errorf("cajal: event monitors of a network split over %d processes are not supported yet", k)
+	}
+	for _, r := range n.regulars {
+		if r.synapses {
+			return fmt.Errorf("cajal: %s: run_regularly on synapses of a network split over %d processes is not supported yet", r.name, k)
+		}
+	}
+	if n.synapseMons > 0 {
+		return fmt.Errorf("cajal: synapse monitors of a network split over %d processes are not supported yet; record weights with SynapseGroup.Get after the run", k)
+	}
+	return nil
+}
+
+// pickOrdinal keeps, of values given for all synapses (a slice of total
+// values), those of the synapses this process holds.
+func pickOrdinal(value any, ord []int32, total int) any {
+	switch x := value.(type) {
+	case []float64:
+		if len(x) == total {
+			return pick(x, ord)
+		}
+	case []unit.Quantity:
+		if len(x) == total {
+			return pick(x, ord)
+		}
+	case []bool:
+		if len(x) == total {
+			return pick(x, ord)
+		}
+	case []int:
+		if len(x) == total {
+			return pick(x, ord)
+		}
+	}
+	return value
+}
+
+func pick[T any](x []T, ord []int32) []T {
+	out := make([]T, len(ord))
+	for k, o := range ord {
+		out[k] = x[o]
+	}
+	return out
+}

@@ -1,0 +1,264 @@
+package cajal
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/cajal-sim/cajal/cluster"
+	"github.com/cajal-sim/cajal/unit"
+)
+
+// splitNet builds a network a user might split over processes: noise,
+// refractoriness, Poisson sources and a PoissonInput, homogeneous and
+// per-synapse delays, STDP on both pathways, clock-driven synapses with
+// noise and a summed variable, a spike monitor recording a variable and a
+// state monitor. It runs it for d and returns everything it can read back:
+// spikes, recorded values, final state of neurons and synapses.
+func splitNet(opts Options, d unit.Quantity) ([]float64, error) {
+	n, err := NewNetwork(opts)
+	if err != nil {
+		return nil, err
+	}
+	ms := unit.Millisecond
+	g, err := n.NeuronGroup(Neurons{Name: "g", N: 1100, Model: `
+dv/dt = (-v + 1.1 + ge - gi + s + 0.3*sqrt(10*ms)*xi)/(10*ms) : 1 (unless refractory)
+dge/dt = -ge/(5*ms) : 1
+dgi/dt = -gi/(10*ms) : 1
+s : 1
+`, Threshold: "v > 1", Reset: "v = 0.2*rand()", Refractory: "2*ms", Method: "euler"})
+	if err != nil {
+		return nil, err
+	}
+	if err := g.Set("v", "rand()"); err != nil {
+		return nil, err
+	}
+	src, err := n.PoissonGroup(Poisson{Name: "src", N: 200, Rates: unit.Q(20, unit.Hertz)})
+	if err != nil {
+		return nil, err
+	}
+	exc, _ := g.Slice(0, 900)
+	inh, _ := g.Slice(900, 1100)
+	ee, err := n.Synapses(Synapses{Name: "ee", Source: exc, Target: g, Model: `w : 1
+dApre/dt = -Apre/(20*ms) : 1 (event-driven)
+dApost/dt = -Apost/(20*ms) : 1 (event-driven)`,
+		OnPre: "ge += w\nApre += 0.01\nw = clip(w + Apost, 0, 0.1)", OnPost: "Apost -= 0.012\nw = clip(w + Apre, 0, 0.1)",
+		Delay: unit.Q(1.5, ms)})
+	if err != nil {
+		return nil, err
+	}
+	ie, err := n.Synapses(Synapses{Name: "ie", Source: inh, Target: g, Model: "w : 1", OnPre: "gi += w", Delay: "rand()*3*ms"})
+	if err != nil {
+		return nil, err
+	}
+	in, err := n.Synapses(Synapses{Name: "in", Source: src, Target: g, OnPre: "ge += 0.05"})
+	if err != nil {
+		return nil, err
+	}
+	gap, err := n.Synapses(Synapses{Name: "gap", Source: g, Target: g, Model: `
+dx/dt = (v_post - x)/(3*ms) + 0.1*xi/sqrt(ms) : 1 (clock-driven)
+s_post = 0.002*x : 1 (summed)
+`, Method: "euler"})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range []struct {
+		s    *SynapseGroup
+		rule ConnectOption
+	}{{ee, P(0.04)}, {ie, P(0.1)}, {in, FixedInDegree(5)}, {gap, P(0.003)}} {
+		if err := c.s.Connect(c.rule); err != nil {
+			return nil, err
+		}
+	}
+	if err := ee.Set("w", Uniform{0.0, 0.05}); err != nil {
+		return nil, err
+	}
+	if err := ie.Set("w", "0.1*rand()"); err != nil {
+		return nil, err
+	}
+	if err := n.PoissonInput(PoissonInput{Target: inh, Var: "ge", N: 20, Rate: unit.Q(5, unit.Hertz), Weight: 0.02}); err != nil {
+		return nil, err
+	}
+	spikes, err := n.SpikeMonitor(g, Variables("ge"))
+	if err != nil {
+		return nil, err
+	}
+	states, err := n.StateMonitor(g, []string{"v", "gi"}, []int{0, 5, 600, 1099}, unit.Q(0.5, ms))
+	if err != nil {
+		return nil, err
+	}
+	if err := n.Run(d); err != nil {
+		return nil, err
+	}
+	// A second run continues where the first stopped.
+	if err := ee.Set("w", "w*0.9"); err != nil {
+		return nil, err
+	}
+	if err := n.Run(d); err != nil {
+		return nil, err
+	}
+	var out []float64
+	for _, i := range spikes.I() {
+		out = append(out, float64(i))
+	}
+	out = append(out, spikes.T()...)
+	ge, err := spikes.Values("ge")
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, ge...)
+	for _, v := range []string{"v", "gi"} {
+		tr, err := states.Values(v)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range tr {
+			out = append(out, x...)
+		}
+	}
+	for _, v := range []string{"v", "ge", "gi", "s", "lastspike"} {
+		x, err := g.Get(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x...)
+	}
+	for _, sv := range []struct {
+		s *SynapseGroup
+		v string
+	}{{ee, "w"}, {ee, "Apre"}, {ee, "Apost"}, {ie, "w"}, {ie, "delay"}, {gap, "x"}} {
+		x, err := sv.s.Get(sv.v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x...)
+	}
+	for _, s := range []*SynapseGroup{ee, ie, in, gap} {
+		out = append(out, float64(s.N()))
+		for _, i := range s.I() {
+			out = append(out, float64(i))
+		}
+		for _, j := range s.J() {
+			out = append(out, float64(j))
+		}
+	}
+	return out, nil
+}
+
+// runRanks runs build on k ranks in this process (cluster.Local) and
+// returns each rank's result.
+func runRanks[T any](k int, build func(c cluster.Comm) (T, error)) ([]T, error) {
+	comms := cluster.Local(k)
+	out := make([]T, k)
+	errs := make([]error, k)
+	var wg sync.WaitGroup
+	for r := range comms {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[r], errs[r] = build(comms[r])
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// sameBits reports where two results first differ, or "".
+func sameBits(got, want []float64) string {
+	if len(got) != len(want) {
+		return fmt.Sprintf("%d values, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if math.Float64bits(got[i]) != math.Float64bits(want[i]) && !(math.IsNaN(got[i]) && math.IsNaN(want[i])) {
+			return fmt.Sprintf("value %d is %v, want %v", i, got[i], want[i])
+		}
+	}
+	return ""
+}
+
+// A network split over 2 or 3 ranks, with 1 or 2 threads each, gives
+// every rank the spikes, records and final state of one process, bit for
+// bit.
+func TestSplitSameAsOneProcess(t *testing.T) {
+	d := unit.Q(30, unit.Millisecond)
+	want, err := splitNet(Options{Seed: 11, Threads: 1, Tier: TierInterp}, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 20000 {
+		t.Fatalf("the reference run gave only %d values", len(want))
+	}
+	cases := []struct {
+		ranks, threads int
+		tier           Tier
+	}{{2, 1, TierInterp}, {3, 1, TierInterp}, {2, 2, TierInterp}}
+	if NativeAvailable() == nil {
+		cases = append(cases, struct {
+			ranks, threads int
+			tier           Tier
+		}{3, 2, TierNative})
+	}
+	for _, c := range cases {
+		got, err := runRanks(c.ranks, func(comm cluster.Comm) ([]float64, error) {
+			return splitNet(Options{Seed: 11, Threads: c.threads, Tier: c.tier, Comm: comm}, d)
+		})
+		if err != nil {
+			t.Fatalf("%d ranks: %v", c.ranks, err)
+		}
+		for r := range got {
+			if diff := sameBits(got[r], want); diff != "" {
+				t.Errorf("%d ranks x %d threads (%v), rank %d: %s", c.ranks, c.threads, c.tier, r, diff)
+			}
+		}
+	}
+}
+
+// The same network with another seed is a different network: the test
+// above compares things that depend on the random streams.
+func TestSplitComparisonSeesSeed(t *testing.T) {
+	d := unit.Q(10, unit.Millisecond)
+	a, err := splitNet(Options{Seed: 11, Threads: 1, Tier: TierInterp}, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := runRanks(2, func(comm cluster.Comm) ([]float64, error) {
+		return splitNet(Options{Seed: 12, Threads: 1, Tier: TierInterp, Comm: comm}, d)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sameBits(got[0], a) == "" {
+		t.Fatal("seeds 11 and 12 gave the same results")
+	}
+}
+
+// What a split network cannot compute is refused with a clear error, on
+// every rank.
+func TestSplitRefuses(t *testing.T) {
+	errs, _ := runRanks(2, func(comm cluster.Comm) (error, error) {
+		n, err := NewNetwork(Options{Comm: comm})
+		if err != nil {
+			return nil, err
+		}
+		g, err := n.NeuronGroup(Neurons{Name: "g", N: 600, Model: "dv/dt = (1.1 - v)/(10*ms) : 1", Threshold: "v > 1", Reset: "v = 0"})
+		if err != nil {
+			return nil, err
+		}
+		s, err := n.Synapses(Synapses{Name: "s", Source: g, Target: g, Model: "w : 1", OnPre: "w += v_pre"})
+		if err != nil {
+			return nil, err
+		}
+		if err := s.Connect(P(0.1)); err != nil {
+			return nil, err
+		}
+		return n.Run(unit.Q(1, unit.Millisecond)), nil
+	})
+	for r, err := range errs {
+		if err == nil || !strings.Contains(err.Error(), "presynaptic variable v_pre") {
+			t.Errorf("rank %d: %v, want a refusal naming v_pre", r, err)
+		}
+	}
+}
