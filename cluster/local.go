@@ -54,7 +54,7 @@ type localComm struct {
 
 func (c *localComm) Rank() int { return c.rank }
 func (c *localComm) Size() int { return c.h.size }
-func (c *localComm) Barrier() { c.h.wait() }
+func (c *localComm) Barrier()  { c.h.wait() }
 
 func (c *localComm) AllgatherInt32(send, recv []int32, counts []int) []int32 {
 	h := c.h
