@@ -1,23 +1,10 @@
 #!/bin/sh
-# mpirun with the settings this project's tests use: every rank on this
-# machine, in a container too. Arguments are passed through, for example
+# mpirun with the settings this project's tests use (mpienv.sh), more
+# ranks than cores allowed, and --allow-run-as-root as root. Arguments are
+# passed through, for example
 #   cluster/testdata/mpirun.sh -np 3 ./cluster.test -test.v
-# A setting already in the environment is kept.
-#
-#   plm=isolated            start the ranks here, without ssh (often absent in containers)
-#   btl=self,vader pml=ob1  shared memory only: no network or fabric probing (halves start-up)
-#   btl_vader_single_copy_mechanism=none
-#                           no cross-memory attach, which containers may forbid (ptrace)
-#   rmaps_base_oversubscribe=1
-#                           more ranks than cores
-# As root, mpirun needs --allow-run-as-root.
 set -eu
-: "${OMPI_MCA_plm:=isolated}"
-: "${OMPI_MCA_btl:=self,vader}"
-: "${OMPI_MCA_pml:=ob1}"
-: "${OMPI_MCA_btl_vader_single_copy_mechanism:=none}"
-: "${OMPI_MCA_rmaps_base_oversubscribe:=1}"
-export OMPI_MCA_plm OMPI_MCA_btl OMPI_MCA_pml OMPI_MCA_btl_vader_single_copy_mechanism OMPI_MCA_rmaps_base_oversubscribe
+. "$(dirname "$0")/mpienv.sh"
 if [ "$(id -u)" = 0 ]; then
   set -- --allow-run-as-root "$@"
 fi
