@@ -12,3 +12,7 @@ func MPI() bool { return false }
 // Finalize ends MPI, if World started it; a process that used World
 // calls it once before it exits.
 func Finalize() {}
+
+// LibraryVersion is the MPI library this binary was built with, such as
+// "Open MPI v4.1.4"; "" without -tags mpi.
+func LibraryVersion() string { return "" }

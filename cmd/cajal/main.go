@@ -7,6 +7,7 @@
 //	cajal check model.toml     validate a model file; print its size and memory estimate
 //	cajal validate             run every example at full size, check it against its references
 //	cajal bench                time neuron updates at full size and the examples' reduced runs
+//	cajal version              the version, and whether compiled kernels and MPI are available
 //
 // Long commands show their progress on stderr (--progress). Errors are
 // one line on stderr; the exit codes are those of docs/cli.md: 0 done, 1
@@ -34,8 +35,9 @@ import (
 )
 
 type cli struct {
-	Tier     string `enum:"auto,interp,native" default:"auto" help:"How programs run: auto (interpreted until compiled C is ready), interp, or native (compiled before the run). Sets CAJAL_TIER."`
-	Progress string `enum:"auto,bar,text,none" default:"auto" help:"Progress of long runs on stderr: a bar in a terminal and text lines elsewhere (auto), bar, text, or none."`
+	Tier     string      `enum:"auto,interp,native" default:"auto" help:"How programs run: auto (interpreted until compiled C is ready), interp, or native (compiled before the run). Sets CAJAL_TIER."`
+	Progress string      `enum:"auto,bar,text,none" default:"auto" help:"Progress of long runs on stderr: a bar in a terminal and text lines elsewhere (auto), bar, text, or none."`
+	VersionF versionFlag `name:"version" help:"Print the version (as cajal version) and exit."`
 
 	List     listCmd     `cmd:"" help:"List the examples that run can run."`
 	Run      runCmd      `cmd:"" help:"Run an example, print its summary and write its figures."`
@@ -43,6 +45,7 @@ type cli struct {
 	Check    checkCmd    `cmd:"" help:"Validate a model file without running it; print the network's size and memory estimate."`
 	Validate validateCmd `cmd:"" help:"Run the examples at full size and check them against their references."`
 	Bench    benchCmd    `cmd:"" help:"Time seed 000, COBA, CUBA and synaptic events: s per simulated s, ns per neuron-step and per event, bytes per synapse."`
+	Version  versionCmd  `cmd:"" help:"Print the version, the Go version and platform, and whether compiled kernels and MPI are available."`
 }
 
 // Exit codes (docs/cli.md).
