@@ -2,6 +2,7 @@ package example
 
 import (
 	"errors"
+	"github.com/cajal-sim/cajal/cluster"
 	"runtime"
 	"sync"
 )
@@ -12,6 +13,11 @@ import (
 func Ensemble[T any](n, parallel int, run func(k int) (T, error)) ([]T, error) {
 	if parallel <= 0 {
 		parallel = runtime.GOMAXPROCS(0)
+	}
+	if !cluster.Single(cluster.World()) {
+		// Processes started by mpirun split each network among them, so
+		// every process must build the networks in one order.
+		parallel = 1
 	}
 	parallel = max(min(parallel, n), 1)
 	out := make([]T, n)

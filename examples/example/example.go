@@ -1,5 +1,7 @@
 package example
 
+import "github.com/cajal-sim/cajal/cluster"
+
 // Size is the size of a run.
 type Size int
 
@@ -27,6 +29,9 @@ type Options struct {
 	Threads int    // worker goroutines; 0 for all processors
 	// Progress, if set, is given to every network of the run.
 	Progress Progress
+	// Comm splits the networks over processes (cajal.Options.Comm); nil
+	// for cluster.World(). Examples that pass it on say so.
+	Comm cluster.Comm
 }
 
 // Outcome is what a run of an example reports.

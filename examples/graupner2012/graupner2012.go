@@ -31,6 +31,7 @@ package graupner2012
 import (
 	"errors"
 	"fmt"
+	"github.com/cajal-sim/cajal/cluster"
 	"io"
 	"math"
 	"path/filepath"
@@ -255,6 +256,9 @@ func Run(cfg Config) (*Result, error) {
 	workers := cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
+	}
+	if !cluster.Single(cluster.World()) {
+		workers = 1 // processes started by mpirun build the networks in one order
 	}
 	results := make([]*point, len(idx))
 	errs := make([]error, len(idx))

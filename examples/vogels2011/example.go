@@ -36,7 +36,7 @@ func (Example) Run(o example.Options) (example.Outcome, error) {
 	if o.Size == example.Full {
 		cfg = Full
 	}
-	cfg.OutDir, cfg.Threads, cfg.Progress = o.OutDir, o.Threads, o.Progress
+	cfg.OutDir, cfg.Threads, cfg.Progress, cfg.Comm = o.OutDir, o.Threads, o.Progress, o.Comm
 	r, err := Run(cfg)
 	if err != nil {
 		return example.Outcome{}, err

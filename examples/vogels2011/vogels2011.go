@@ -13,6 +13,7 @@ package vogels2011
 
 import (
 	"fmt"
+	"github.com/cajal-sim/cajal/cluster"
 	"math"
 	"path/filepath"
 	"time"
@@ -36,6 +37,8 @@ type Config struct {
 	Progress example.Progress // progress of the runs; nil for none
 	// Tier chooses interpreted or compiled kernels (cajal.Options.Tier).
 	Tier cajal.Tier
+	// Comm splits the network over processes (cajal.Options.Comm).
+	Comm cluster.Comm
 }
 
 // Full is the seed's network.
@@ -103,7 +106,7 @@ func Run(cfg Config) (*Result, error) {
 		"vt": vt, "memc": memc, "bgcurrent": bgcurrent, "alpha": alpha, "gmax": gmax, "eta": 0.0,
 	}
 	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Seed: cfg.Seed, Threads: cfg.Threads, Tier: cfg.Tier,
-		RecordDir: dataDir(cfg.OutDir)})
+		RecordDir: dataDir(cfg.OutDir), Comm: cfg.Comm})
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,12 @@
 package vogels2011
 
 import (
+	"errors"
+	"math"
+	"sync"
 	"testing"
+
+	"github.com/cajal-sim/cajal/cluster"
 
 	"github.com/cajal-sim/cajal"
 
@@ -147,6 +152,49 @@ func TestThreadsAgree(t *testing.T) {
 	for k := range one.T {
 		if one.T[k] != two.T[k] || one.I[k] != two.I[k] {
 			t.Fatalf("spike %d differs", k)
+		}
+	}
+}
+
+// The network split over 2 and 3 processes (ranks in this process, as
+// mpirun's would be), with 1 or 2 threads each, gives the spikes and the
+// final mean weight of one process, bit for bit, on every rank.
+func TestProcessesAgree(t *testing.T) {
+	cfg := Reduced
+	cfg.SimTime = unit.Q(1.2, unit.Second)
+	cfg.Threads = 1
+	one, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ ranks, threads int }{{2, 1}, {3, 1}, {2, 2}} {
+		comms := cluster.Local(c.ranks)
+		got := make([]*Result, c.ranks)
+		errs := make([]error, c.ranks)
+		var wg sync.WaitGroup
+		for r := range comms {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				cfg := cfg
+				cfg.Threads, cfg.Comm = c.threads, comms[r]
+				got[r], errs[r] = Run(cfg)
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			t.Fatal(err)
+		}
+		for r, res := range got {
+			if len(res.T) != len(one.T) || math.Float64bits(res.MeanWeight) != math.Float64bits(one.MeanWeight) {
+				t.Fatalf("%d processes x %d threads, rank %d: %d spikes, mean weight %v; one process: %d, %v",
+					c.ranks, c.threads, r, len(res.T), res.MeanWeight, len(one.T), one.MeanWeight)
+			}
+			for k := range one.T {
+				if one.T[k] != res.T[k] || one.I[k] != res.I[k] {
+					t.Fatalf("%d processes, rank %d: spike %d differs", c.ranks, r, k)
+				}
+			}
 		}
 	}
 }

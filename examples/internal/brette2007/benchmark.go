@@ -2,6 +2,7 @@ package brette2007
 
 import (
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/cluster"
 	"github.com/cajal-sim/cajal/examples/example"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -17,6 +18,8 @@ type Config struct {
 	Progress example.Progress // progress of the runs; nil for none
 	// Tier chooses interpreted or compiled kernels (cajal.Options.Tier).
 	Tier cajal.Tier
+	// Comm splits the network over processes (cajal.Options.Comm).
+	Comm cluster.Comm
 	// Ensemble is the number of runs whose mean rates Check compares with
 	// the reference's: this one and, in parallel after it, the same
 	// network with the next seeds; 0 for this run only.
@@ -98,7 +101,7 @@ func (b *Benchmark) RunExample(o example.Options) (example.Outcome, error) {
 	if o.Size == example.Full {
 		cfg = Full
 	}
-	cfg.OutDir, cfg.Threads, cfg.Progress = o.OutDir, o.Threads, o.Progress
+	cfg.OutDir, cfg.Threads, cfg.Progress, cfg.Comm = o.OutDir, o.Threads, o.Progress, o.Comm
 	r, err := b.Run(cfg)
 	if err != nil {
 		return example.Outcome{}, err

@@ -14,7 +14,7 @@ import (
 // monitor of the whole group.
 func (b *Benchmark) run(cfg Config) (*Result, error) {
 	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: unit.Q(0.1, unit.Millisecond), Seed: cfg.Seed,
-		Threads: cfg.Threads, Tier: cfg.Tier})
+		Threads: cfg.Threads, Tier: cfg.Tier, Comm: cfg.Comm})
 	if err != nil {
 		return nil, err
 	}
