@@ -14,6 +14,12 @@ type Stats struct {
 	Loop         time.Duration // wall-clock time in the clock loop (not building, compiling or writing files)
 	Native       int           // programs that ran compiled code at the end of the last run
 	Programs     int           // programs of the last run
+	// Processes is the number of processes the network is split over
+	// (Options.Comm); Exchange is the part of Loop this process spent
+	// exchanging spikes and values with the others, waiting for them
+	// included. SynapseBytes counts this process's synapses.
+	Processes int
+	Exchange  time.Duration
 }
 
 // Stats reports the network's size and what its runs have cost so far.
@@ -21,7 +27,10 @@ func (n *Network) Stats() Stats {
 	if n.invalid() {
 		return Stats{}
 	}
-	st := Stats{Steps: n.stepsRun, Simulated: float64(n.stepsRun) * n.dt, Loop: n.loop}
+	st := Stats{Steps: n.stepsRun, Simulated: float64(n.stepsRun) * n.dt, Loop: n.loop, Processes: 1, Exchange: n.sim.Exchange}
+	if n.sim.Split() {
+		st.Processes = n.opts.Comm.Size()
+	}
 	for _, g := range n.groups {
 		st.Neurons += g.N()
 	}

@@ -2,6 +2,7 @@ package cajal
 
 import (
 	"fmt"
+	"github.com/cajal-sim/cajal/cluster"
 	"math"
 	"strings"
 
@@ -190,7 +191,8 @@ func (s *SynapseGroup) Bytes() int64 {
 }
 
 // Events is the number of synaptic events delivered so far by the on_pre
-// and on_post pathways.
+// and on_post pathways; in a network split over processes, by all of
+// them (every process must call it).
 func (s *SynapseGroup) Events() (pre, post int64) {
 	if s.invalid() {
 		return 0, 0
@@ -200,6 +202,9 @@ func (s *SynapseGroup) Events() (pre, post int64) {
 	}
 	if s.post != nil {
 		post = s.post.Events
+	}
+	if c := s.net.opts.Comm; s.net.sim.Split() {
+		pre, post = cluster.SumInt64(c, pre), cluster.SumInt64(c, post)
 	}
 	return pre, post
 }

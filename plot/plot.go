@@ -3,6 +3,7 @@ package plot
 import (
 	"errors"
 	"fmt"
+	"github.com/cajal-sim/cajal/cluster"
 	"image/color"
 	"io"
 	"os"
@@ -145,8 +146,13 @@ type Series struct {
 // case-insensitive), through a temporary file renamed to path. Missing
 // parent directories are created. The figure is
 // validated first: invalid sizes, limits, colours, kinds or mismatched
-// series lengths are reported as errors and nothing is written.
+// series lengths are reported as errors and nothing is written. In a
+// process started by mpirun other than the first, Save does nothing: the
+// first process draws the figures.
 func (f Figure) Save(path string) (err error) {
+	if w := cluster.World(); !cluster.Single(w) && w.Rank() > 0 {
+		return nil // under mpirun the first process draws the figures
+	}
 	var format string
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".png":

@@ -104,7 +104,7 @@ func (c benchCmd) Run(p *progress) error {
 		want[n] = true
 	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "network\tthreads\tneurons\tsynapses\ts per sim. s\tns/neuron-step\tns/event\tB/synapse\tcompiled\t")
+	fmt.Fprintln(w, "network\tprocs\tthreads\tneurons\tsynapses\ts per sim. s\tns/neuron-step\tns/event\tB/synapse\texchange\tcompiled\t")
 	for _, bn := range benchNets {
 		if len(want) > 0 && !want[bn.name] {
 			continue
@@ -118,12 +118,14 @@ func (c benchCmd) Run(p *progress) error {
 			if err != nil {
 				return fmt.Errorf("%s: %w", bn.name, err)
 			}
-			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.3f\t%.2f\t%.2f\t%.1f\t%d/%d\t\n", bn.name, th, st.Neurons, st.Synapses,
-				st.Loop.Seconds()/st.Simulated, st.NeuronStep(), st.PerEvent(), st.BytesPerSynapse(), st.Native, st.Programs)
+			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%.3f\t%.2f\t%.2f\t%.1f\t%.0f%%\t%d/%d\t\n", bn.name, st.Processes, th, st.Neurons, st.Synapses,
+				st.Loop.Seconds()/st.Simulated, st.NeuronStep(), st.PerEvent(), st.BytesPerSynapse(),
+				100*st.Exchange.Seconds()/max(st.Loop.Seconds(), 1e-9), st.Native, st.Programs)
 		}
 	}
 	w.Flush()
 	fmt.Println("ns/event is the loop's whole time per synaptic event, neuron updates included.")
+	fmt.Println("Under mpirun: procs processes; B/synapse and exchange (the loop's share spent exchanging spikes, waiting included) are the first process's.")
 	return nil
 }
 

@@ -226,11 +226,11 @@ func TestBenchCommand(t *testing.T) {
 			row = f
 		}
 	}
-	if code != 0 || len(row) != 9 {
-		t.Fatalf("exit %d, stdout %q, stderr %q: want one events-static row of 9 columns", code, stdout, stderr)
+	if code != 0 || len(row) != 11 {
+		t.Fatalf("exit %d, stdout %q, stderr %q: want one events-static row of 11 columns", code, stdout, stderr)
 	}
-	if row[1] != "1" || row[2] != "2000" || row[3] != "1000000" || row[7] != "12.0" {
-		t.Errorf("row %v: want 1 thread, 2000 neurons, 1000000 synapses, 12.0 bytes per synapse", row)
+	if row[1] != "1" || row[2] != "1" || row[3] != "2000" || row[4] != "1000000" || row[8] != "12.0" || row[9] != "0%" {
+		t.Errorf("row %v: want 1 process, 1 thread, 2000 neurons, 1000000 synapses, 12.0 bytes per synapse, no exchange", row)
 	}
 	if _, stderr, code := execCajal(t, "bench", "--networks", "nope"); code != 1 || !strings.Contains(stderr, `unknown network "nope"`) {
 		t.Errorf("an unknown network: exit %d, %q", code, stderr)

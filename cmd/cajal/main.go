@@ -32,6 +32,7 @@ import (
 	"github.com/alecthomas/kong"
 
 	"github.com/cajal-sim/cajal"
+	"github.com/cajal-sim/cajal/cluster"
 )
 
 type cli struct {
@@ -59,7 +60,19 @@ const (
 type notPassed struct{ error }
 
 func main() {
-	os.Exit(cajalMain(os.Args[1:], os.Stderr))
+	stderr := io.Writer(os.Stderr)
+	if w := cluster.World(); !cluster.Single(w) && w.Rank() > 0 {
+		// Under mpirun the first process prints and writes the files;
+		// the others compute their part in silence (their exit status
+		// still counts).
+		if null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
+			os.Stdout, os.Stderr = null, null
+		}
+		stderr = io.Discard
+	}
+	code := cajalMain(os.Args[1:], stderr)
+	cluster.Finalize()
+	os.Exit(code)
 }
 
 // cajalMain runs the command line args and returns the exit code.

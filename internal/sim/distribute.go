@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cajal-sim/cajal/cluster"
 	"github.com/cajal-sim/cajal/internal/ir"
@@ -207,7 +208,9 @@ func (n *Network) exchange(status int32) []int32 {
 	if len(x.counts) != size {
 		x.counts = make([]int, size)
 	}
+	start := time.Now()
 	x.recv = n.Comm.AllgatherInt32(x.send, x.recv, x.counts)
+	n.Exchange += time.Since(start)
 	for _, g := range n.Groups {
 		if g.split {
 			g.Spikes = g.Spikes[:0]
@@ -244,7 +247,9 @@ func (n *Network) agree(status int32) int32 {
 		x.counts = make([]int, size)
 	}
 	x.send = append(x.send[:0], status)
+	start := time.Now()
 	x.recv = n.Comm.AllgatherInt32(x.send, x.recv, x.counts)
+	n.Exchange += time.Since(start)
 	worst := int32(statusOK)
 	for _, s := range x.recv {
 		worst = max(worst, s)
@@ -274,7 +279,9 @@ func (n *Network) Sync(g *Group, names []string, elems []int32) {
 	if len(x.counts) != size {
 		x.counts = make([]int, size)
 	}
+	start := time.Now()
 	x.gotValues = n.Comm.AllgatherFloat64(x.values, x.gotValues, x.counts)
+	n.Exchange += time.Since(start)
 	next := make([]int, size) // each rank's next value
 	for r := 1; r < size; r++ {
 		next[r] = next[r-1] + x.counts[r-1]

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"runtime"
 	"sync/atomic"
+	"time"
 
 	"github.com/cajal-sim/cajal/cluster"
 	"github.com/cajal-sim/cajal/internal/kernel"
@@ -43,6 +44,9 @@ type Network struct {
 	// groups and synapses were compiled.
 	Comm cluster.Comm
 	ex   exchanger
+	// Exchange is the time spent in exchanges with the other ranks,
+	// waiting for them included.
+	Exchange time.Duration
 }
 
 // ExtraProgram is a program of Network.Extra and the machines that run it.
