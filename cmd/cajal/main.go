@@ -63,12 +63,12 @@ func main() {
 	stderr := io.Writer(os.Stderr)
 	if w := cluster.World(); !cluster.Single(w) && w.Rank() > 0 {
 		// Under mpirun the first process prints and writes the files;
-		// the others compute their part in silence (their exit status
-		// still counts).
+		// the others compute their part in silence but for an error of
+		// their own, named by their rank.
+		stderr = &rankError{w: os.Stderr, rank: w.Rank()}
 		if null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
 			os.Stdout, os.Stderr = null, null
 		}
-		stderr = io.Discard
 	}
 	code := cajalMain(os.Args[1:], stderr)
 	cluster.Finalize()
@@ -101,6 +101,9 @@ func cajalMain(args []string, stderr io.Writer) int {
 		sctx, stopped = signalContext()
 	}
 	ctx.BindTo(sctx, (*context.Context)(nil))
+	if _, quiet := stderr.(*rankError); quiet {
+		c.Progress = "none"
+	}
 	ctx.Bind(newProgress(c.Progress, stderr))
 	if c.Tier != "auto" {
 		os.Setenv(cajal.TierEnv, c.Tier)
@@ -120,4 +123,18 @@ func cajalMain(args []string, stderr io.Writer) int {
 		return exitError
 	}
 	return 0
+}
+
+// rankError is the standard error of a process under mpirun other than
+// the first: only its error line, marked with its rank.
+type rankError struct {
+	w    io.Writer
+	rank int
+}
+
+func (e *rankError) Write(p []byte) (int, error) {
+	if _, err := fmt.Fprintf(e.w, "(process %d) %s", e.rank, p); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
