@@ -132,9 +132,9 @@ func (s *SynapseGroup) Connect(opts ...ConnectOption) error {
 	if what := c.ruleConflict(); what != "" {
 		return fmt.Errorf("cajal: %s: a connection rule cannot be combined with %s", s.spec.Name, what)
 	}
-	if s.ss.Ordinal != nil {
-		return fmt.Errorf("cajal: %s: a network split over %d processes cannot connect synapses after its first run; connect before it", s.spec.Name, s.net.opts.Comm.Size())
-	}
+	// A split network's processes hold the synapses onto their neurons
+	// only: all of them, on every process, while connecting.
+	s.net.sim.Whole(s.ss)
 	s.connects++
 	b, err := s.newBuilder(c)
 	if err != nil {

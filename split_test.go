@@ -93,8 +93,23 @@ s_post = 0.002*x : 1 (summed)
 	if err := n.Run(d); err != nil {
 		return nil, err
 	}
-	// A second run continues where the first stopped.
+	// A second run continues where the first stopped, with more
+	// synapses (per-synapse delays: events of the old ones are on their
+	// way) and a new synapse group.
 	if err := ee.Set("w", "w*0.9"); err != nil {
+		return nil, err
+	}
+	if err := ie.Connect(P(0.05)); err != nil {
+		return nil, err
+	}
+	late, err := n.Synapses(Synapses{Name: "late", Source: exc, Target: inh, Model: "w : 1", OnPre: "ge += w", Delay: "0.5*ms + rand()*ms"})
+	if err != nil {
+		return nil, err
+	}
+	if err := late.Connect(P(0.05)); err != nil {
+		return nil, err
+	}
+	if err := late.Set("w", "0.02*rand()"); err != nil {
 		return nil, err
 	}
 	if err := n.Run(d); err != nil {
@@ -129,14 +144,14 @@ s_post = 0.002*x : 1 (summed)
 	for _, sv := range []struct {
 		s *SynapseGroup
 		v string
-	}{{ee, "w"}, {ee, "Apre"}, {ee, "Apost"}, {ie, "w"}, {ie, "delay"}, {gap, "x"}} {
+	}{{ee, "w"}, {ee, "Apre"}, {ee, "Apost"}, {ie, "w"}, {ie, "delay"}, {gap, "x"}, {late, "w"}, {late, "delay"}} {
 		x, err := sv.s.Get(sv.v)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, x...)
 	}
-	for _, s := range []*SynapseGroup{ee, ie, in, gap} {
+	for _, s := range []*SynapseGroup{ee, ie, in, gap, late} {
 		out = append(out, float64(s.N()))
 		for _, i := range s.I() {
 			out = append(out, float64(i))

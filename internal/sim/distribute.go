@@ -3,7 +3,9 @@ package sim
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -140,7 +142,42 @@ func (s *Synapses) compact() {
 			p.PerSynapse = permute32(p.PerSynapse, keep)
 		}
 	}
+	local := make([]int32, s.Total)
+	for k := range local {
+		local[k] = -1
+	}
+	for k, o := range keep {
+		local[o] = int32(k)
+	}
+	s.renumberQueued(func(syn int32) int32 { return local[syn] })
 	s.Ordinal = keep
+	s.pre, s.byPost, s.postStart, s.cuts = nil, nil, nil, nil
+}
+
+// Whole makes a rank's synapses whole again, before more are connected:
+// every rank then holds all synapses in the order of one process, as
+// before its first run (collective). Events waiting in queues keep their
+// synapses, renumbered.
+func (n *Network) Whole(s *Synapses) {
+	if s.Ordinal == nil {
+		return
+	}
+	ord := s.Ordinal
+	post := n.GatherSynapseIndex(s, s.Post)
+	pre := n.GatherSynapseIndex(s, s.PreIndex())
+	for _, name := range slices.Sorted(maps.Keys(s.Arrays)) { // one order on every rank
+		s.Arrays[name] = n.GatherSynapses(s, s.Arrays[name])
+	}
+	s.renumberQueued(func(syn int32) int32 { return ord[syn] })
+	s.Post, s.Ordinal, s.Total = post, nil, 0
+	rows := s.SrcHi - s.SrcLo
+	s.preStart = make([]int32, rows+1)
+	for _, k := range pre {
+		s.preStart[int(k)-s.SrcLo+1]++
+	}
+	for r := 1; r <= rows; r++ {
+		s.preStart[r] += s.preStart[r-1]
+	}
 	s.pre, s.byPost, s.postStart, s.cuts = nil, nil, nil, nil
 }
 

@@ -31,6 +31,11 @@ func (s *Synapses) Sort() {
 			s.Arrays[name] = permute64(a, perm)
 		}
 		pre = permute32(pre, perm)
+		inv := make([]int32, len(perm))
+		for k, p := range perm {
+			inv[p] = int32(k)
+		}
+		s.renumberQueued(func(syn int32) int32 { return inv[syn] })
 	}
 	n := s.SrcHi - s.SrcLo
 	s.preStart = make([]int32, n+1)
@@ -191,3 +196,23 @@ func (s *Synapses) Bytes() int64 {
 
 // Pending reports whether synapses were added since the last Sort.
 func (s *Synapses) Pending() bool { return s.pending != nil }
+
+// renumberQueued renumbers the synapses waiting in the queues of pathways
+// with per-synapse delays, after the synapses were renumbered; to returns
+// a synapse's new number, or -1 to drop its event.
+func (s *Synapses) renumberQueued(to func(syn int32) int32) {
+	for _, p := range s.Pathways {
+		if p.PerSynapse == nil {
+			continue // the queue holds neurons
+		}
+		for slot, due := range p.ring {
+			kept := due[:0]
+			for _, syn := range due {
+				if k := to(syn); k >= 0 {
+					kept = append(kept, k)
+				}
+			}
+			p.ring[slot] = kept
+		}
+	}
+}
