@@ -524,8 +524,9 @@ func (r *WeightRecorder) Senders() []int32 {
 		return nil
 	}
 	out := make([]int32, len(r.m.Log.Syn))
-	for k, syn := range r.m.Log.Syn {
-		out[k] = r.s.ss.PreOf(syn) - int32(r.s.ss.SrcLo)
+	for k := range r.m.Log.Syn {
+		pre, _ := r.m.Log.Ends(r.s.ss, k)
+		out[k] = pre - int32(r.s.ss.SrcLo)
 	}
 	return out
 }
@@ -536,8 +537,9 @@ func (r *WeightRecorder) Targets() []int32 {
 		return nil
 	}
 	out := make([]int32, len(r.m.Log.Syn))
-	for k, syn := range r.m.Log.Syn {
-		out[k] = r.s.ss.Post[syn] - int32(r.s.ss.TgtLo)
+	for k := range r.m.Log.Syn {
+		_, post := r.m.Log.Ends(r.s.ss, k)
+		out[k] = post - int32(r.s.ss.TgtLo)
 	}
 	return out
 }

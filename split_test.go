@@ -90,6 +90,14 @@ s_post = 0.002*x : 1 (summed)
 	if err != nil {
 		return nil, err
 	}
+	var recorders []*WeightRecorder
+	for _, path := range []string{"pre", "post"} {
+		wr, err := ee.WeightRecorder("w", path)
+		if err != nil {
+			return nil, err
+		}
+		recorders = append(recorders, wr)
+	}
 	if err := n.Run(d); err != nil {
 		return nil, err
 	}
@@ -116,6 +124,15 @@ s_post = 0.002*x : 1 (summed)
 		return nil, err
 	}
 	var out []float64
+	for _, wr := range recorders {
+		for _, ints := range [][]int32{wr.Senders(), wr.Targets(), wr.Synapses()} {
+			for _, x := range ints {
+				out = append(out, float64(x))
+			}
+		}
+		out = append(out, wr.Times()...)
+		out = append(out, wr.Values()...)
+	}
 	for _, i := range spikes.I() {
 		out = append(out, float64(i))
 	}
@@ -203,7 +220,7 @@ func TestSplitSameAsOneProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(want) < 20000 {
+	if len(want) < 100000 {
 		t.Fatalf("the reference run gave only %d values", len(want))
 	}
 	cases := []struct {

@@ -195,8 +195,8 @@ func (n *Network) checkSplit() error {
 		}
 		for _, p := range s.Pathways {
 			progs = append(progs, p.prog)
-			if p.Record != "" {
-				return fmt.Errorf("%s: synaptic events are recorded (%s); a network split over %d processes cannot record them yet", s.Name, p.Record, n.Comm.Size())
+			if p.Record != "" && (p.PerSynapse != nil || !p.parallel) {
+				return fmt.Errorf("%s: synaptic events are recorded (%s) on a pathway with delays per synapse; a network split over %d processes cannot record them yet", s.Name, p.Record, n.Comm.Size())
 			}
 		}
 		for _, bd := range progs {

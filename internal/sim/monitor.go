@@ -198,17 +198,38 @@ func (m *EventMonitor) End(_ int64, t float64) error {
 	if m.Out != nil {
 		s := m.Syn
 		for k, syn := range log.Syn {
+			pre, post := log.ends(s, k)
 			m.Out.Float64(log.T[k])
 			m.Out.Int32(syn)
-			m.Out.Int32(s.PreOf(syn) - int32(s.SrcLo))
-			m.Out.Int32(s.Post[syn] - int32(s.TgtLo))
+			m.Out.Int32(pre - int32(s.SrcLo))
+			m.Out.Int32(post - int32(s.TgtLo))
 			m.Out.Float64(log.Value[k])
 			m.Out.EndRow()
 		}
 	}
+	if m.Keep && log.Pre != nil {
+		m.Log.Pre = append(m.Log.Pre, log.Pre...)
+		m.Log.Post = append(m.Log.Post, log.Post...)
+	}
 	log.Syn, log.T, log.Value = log.Syn[:0], log.T[:0], log.Value[:0]
+	if log.Pre != nil {
+		log.Pre, log.Post = log.Pre[:0], log.Post[:0]
+	}
 	if m.Out != nil {
 		return m.Out.Tick(t)
 	}
 	return nil
 }
+
+// ends returns the pre- and postsynaptic neurons (absolute) of event k of
+// the log of s's events.
+func (l *EventLog) ends(s *Synapses, k int) (pre, post int32) {
+	if l.Pre != nil {
+		return l.Pre[k], l.Post[k]
+	}
+	syn := l.Syn[k]
+	return s.PreOf(syn), s.Post[syn]
+}
+
+// Ends is ends for the events kept in memory.
+func (l *EventLog) Ends(s *Synapses, k int) (pre, post int32) { return l.ends(s, k) }

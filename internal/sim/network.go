@@ -245,7 +245,11 @@ func (l *loop) step() error {
 	}
 	for _, s := range n.Synapses {
 		for _, p := range s.Pathways {
-			s.finish(p)
+			if l.split {
+				n.finishSplit(s, p)
+			} else {
+				s.finish(p)
+			}
 		}
 	}
 	if err := j.run(c, phaseReset); err != nil {

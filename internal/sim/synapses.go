@@ -4,6 +4,8 @@ import (
 	"github.com/cajal-sim/cajal/internal/ir"
 	"github.com/cajal-sim/cajal/internal/kernel"
 	"github.com/cajal-sim/cajal/internal/rng"
+	"sort"
+	"time"
 )
 
 // Synapses connects neurons Src[SrcLo:SrcHi] to Tgt[TgtLo:TgtHi]. Post
@@ -64,6 +66,7 @@ type Pathway struct {
 	job      deliverJob // the current parallel delivery
 	ring     [][]int32  // future steps: neurons (one delay) or synapses (per-synapse delays)
 	events   []int32    // scratch: the synapses reached this step
+	majors   []int32    // scratch: the spike of each event logged this step
 	Events   int64      // synapse events delivered so far
 }
 
@@ -73,6 +76,10 @@ type EventLog struct {
 	Syn   []int32
 	T     []float64
 	Value []float64
+	// Pre and Post, on a rank of a split network, are each event's pre-
+	// and postsynaptic neurons (absolute indices), which the rank may not
+	// hold; nil in one process.
+	Pre, Post []int32
 }
 
 // Summed writes, each step, the sum over each postsynaptic neuron's
@@ -309,16 +316,65 @@ func (s *Synapses) finish(p *Pathway) {
 	}
 }
 
+// finishSplit is finish on a rank of a split network: the step's events
+// of every rank are logged on every rank, in the order of one process
+// (collective).
+func (n *Network) finishSplit(s *Synapses, p *Pathway) {
+	if p.Record == "" {
+		return
+	}
+	from := len(p.Log.Syn)
+	s.finish(p)
+	x := &n.ex
+	x.send, x.values = x.send[:0], x.values[:0]
+	for k := from; k < len(p.Log.Syn); k++ {
+		syn := p.Log.Syn[k]
+		x.send = append(x.send, p.majors[k-from], s.Ordinal[syn], s.PreOf(syn), s.Post[syn])
+		x.values = append(x.values, p.Log.Value[k])
+	}
+	size := n.Comm.Size()
+	counts := make([]int, size)
+	start := time.Now()
+	ints := n.Comm.AllgatherInt32(x.send, nil, counts)
+	vals := n.Comm.AllgatherFloat64(x.values, nil, counts)
+	n.Exchange += time.Since(start)
+	order := make([]int, len(vals))
+	for k := range order {
+		order[k] = k
+	}
+	// A spike's events in synapse order: as one process logs them.
+	sort.SliceStable(order, func(a, b int) bool {
+		ea, eb := ints[4*order[a]:], ints[4*order[b]:]
+		return ea[0] < eb[0] || ea[0] == eb[0] && ea[1] < eb[1]
+	})
+	lg := &p.Log
+	lg.Syn, lg.Value = lg.Syn[:from], lg.Value[:from]
+	lg.T = lg.T[:from]
+	lg.Pre, lg.Post = lg.Pre[:min(from, len(lg.Pre))], lg.Post[:min(from, len(lg.Post))]
+	for _, k := range order {
+		e := ints[4*k:]
+		lg.Syn = append(lg.Syn, e[1])
+		lg.Pre = append(lg.Pre, e[2])
+		lg.Post = append(lg.Post, e[3])
+		lg.Value = append(lg.Value, vals[k])
+		lg.T = append(lg.T, p.job.t)
+	}
+}
+
 // record logs the recorded variable after this step's events.
 func (s *Synapses) record(p *Pathway, due []int32, rows bool, events []int32, t float64) {
 	arr := s.Arrays[p.Record]
+	major := int32(0) // the event's spike, counted in due (split networks)
+	p.majors = p.majors[:0]
 	add := func(syn int32) {
 		p.Log.Syn = append(p.Log.Syn, syn)
 		p.Log.T = append(p.Log.T, t)
 		p.Log.Value = append(p.Log.Value, arr[syn])
+		p.majors = append(p.majors, major)
 	}
 	if p.job.postRows {
-		for _, r := range due {
+		for k, r := range due {
+			major = int32(k)
 			for _, syn := range s.byPost[s.postStart[r]:s.postStart[r+1]] {
 				add(syn)
 			}
@@ -331,7 +387,8 @@ func (s *Synapses) record(p *Pathway, due []int32, rows bool, events []int32, t 
 		}
 		return
 	}
-	for _, r := range due {
+	for k, r := range due {
+		major = int32(k)
 		for syn := s.preStart[r]; syn < s.preStart[r+1]; syn++ {
 			add(syn)
 		}
