@@ -1,6 +1,7 @@
 package cajal
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"sort"
@@ -42,17 +43,20 @@ func (p prelude) Stateless() {}
 // the threshold (spike monitors reading variables, event monitors), then
 // the inputs of its synapses slot (PoissonInput), each in the order added.
 func (n *Network) afterThreshold(step int64, t float64) error {
-	for _, f := range n.thresholdTasks {
-		if err := f(step, t); err != nil {
-			return err
+	// A process of a split network runs every task after an error too:
+	// tasks may make collective calls (Sync) that the others make.
+	var first error
+	for _, tasks := range [][]func(int64, float64) error{n.thresholdTasks, n.inputTasks} {
+		for _, f := range tasks {
+			if err := f(step, t); err != nil {
+				if !n.sim.Split() {
+					return err
+				}
+				first = cmp.Or(first, err)
+			}
 		}
 	}
-	for _, f := range n.inputTasks {
-		if err := f(step, t); err != nil {
-			return err
-		}
-	}
-	return nil
+	return first
 }
 
 // regular is a code block run on a group's elements every few steps, as

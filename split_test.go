@@ -294,3 +294,54 @@ func TestSplitRefuses(t *testing.T) {
 		}
 	}
 }
+
+// A divergence on one rank stops every rank with the error one process
+// reports: the same group, variable, element (a synapse's number in the
+// whole network) and time.
+func TestSplitDivergence(t *testing.T) {
+	build := func(comm cluster.Comm) (error, error) {
+		n, err := NewNetwork(Options{Comm: comm, Seed: 1, Tier: TierInterp})
+		if err != nil {
+			return nil, err
+		}
+		g, err := n.NeuronGroup(Neurons{Name: "g", N: 700, Model: "dv/dt = (1.5 - v)/(10*ms) : 1", Threshold: "v > 1", Reset: "v = 0"})
+		if err != nil {
+			return nil, err
+		}
+		if err := g.Set("v", "rand()"); err != nil {
+			return nil, err
+		}
+		s, err := n.Synapses(Synapses{Name: "s", Source: g, Target: g, Model: "dx/dt = x*1000/ms : 1 (clock-driven)\nw : 1", OnPre: "v_post += 0.001*w", Method: "euler"})
+		if err != nil {
+			return nil, err
+		}
+		if err := s.Connect(P(0.05)); err != nil {
+			return nil, err
+		}
+		x := make([]float64, s.N())
+		x[s.N()-40] = 1 // a synapse onto one of the last neurons
+		if err := s.Set("x", x); err != nil {
+			return nil, err
+		}
+		return n.Run(unit.Q(50, unit.Millisecond)), nil
+	}
+	want, err := build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d *DivergenceError
+	if !errors.As(want, &d) || d.Var != "x" {
+		t.Fatalf("one process: %v, want a divergence of s.x", want)
+	}
+	for _, k := range []int{2, 3} {
+		got, err := runRanks(k, build)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, e := range got {
+			if e == nil || e.Error() != want.Error() {
+				t.Errorf("%d ranks, rank %d: %v, want %v", k, r, e, want)
+			}
+		}
+	}
+}

@@ -14,6 +14,9 @@ type Comm interface {
 	// AllgatherFloat64 is AllgatherInt32 for float64 values, which arrive
 	// bit for bit.
 	AllgatherFloat64(send, recv []float64, counts []int) []float64
+	// MaxInt32 returns the largest of every rank's x: one small
+	// collective, for the status word a step ends with.
+	MaxInt32(x int32) int32
 	// Barrier returns once every rank has called it.
 	Barrier()
 }

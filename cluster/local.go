@@ -69,6 +69,16 @@ func (c *localComm) AllgatherInt32(send, recv []int32, counts []int) []int32 {
 	return recv
 }
 
+func (c *localComm) MaxInt32(x int32) int32 {
+	counts := make([]int, c.h.size)
+	all := c.AllgatherInt32([]int32{x}, nil, counts)
+	m := all[0]
+	for _, v := range all[1:] {
+		m = max(m, v)
+	}
+	return m
+}
+
 func (c *localComm) AllgatherFloat64(send, recv []float64, counts []int) []float64 {
 	h := c.h
 	h.float64s[c.rank] = send

@@ -48,6 +48,12 @@ static void cluster_allgatherv(void *send, int n, void *recv, int *counts, int *
 	MPI_Allgatherv(send, n, t, recv, counts, displs, t, comm);
 }
 
+static int cluster_max_int32(int x) {
+	int out;
+	MPI_Allreduce(&x, &out, 1, MPI_INT, MPI_MAX, comm);
+	return out;
+}
+
 static void cluster_library_version(char *buf, int *len) {
 	MPI_Get_library_version(buf, len);
 }
@@ -214,6 +220,17 @@ func (w *mpiComm) AllgatherInt32(send, recv []int32, counts []int) []int32 {
 	recv = grow(recv, n)
 	w.allgatherv(pointer(send, w.empty), len(send), pointer(recv, w.empty), false)
 	return recv
+}
+
+func (w *mpiComm) MaxInt32(x int32) int32 {
+	w.lock()
+	defer w.mu.Unlock()
+	if w.serial {
+		return int32(C.cluster_max_int32(C.int(x)))
+	}
+	var m C.int
+	w.onMain(func() { m = C.cluster_max_int32(C.int(x)) })
+	return int32(m)
 }
 
 func (w *mpiComm) AllgatherFloat64(send, recv []float64, counts []int) []float64 {

@@ -137,22 +137,32 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 		if !l.split && n.stopStatus() == statusStopped {
 			return ErrStopped
 		}
-		if err := l.step(); err != nil {
+		err := l.step()
+		if shared, ok := err.(*sharedError); ok {
+			return shared.err
+		}
+		if !l.split && err != nil {
 			return err
+		}
+		if l.split {
+			status := n.stopStatus()
+			if err != nil {
+				status = statusFailed
+			}
+			switch n.agree(status) {
+			case statusFailed: // here or on another rank, after the step's monitors
+				return n.shareError(err)
+			case statusStopped:
+				n.Step++
+				if s+1 < steps {
+					return ErrStopped
+				}
+				continue
+			}
 		}
 		n.Step++
 		if progress != nil && (s+1)%every == 0 {
 			progress(s + 1)
-		}
-		if l.split {
-			switch n.agree(n.stopStatus()) {
-			case statusStopped:
-				if s+1 < steps {
-					return ErrStopped
-				}
-			case statusFailed:
-				return n.shareError(nil)
-			}
 		}
 	}
 	return nil
@@ -175,8 +185,11 @@ type loop struct {
 	synapses, thresholds, split bool
 }
 
-// step runs one time step. A rank of a split network that fails goes on
-// to the step's exchange, where every rank learns of it.
+// step runs one time step. On a rank of a split network an error does not
+// end the step at once: the rank skips the step's remaining work but makes
+// its collective calls (the exchange, synaptic event logs, the status word
+// at the end), so that every rank learns of the error and returns the same
+// one.
 func (l *loop) step() error {
 	n, j, c := l.n, l.j, l.c
 	if len(n.tiers.waiting) > 0 {
@@ -188,15 +201,19 @@ func (l *loop) step() error {
 	for _, g := range n.Groups {
 		g.Spikes = g.Spikes[:0]
 	}
+	var err error
 	for _, m := range n.Monitors {
 		if sm, ok := m.(*StateMonitor); ok && l.split && step%sm.Every == 0 {
 			n.Sync(sm.Group, sm.Vars, sm.elems())
 		}
-		if err := m.Start(step, t); err != nil {
-			return l.fail(err)
+		if err == nil {
+			err = m.Start(step, t)
 		}
 	}
-	err := j.run(c, phaseUpdate)
+	started := err == nil
+	if err == nil {
+		err = j.run(c, phaseUpdate)
+	}
 	if err == nil && l.synapses {
 		err = j.run(c, phaseSynapses)
 	}
@@ -221,16 +238,19 @@ func (l *loop) step() error {
 			for _, g := range n.Groups {
 				g.Spikes = g.Spikes[:0]
 			}
-			return n.shareError(n.stop(err, step, t))
+			if started {
+				err = n.stop(err, step, t)
+			}
+			return &sharedError{n.shareError(err)}
 		}
-	}
-	if err != nil {
-		return n.stop(err, step, t)
+	} else if err != nil {
+		if started {
+			err = n.stop(err, step, t)
+		}
+		return err
 	}
 	if n.AfterThreshold != nil {
-		if err := n.AfterThreshold(step, t); err != nil {
-			return l.fail(err)
-		}
+		err = n.AfterThreshold(step, t)
 	}
 	for _, s := range n.Synapses {
 		for _, p := range s.Pathways {
@@ -238,41 +258,44 @@ func (l *loop) step() error {
 		}
 	}
 	for _, d := range l.deliveries {
+		if err != nil {
+			break
+		}
 		j.paths, j.owners, j.serial = d.paths, d.owners, d.serial
-		if err := j.run(c, phaseDeliver); err != nil {
-			return l.fail(n.stop(err, step, t))
+		if err = j.run(c, phaseDeliver); err != nil {
+			err = n.stop(err, step, t)
 		}
 	}
 	for _, s := range n.Synapses {
 		for _, p := range s.Pathways {
 			if l.split {
 				n.finishSplit(s, p)
-			} else {
+			} else if err == nil {
 				s.finish(p)
 			}
 		}
 	}
-	if err := j.run(c, phaseReset); err != nil {
-		return l.fail(n.stop(err, step, t))
-	}
-	for _, m := range n.Monitors {
-		if err := m.End(step, t); err != nil {
-			return l.fail(err)
+	if err == nil {
+		if err = j.run(c, phaseReset); err != nil {
+			err = n.stop(err, step, t)
 		}
 	}
-	return nil
+	if err == nil {
+		for _, m := range n.Monitors {
+			if err = m.End(step, t); err != nil {
+				break
+			}
+		}
+	}
+	return err
 }
 
-// fail ends a run on err; on a rank of a split network, after telling the
-// others at the end-of-step agreement and returning the error they agree
-// on.
-func (l *loop) fail(err error) error {
-	if !l.split {
-		return err
-	}
-	l.n.agree(statusFailed)
-	return l.n.shareError(err)
-}
+// sharedError is an error every rank of a split network already agreed
+// on, at the step's exchange.
+type sharedError struct{ err error }
+
+func (e *sharedError) Error() string { return e.err.Error() }
+func (e *sharedError) Unwrap() error { return e.err }
 
 // stop ends a run on an error of a state update, a pathway or a reset: a
 // NaN or infinite value becomes a DivergenceError, after the monitors have
