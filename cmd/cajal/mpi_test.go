@@ -35,6 +35,8 @@ var mpiExamples = []struct {
 // mpiExamples reduced (--quick) in one process and under mpirun, and
 // compares the output folders byte for byte (the same files, the same
 // bytes) and the summaries printed by the first process, times masked.
+// A model file (seed 000 at a quarter of its size, both of its runs, the
+// second plastic) is compared the same way through cajal sim.
 func TestSeedsUnderMPIRun(t *testing.T) {
 	if _, ok := os.LookupEnv("OMPI_COMM_WORLD_SIZE"); ok {
 		t.Skip("already a rank of an mpirun job")
@@ -46,6 +48,10 @@ func TestSeedsUnderMPIRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	model, err := filepath.Abs("../../modelfile/testdata/vogels2011.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	bin := filepath.Join(t.TempDir(), "cajal")
 	build := exec.Command("go", "build", "-tags", "mpi", "-o", bin, ".")
 	build.Env = append(os.Environ(), "CGO_ENABLED=1")
@@ -54,18 +60,30 @@ func TestSeedsUnderMPIRun(t *testing.T) {
 	}
 	for _, ex := range mpiExamples {
 		t.Run(ex.name, func(t *testing.T) {
-			args := []string{"run", ex.name, "--quick", "--progress", "none", "-o", "out"}
-			one := t.TempDir()
-			want := runIn(t, one, bin, args...)
-			for _, k := range ex.ranks {
-				dir := t.TempDir()
-				got := runIn(t, dir, "sh", append([]string{launcher, "-np", strconv.Itoa(k), bin}, args...)...)
-				if g, w := maskTimes(got), maskTimes(want); g != w {
-					t.Errorf("-np %d prints\n%s\none process prints\n%s", k, got, want)
-				}
-				sameFiles(t, filepath.Join(one, "out"), filepath.Join(dir, "out"), k)
-			}
+			sameUnderMPI(t, bin, launcher, ex.ranks, "run", ex.name, "--quick")
 		})
+	}
+	t.Run("sim", func(t *testing.T) {
+		sameUnderMPI(t, bin, launcher, []int{2}, "sim", model, "--duration", "1.2s")
+	})
+}
+
+// sameUnderMPI runs cajal with args, writing to a folder out, in one
+// process and under mpirun with each number of processes in ranks, and
+// fails the test unless the folders hold the same files, byte for byte,
+// and the first process prints the summary of one process.
+func sameUnderMPI(t *testing.T, bin, launcher string, ranks []int, args ...string) {
+	t.Helper()
+	args = append(args, "--progress", "none", "-o", "out")
+	one := t.TempDir()
+	want := runIn(t, one, bin, args...)
+	for _, k := range ranks {
+		dir := t.TempDir()
+		got := runIn(t, dir, "sh", append([]string{launcher, "-np", strconv.Itoa(k), bin}, args...)...)
+		if maskTimes(got) != maskTimes(want) {
+			t.Errorf("-np %d prints\n%s\none process prints\n%s", k, got, want)
+		}
+		sameFiles(t, filepath.Join(one, "out"), filepath.Join(dir, "out"), k)
 	}
 }
 
