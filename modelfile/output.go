@@ -12,11 +12,16 @@ import (
 
 // outputs writes, for each monitor's data file, a CSV file and figures
 // beside it (record.CSV, plot.Figures), and for spike monitors with
-// variables their values (spikeValues).
+// variables their values (spikeValues). A monitor without a data file
+// has nothing to export: in a network split over processes, only the
+// first process writes the files (docs/mpi.md).
 func (b *built) outputs() ([]string, error) {
 	std := []record.Format{record.CSV, plot.Figures}
 	var files []string
 	export := func(path string, formats ...record.Format) error {
+		if path == "" {
+			return nil
+		}
 		out, err := record.Export(path, formats...)
 		files = append(files, out...)
 		return err
