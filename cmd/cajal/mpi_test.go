@@ -29,6 +29,8 @@ var mpiExamples = []struct {
 	{"cuba", []int{2}},
 	{"sparse_ei", []int{2}},
 	{"ficurve", []int{2}},
+	{"lif_inhibition", []int{2}},
+	{"urbanczik2014", []int{2}},
 }
 
 // TestSeedsUnderMPIRun builds cajal with MPI, runs each example of
