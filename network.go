@@ -300,6 +300,7 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 		return err
 	}
 	n.sim.Distribute()
+	n.sim.EveryStep = len(n.thresholdTasks) > 0
 	workers := n.sim.WorkerCount()
 	for _, g := range n.groups {
 		code, err := g.build(false)

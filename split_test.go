@@ -18,7 +18,13 @@ import (
 // noise and a summed variable, a spike monitor recording a variable and a
 // state monitor. It runs it for d and returns everything it can read back:
 // spikes, recorded values, final state of neurons and synapses.
-func splitNet(opts Options, d unit.Quantity) ([]float64, error) {
+func splitNet(opts Options, d unit.Quantity) ([]float64, error) { return splitNetDelays(opts, d, false) }
+
+// splitNetDelays is splitNet; with delayed, every synapse from a neuron
+// group delays its events by at least 0.2 ms (two steps), so that the
+// processes may exchange spikes in batches, and the spike monitor records
+// no variable.
+func splitNetDelays(opts Options, d unit.Quantity, delayed bool) ([]float64, error) {
 	n, err := NewNetwork(opts)
 	if err != nil {
 		return nil, err
@@ -50,11 +56,15 @@ dApost/dt = -Apost/(20*ms) : 1 (event-driven)`,
 	if err != nil {
 		return nil, err
 	}
-	ie, err := n.Synapses(Synapses{Name: "ie", Source: inh, Target: g, Model: "w : 1", OnPre: "gi += w", Delay: "rand()*3*ms"})
+	ieDelay, inDelay := "rand()*3*ms", unit.Q(0, ms)
+	if delayed {
+		ieDelay, inDelay = "0.2*ms + rand()*3*ms", unit.Q(0.5, ms)
+	}
+	ie, err := n.Synapses(Synapses{Name: "ie", Source: inh, Target: g, Model: "w : 1", OnPre: "gi += w", Delay: ieDelay})
 	if err != nil {
 		return nil, err
 	}
-	in, err := n.Synapses(Synapses{Name: "in", Source: src, Target: g, OnPre: "ge += 0.05"})
+	in, err := n.Synapses(Synapses{Name: "in", Source: src, Target: g, OnPre: "ge += 0.05", Delay: inDelay})
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +92,15 @@ s_post = 0.002*x : 1 (summed)
 	if err := n.PoissonInput(PoissonInput{Target: inh, Var: "ge", N: 20, Rate: unit.Q(5, unit.Hertz), Weight: 0.02}); err != nil {
 		return nil, err
 	}
-	spikes, err := n.SpikeMonitor(g, Variables("ge"))
+	var vars []MonitorOption
+	if !delayed {
+		vars = append(vars, Variables("ge"))
+	}
+	spikes, err := n.SpikeMonitor(g, vars...)
+	if err != nil {
+		return nil, err
+	}
+	rate, err := n.PopulationRateMonitor(exc)
 	if err != nil {
 		return nil, err
 	}
@@ -111,6 +129,9 @@ s_post = 0.002*x : 1 (summed)
 		return nil, err
 	}
 	late, err := n.Synapses(Synapses{Name: "late", Source: exc, Target: inh, Model: "w : 1", OnPre: "ge += w", Delay: "0.5*ms + rand()*ms"})
+	if n.sim.Split() && delayed && n.sim.LastBatch < 2 {
+		return nil, fmt.Errorf("the spikes were exchanged every %d steps, want batches", n.sim.LastBatch)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -137,11 +158,14 @@ s_post = 0.002*x : 1 (summed)
 		out = append(out, float64(i))
 	}
 	out = append(out, spikes.T()...)
-	ge, err := spikes.Values("ge")
-	if err != nil {
-		return nil, err
+	if !delayed {
+		ge, err := spikes.Values("ge")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ge...)
 	}
-	out = append(out, ge...)
+	out = append(out, rate.Rate()...)
 	for _, v := range []string{"v", "gi"} {
 		tr, err := states.Values(v)
 		if err != nil {
@@ -341,6 +365,102 @@ func TestSplitDivergence(t *testing.T) {
 		for r, e := range got {
 			if e == nil || e.Error() != want.Error() {
 				t.Errorf("%d ranks, rank %d: %v, want %v", k, r, e, want)
+			}
+		}
+	}
+}
+
+// With every delay at least two steps, the processes exchange spikes in
+// batches of steps (the minimum delay) instead of after every threshold;
+// spikes, records and state are still those of one process.
+func TestSplitBatchesSameAsOneProcess(t *testing.T) {
+	d := unit.Q(30, unit.Millisecond)
+	want, err := splitNetDelays(Options{Seed: 5, Threads: 1, Tier: TierInterp}, d, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ ranks, threads int }{{2, 1}, {3, 1}, {2, 2}} {
+		got, err := runRanks(c.ranks, func(comm cluster.Comm) ([]float64, error) {
+			return splitNetDelays(Options{Seed: 5, Threads: c.threads, Tier: TierInterp, Comm: comm}, d, true)
+		})
+		if err != nil {
+			t.Fatalf("%d ranks: %v", c.ranks, err)
+		}
+		for r := range got {
+			if diff := sameBits(got[r], want); diff != "" {
+				t.Errorf("%d ranks x %d threads, rank %d: %s", c.ranks, c.threads, r, diff)
+			}
+		}
+	}
+}
+
+// With batched exchanges too, a divergence (here in a state update, before
+// the step's spikes are known) stops every rank with the error of one
+// process, and the spike and rate monitors hold the records of one
+// process up to it.
+func TestSplitBatchesDivergence(t *testing.T) {
+	build := func(comm cluster.Comm) ([]float64, error) {
+		n, err := NewNetwork(Options{Comm: comm, Seed: 2, Tier: TierInterp})
+		if err != nil {
+			return nil, err
+		}
+		g, err := n.NeuronGroup(Neurons{Name: "g", N: 700, Model: "dv/dt = (1.5 - v)/(10*ms) : 1\ndz/dt = k*z*z/ms : 1\nk : 1", Threshold: "v > 1", Reset: "v = 0"})
+		if err != nil {
+			return nil, err
+		}
+		if err := g.Set("v", "rand()"); err != nil {
+			return nil, err
+		}
+		k := make([]float64, 700)
+		k[650] = 1 // z of a neuron of the last rank runs away after some 50 ms
+		if err := g.Set("k", k); err != nil {
+			return nil, err
+		}
+		if err := g.Set("z", 0.02); err != nil {
+			return nil, err
+		}
+		s, err := n.Synapses(Synapses{Name: "s", Source: g, Target: g, Model: "w : 1", OnPre: "v_post += 0.01", Delay: unit.Q(0.4, unit.Millisecond)})
+		if err != nil {
+			return nil, err
+		}
+		if err := s.Connect(P(0.05)); err != nil {
+			return nil, err
+		}
+		spikes, err := n.SpikeMonitor(g)
+		if err != nil {
+			return nil, err
+		}
+		rate, err := n.PopulationRateMonitor(g)
+		if err != nil {
+			return nil, err
+		}
+		runErr := n.Run(unit.Q(200, unit.Millisecond))
+		var d *DivergenceError
+		if !errors.As(runErr, &d) {
+			return nil, fmt.Errorf("run: %v, want a divergence", runErr)
+		}
+		if n.sim.Split() && n.sim.LastBatch != 4 {
+			return nil, fmt.Errorf("batches of %d steps, want 4", n.sim.LastBatch)
+		}
+		out := []float64{float64(d.Elem), d.Time, float64(n.sim.Step)}
+		for _, i := range spikes.I() {
+			out = append(out, float64(i))
+		}
+		out = append(out, spikes.T()...)
+		return append(out, rate.Rate()...), nil
+	}
+	want, err := build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []int{2, 3} {
+		got, err := runRanks(k, build)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r := range got {
+			if diff := sameBits(got[r], want); diff != "" {
+				t.Errorf("%d ranks, rank %d: %s", k, r, diff)
 			}
 		}
 	}

@@ -227,6 +227,9 @@ const (
 	statusOK      = 0
 	statusStopped = 1
 	statusFailed  = 2
+	// statusFailedEarly: failed before the step's spikes were known
+	// (batched exchanges only).
+	statusFailedEarly = 3
 )
 
 // exchange sends this rank's spikes of every split group, with its status,

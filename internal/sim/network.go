@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"errors"
 	"runtime"
 	"sync/atomic"
@@ -47,6 +48,15 @@ type Network struct {
 	// Exchange is the time spent in exchanges with the other ranks,
 	// waiting for them included.
 	Exchange time.Duration
+	batch    *batcher // the run's spikes exchanged in batches, if not nil
+	// EveryStep makes a split network exchange spikes after every
+	// threshold even when delays would allow batches (batch.go): work
+	// after the threshold reads the spikes of other ranks (spike monitors
+	// that record variables).
+	EveryStep bool
+	// LastBatch is the number of steps whose spikes the last run
+	// exchanged at once (1 in one process).
+	LastBatch int
 }
 
 // ExtraProgram is a program of Network.Extra and the machines that run it.
@@ -130,6 +140,8 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 	if l.split && n.agree(n.stopStatus()) == statusStopped {
 		return ErrStopped
 	}
+	n.batch = n.startBatch()
+	defer n.endBatch()
 	// Progress every 0.1 % of the run, and at least every 1000 steps, so
 	// that long runs report often enough for a time left.
 	every := min(max(steps/1000, 1), 1000)
@@ -145,12 +157,21 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 			return err
 		}
 		if l.split {
-			status := n.stopStatus()
-			if err != nil {
-				status = statusFailed
+			status := n.batchStatus(err, l.early)
+			var worst int32
+			if n.batch != nil && (n.batch.full() || s == steps-1) {
+				var ferr error
+				worst, ferr = n.flush(n.batch, status)
+				l.err = cmp.Or(l.err, ferr)
+			} else {
+				worst = n.agree(status)
+				if worst != statusOK && n.batch != nil {
+					_, ferr := n.flush(n.batch, status) // the batch so far
+					err = cmp.Or(err, ferr)
+				}
 			}
-			switch n.agree(status) {
-			case statusFailed: // here or on another rank, after the step's monitors
+			switch worst {
+			case statusFailed, statusFailedEarly: // here or on another rank, after the step's monitors
 				return n.shareError(err)
 			case statusStopped:
 				n.Step++
@@ -165,7 +186,7 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 			progress(s + 1)
 		}
 	}
-	return nil
+	return l.err
 }
 
 // stopStatus is statusStopped once Stop is set.
@@ -183,6 +204,8 @@ type loop struct {
 	j                           *phaseJob
 	deliveries                  []deliverPhase
 	synapses, thresholds, split bool
+	early                       bool  // the step failed before its spikes were known
+	err                         error // a monitor's error at an exchange, reported at the next step
 }
 
 // step runs one time step. On a rank of a split network an error does not
@@ -225,7 +248,16 @@ func (l *loop) step() error {
 			g.gather(uint64(step))
 		}
 	}
-	if l.split {
+	l.early = err != nil
+	if l.err != nil && err == nil { // a monitor failed at the last exchange
+		err, l.err = l.err, nil
+	}
+	if n.batch != nil {
+		n.batch.add(n, step, err == nil)
+		if err != nil && started {
+			err = n.stop(err, step, t)
+		}
+	} else if l.split {
 		status := int32(statusOK)
 		if err != nil {
 			status = statusFailed
@@ -249,7 +281,7 @@ func (l *loop) step() error {
 		}
 		return err
 	}
-	if n.AfterThreshold != nil {
+	if err == nil && n.AfterThreshold != nil {
 		err = n.AfterThreshold(step, t)
 	}
 	for _, s := range n.Synapses {
@@ -282,6 +314,9 @@ func (l *loop) step() error {
 	}
 	if err == nil {
 		for _, m := range n.Monitors {
+			if n.batch.later(m) {
+				continue // it records at the exchange
+			}
 			if err = m.End(step, t); err != nil {
 				break
 			}
@@ -305,6 +340,9 @@ func (n *Network) stop(err error, step int64, t float64) error {
 	var oe *objectError
 	if err == nil { // another rank failed: record the step as it did
 		for _, m := range n.Monitors {
+			if n.batch.later(m) {
+				continue // it records at the exchange
+			}
 			if merr := m.End(step, t); merr != nil {
 				return merr
 			}
@@ -319,6 +357,9 @@ func (n *Network) stop(err error, step int64, t float64) error {
 		elem = int(oe.ordinal[elem])
 	}
 	for _, m := range n.Monitors {
+		if n.batch.later(m) {
+			continue // it records at the exchange
+		}
 		if merr := m.End(step, t); merr != nil {
 			return errors.Join(merr, &DivergenceError{Group: oe.name, Var: nf.Name, Elem: elem, Time: t, Value: nf.Value})
 		}

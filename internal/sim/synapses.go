@@ -67,6 +67,7 @@ type Pathway struct {
 	ring     [][]int32  // future steps: neurons (one delay) or synapses (per-synapse delays)
 	events   []int32    // scratch: the synapses reached this step
 	majors   []int32    // scratch: the spike of each event logged this step
+	deferred bool       // the spikes are queued at a batched exchange (batch.go)
 	Events   int64      // synapse events delivered so far
 }
 
@@ -283,7 +284,9 @@ func (s *Synapses) synapsesOf(p *Pathway, r int32) []int32 {
 // prepare queues the step's spikes of the pathway's source and takes out
 // the events due now, ready for the pathway's delivery job.
 func (s *Synapses) prepare(p *Pathway, step uint64, t float64) {
-	s.queue(p, step)
+	if !p.deferred {
+		s.queue(p, step)
+	}
 	slot := step % uint64(len(p.ring))
 	due := p.ring[slot]
 	p.ring[slot] = due[:0]
@@ -373,8 +376,10 @@ func (s *Synapses) record(p *Pathway, due []int32, rows bool, events []int32, t 
 		p.majors = append(p.majors, major)
 	}
 	if p.job.postRows {
-		for k, r := range due {
-			major = int32(k)
+		// The spiking neurons, ascending; each rank of a split network
+		// has its own (the synapses onto it end on its neurons).
+		for _, r := range due {
+			major = r
 			for _, syn := range s.byPost[s.postStart[r]:s.postStart[r+1]] {
 				add(syn)
 			}
