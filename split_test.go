@@ -18,7 +18,9 @@ import (
 // noise and a summed variable, a spike monitor recording a variable and a
 // state monitor. It runs it for d and returns everything it can read back:
 // spikes, recorded values, final state of neurons and synapses.
-func splitNet(opts Options, d unit.Quantity) ([]float64, error) { return splitNetDelays(opts, d, false) }
+func splitNet(opts Options, d unit.Quantity) ([]float64, error) {
+	return splitNetDelays(opts, d, false)
+}
 
 // splitNetDelays is splitNet; with delayed, every synapse from a neuron
 // group delays its events by at least 0.2 ms (two steps), so that the
