@@ -20,6 +20,10 @@ type Stats struct {
 	// included. SynapseBytes counts this process's synapses.
 	Processes int
 	Exchange  time.Duration
+	// ExchangeEvery is the number of steps whose spikes the last run
+	// exchanged at once: the minimum delay in steps where every delay
+	// from a split group allows it, else 1 (docs/mpi.md).
+	ExchangeEvery int
 }
 
 // Stats reports the network's size and what its runs have cost so far.
@@ -31,6 +35,7 @@ func (n *Network) Stats() Stats {
 	if n.sim.Split() {
 		st.Processes = n.opts.Comm.Size()
 	}
+	st.ExchangeEvery = max(n.sim.LastBatch, 1)
 	for _, g := range n.groups {
 		st.Neurons += g.N()
 	}

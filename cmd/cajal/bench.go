@@ -11,6 +11,7 @@ import (
 	"github.com/cajal-sim/cajal/examples/coba"
 	"github.com/cajal-sim/cajal/examples/cuba"
 	"github.com/cajal-sim/cajal/examples/example"
+	"github.com/cajal-sim/cajal/examples/sparse_ei"
 	"github.com/cajal-sim/cajal/examples/vogels2011"
 	"github.com/cajal-sim/cajal/unit"
 )
@@ -21,7 +22,7 @@ import (
 type benchCmd struct {
 	Threads  []int    `help:"Thread counts to measure (default: 1 and all processors)."`
 	Seconds  float64  `default:"2" help:"Simulated seconds of seed 000 (COBA and CUBA run 1 s, the event benchmarks 0.2 s)."`
-	Networks []string `help:"Networks to time (vogels2011, coba, cuba, events-static, events-stdp); default all."`
+	Networks []string `help:"Networks to time (vogels2011, coba, cuba, brunel, brunel-d0, events-static, events-stdp); default all."`
 }
 
 // benchNet is one network the command times: it runs it and returns the
@@ -59,6 +60,12 @@ var benchNets = []benchNet{
 			return cajal.Stats{}, err
 		}
 		return r.Stats, nil
+	}},
+	{"brunel", func(threads int, tier cajal.Tier, _ float64, progress example.Progress) (cajal.Stats, error) {
+		return brunelBench(threads, tier, progress, sparse_ei.Quick.Delay)
+	}},
+	{"brunel-d0", func(threads int, tier cajal.Tier, _ float64, progress example.Progress) (cajal.Stats, error) {
+		return brunelBench(threads, tier, progress, 0)
 	}},
 	{"events-static", func(threads int, tier cajal.Tier, _ float64, progress example.Progress) (cajal.Stats, error) {
 		return eventBench(threads, tier, progress, "w : siemens", "g += w", "")
@@ -104,7 +111,7 @@ func (c benchCmd) Run(p *progress) error {
 		want[n] = true
 	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "network\tprocs\tthreads\tneurons\tsynapses\ts per sim. s\tns/neuron-step\tns/event\tB/synapse\texchange\tcompiled\t")
+	fmt.Fprintln(w, "network\tprocs\tthreads\tneurons\tsynapses\ts per sim. s\tns/neuron-step\tns/event\tB/synapse\texchange\tevery\tcompiled\t")
 	for _, bn := range benchNets {
 		if len(want) > 0 && !want[bn.name] {
 			continue
@@ -118,15 +125,29 @@ func (c benchCmd) Run(p *progress) error {
 			if err != nil {
 				return fmt.Errorf("%s: %w", bn.name, err)
 			}
-			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%.3f\t%.2f\t%.2f\t%.1f\t%.0f%%\t%d/%d\t\n", bn.name, st.Processes, th, st.Neurons, st.Synapses,
+			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%.3f\t%.2f\t%.2f\t%.1f\t%.0f%%\t%d\t%d/%d\t\n", bn.name, st.Processes, th, st.Neurons, st.Synapses,
 				st.Loop.Seconds()/st.Simulated, st.NeuronStep(), st.PerEvent(), st.BytesPerSynapse(),
-				100*st.Exchange.Seconds()/max(st.Loop.Seconds(), 1e-9), st.Native, st.Programs)
+				100*st.Exchange.Seconds()/max(st.Loop.Seconds(), 1e-9), st.ExchangeEvery, st.Native, st.Programs)
 		}
 	}
 	w.Flush()
 	fmt.Println("ns/event is the loop's whole time per synaptic event, neuron updates included.")
-	fmt.Println("Under mpirun: procs processes; B/synapse and exchange (the loop's share spent exchanging spikes, waiting included) are the first process's.")
+	fmt.Println("Under mpirun: procs processes; B/synapse and exchange (the loop's share spent exchanging spikes, waiting included) are the first process's; every: steps per spike exchange.")
 	return nil
+}
+
+// brunelBench is Brunel's (2000) sparse network as examples/sparse_ei
+// runs it reduced (2,500 neurons, 250 inputs each, PoissonInput drive,
+// 0.6 s), with a delay of 1.5 ms or none: split over processes, the first
+// exchanges spikes once per 15 steps, the second after every step.
+func brunelBench(threads int, tier cajal.Tier, progress example.Progress, delay float64) (cajal.Stats, error) {
+	cfg := sparse_ei.Config{Params: sparse_ei.Quick, Seed: 1, Threads: threads, Progress: progress, Tier: tier}
+	cfg.Delay = delay
+	r, err := sparse_ei.Run(cfg)
+	if err != nil {
+		return cajal.Stats{}, err
+	}
+	return r.Stats, nil
 }
 
 // eventBench is the synaptic-event benchmark: 1000 Poisson sources at

@@ -226,8 +226,8 @@ func TestBenchCommand(t *testing.T) {
 			row = f
 		}
 	}
-	if code != 0 || len(row) != 11 {
-		t.Fatalf("exit %d, stdout %q, stderr %q: want one events-static row of 11 columns", code, stdout, stderr)
+	if code != 0 || len(row) != 12 {
+		t.Fatalf("exit %d, stdout %q, stderr %q: want one events-static row of 12 columns", code, stdout, stderr)
 	}
 	if row[1] != "1" || row[2] != "1" || row[3] != "2000" || row[4] != "1000000" || row[8] != "12.0" || row[9] != "0%" {
 		t.Errorf("row %v: want 1 process, 1 thread, 2000 neurons, 1000000 synapses, 12.0 bytes per synapse, no exchange", row)

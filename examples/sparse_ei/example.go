@@ -23,7 +23,7 @@ func (Example) References() (*example.References, error) { return nil, nil }
 // Run runs Default (the full example) or Quick with seed 1 and, at full
 // size, checks the rates against the mean field.
 func (Example) Run(o example.Options) (example.Outcome, error) {
-	cfg := Config{Params: Quick, Seed: 1, Threads: o.Threads, OutDir: o.OutDir, Progress: o.Progress}
+	cfg := Config{Params: Quick, Seed: 1, Threads: o.Threads, OutDir: o.OutDir, Progress: o.Progress, Comm: o.Comm}
 	if o.Size == example.Full {
 		cfg.Params = Default
 	}

@@ -11,6 +11,7 @@ package sparse_ei
 
 import (
 	"fmt"
+	"github.com/cajal-sim/cajal/cluster"
 	"math"
 	"path/filepath"
 
@@ -59,6 +60,8 @@ type Config struct {
 	Threads  int
 	OutDir   string           // where the figures go; empty for none
 	Progress example.Progress // progress of the runs; nil for none
+	Tier     cajal.Tier       // interpreted or compiled kernels (cajal.Options.Tier)
+	Comm     cluster.Comm     // processes to split the network over (cajal.Options.Comm)
 }
 
 // Result is what a run measured and what the mean field predicts.
@@ -72,6 +75,7 @@ type Result struct {
 	PopT, PopRate []float64 // population rate (s, Hz), smoothed over 1 ms
 	Figures       []string
 	SkipTransient float64 // seconds left out at the start of each half
+	Stats         cajal.Stats
 }
 
 // RasterN is the number of neurons the raster shows.
@@ -82,7 +86,8 @@ const model = `dv/dt = (stim(t) - v)/tau : volt (unless refractory)`
 // Run simulates the network.
 func Run(cfg Config) (*Result, error) {
 	p := cfg.Params
-	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: unit.Q(p.Dt, unit.Second), Seed: cfg.Seed, Threads: cfg.Threads})
+	net, err := cajal.NewNetwork(cajal.Options{Progress: cfg.Progress.Network(), Dt: unit.Q(p.Dt, unit.Second), Seed: cfg.Seed, Threads: cfg.Threads,
+		Tier: cfg.Tier, Comm: cfg.Comm})
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +136,11 @@ func Run(cfg Config) (*Result, error) {
 	if err := net.Run(unit.Q(p.Duration, unit.Second)); err != nil {
 		return nil, err
 	}
-	return measure(cfg, sm, pop)
+	r, err := measure(cfg, sm, pop)
+	if r != nil {
+		r.Stats = net.Stats()
+	}
+	return r, err
 }
 
 // measure takes the rates of each half, leaving out its first 100 ms.
