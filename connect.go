@@ -132,9 +132,8 @@ func (s *SynapseGroup) Connect(opts ...ConnectOption) error {
 	if what := c.ruleConflict(); what != "" {
 		return fmt.Errorf("cajal: %s: a connection rule cannot be combined with %s", s.spec.Name, what)
 	}
-	// A split network's processes hold the synapses onto their neurons
-	// only: all of them, on every process, while connecting.
-	s.net.sim.Whole(s.ss)
+	// A process of a split network keeps the synapses onto its neurons.
+	s.net.sim.Distribute()
 	s.connects++
 	b, err := s.newBuilder(c)
 	if err != nil {
@@ -143,9 +142,14 @@ func (s *SynapseGroup) Connect(opts ...ConnectOption) error {
 	if err := b.run(); err != nil {
 		return err
 	}
-	first := s.ss.Add(b.pre, b.post)
+	var first int
+	if b.split {
+		first = s.ss.AddSplit(b.pre, b.post, b.ord, b.total)
+	} else {
+		first = s.ss.Add(b.pre, b.post)
+	}
 	err = s.initDelays(first)
-	s.ss.Sort()
+	s.net.sim.SortSplit(s.ss)
 	return err
 }
 

@@ -30,6 +30,13 @@ type builder struct {
 	perSyn    float64     // bytes per synapse while connecting
 	used      int64       // bytes the network held before
 	pre, post []int32     // the synapses kept, each pair c.n times
+	// On a process of a split network only the synapses onto its neurons
+	// are kept (post in [ownLo, ownHi)), each with its place among all
+	// the synapses this Connect makes (ord); total counts them all.
+	split        bool
+	ownLo, ownHi int32
+	ord          []int32
+	total        int
 	// the block of candidates being gathered
 	bpre, bpost []int32
 	row         int    // source row of the last candidate, for messages
@@ -45,6 +52,10 @@ func (s *SynapseGroup) newBuilder(c connectSpec) (*builder, error) {
 	b := &builder{s: s, c: c, used: s.net.inUse(),
 		key:    rng.NewKey(s.net.opts.Seed, 1<<61|uint64(ss.ID)<<32|uint64(s.connects)),
 		perSyn: s.BytesPerSynapse()}
+	if ss.Tgt.Split() {
+		lo, hi := ss.Tgt.Own()
+		b.split, b.ownLo, b.ownHi = true, int32(max(lo, ss.TgtLo)), int32(min(hi, ss.TgtHi))
+	}
 	var expected float64
 	var rule string
 	switch {
@@ -75,11 +86,15 @@ func (s *SynapseGroup) newBuilder(c connectSpec) (*builder, error) {
 		return b, nil
 	}
 	total := expected * float64(c.n)
-	if float64(ss.N())+total > maxSynapses {
+	if float64(s.N())+total > maxSynapses {
 		return nil, fmt.Errorf("cajal: %s: %s, %d synapses per pair, would make about %.3g synapses; a group holds at most 2^31 - 1 (with the %d it has)",
-			s.spec.Name, rule, c.n, total, ss.N())
+			s.spec.Name, rule, c.n, total, s.N())
 	}
 	what := fmt.Sprintf("%s: connecting %s (about %.3g synapses)", s.spec.Name, rule, total)
+	if b.split { // this process keeps the synapses onto its part of the targets
+		total *= float64(max(b.ownHi-b.ownLo, 0)) / float64(max(nt, 1))
+		what += fmt.Sprintf(", about %.3g of them onto the neurons of this process", total)
+	}
 	if err := s.net.reserve(what, total*b.perSyn); err != nil {
 		return nil, err
 	}
@@ -196,10 +211,7 @@ func (b *builder) flush() error {
 	b.blocks++
 	if b.filter == nil {
 		for k := range b.bpre {
-			for range b.c.n {
-				b.pre = append(b.pre, b.bpre[k])
-				b.post = append(b.post, b.bpost[k])
-			}
+			b.keep(k)
 		}
 		return nil
 	}
@@ -208,12 +220,26 @@ func (b *builder) flush() error {
 		return err
 	}
 	for _, k := range keep {
-		for range b.c.n {
-			b.pre = append(b.pre, b.bpre[k])
-			b.post = append(b.post, b.bpost[k])
-		}
+		b.keep(int(k))
 	}
 	return b.check()
+}
+
+// keep keeps candidate k of the block, c.n times: all of them in one
+// process, those onto its neurons on a process of a split network.
+func (b *builder) keep(k int) {
+	post := b.bpost[k]
+	mine := !b.split || post >= b.ownLo && post < b.ownHi
+	for range b.c.n {
+		if mine {
+			b.pre = append(b.pre, b.bpre[k])
+			b.post = append(b.post, post)
+			if b.split {
+				b.ord = append(b.ord, int32(b.total))
+			}
+		}
+		b.total++
+	}
 }
 
 // check refuses the connection as soon as the synapses kept pass the
@@ -221,9 +247,9 @@ func (b *builder) flush() error {
 func (b *builder) check() error {
 	s := b.s
 	kept := float64(len(b.pre))
-	if float64(s.ss.N())+kept > maxSynapses {
+	if float64(s.N())+float64(b.total) > maxSynapses {
 		return fmt.Errorf("cajal: %s: the pairs kept by source neuron %d make %d synapses; a group holds at most 2^31 - 1 (with the %d it has)",
-			s.spec.Name, b.row, len(b.pre), s.ss.N())
+			s.spec.Name, b.row, b.total, s.N())
 	}
 	// The slices of kept pairs may hold twice their length.
 	if 2*kept*b.perSyn+float64(b.used) > float64(s.net.limit) {

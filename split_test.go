@@ -467,3 +467,52 @@ func TestSplitBatchesDivergence(t *testing.T) {
 		}
 	}
 }
+
+// Each process keeps, from the build on, only the synapses onto its own
+// neurons (and their numbers in the whole network): the memory of the
+// synapses is split too.
+func TestSplitBuildKeepsOwnSynapses(t *testing.T) {
+	build := func(comm cluster.Comm) ([2]int64, error) {
+		n, err := NewNetwork(Options{Comm: comm, Seed: 3})
+		if err != nil {
+			return [2]int64{}, err
+		}
+		g, err := n.NeuronGroup(Neurons{Name: "g", N: 2048, Model: "v : 1"})
+		if err != nil {
+			return [2]int64{}, err
+		}
+		s, err := n.Synapses(Synapses{Name: "s", Source: g, Target: g, Model: "w : 1", OnPre: "v_post += w"})
+		if err != nil {
+			return [2]int64{}, err
+		}
+		if err := s.Connect(P(0.1)); err != nil {
+			return [2]int64{}, err
+		}
+		return [2]int64{int64(s.ss.N()), s.Bytes()}, nil
+	}
+	one, err := build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []int{2, 4} {
+		got, err := runRanks(k, build)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var held int64
+		for r, x := range got {
+			held += x[0]
+			// 2048 targets in blocks of whole chunks: each process holds
+			// about 1/k of the synapses (the binomial spread of 419,000
+			// synapses is some 600, far below the 5 % allowed here), at
+			// 12 bytes plus 4 for its number.
+			share := float64(x[0]) / float64(one[0])
+			if math.Abs(share-1/float64(k)) > 0.05/float64(k) || x[1] > (one[1]/int64(k))*16/12*105/100 {
+				t.Errorf("%d processes, rank %d: %d of %d synapses, %d bytes (one process: %d)", k, r, x[0], one[0], x[1], one[1])
+			}
+		}
+		if held != one[0] {
+			t.Errorf("%d processes hold %d synapses in all, one process %d", k, held, one[0])
+		}
+	}
+}

@@ -3,9 +3,7 @@ package sim
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -154,31 +152,58 @@ func (s *Synapses) compact() {
 	s.pre, s.byPost, s.postStart, s.cuts = nil, nil, nil, nil
 }
 
-// Whole makes a rank's synapses whole again, before more are connected:
-// every rank then holds all synapses in the order of one process, as
-// before its first run (collective). Events waiting in queues keep their
-// synapses, renumbered.
-func (n *Network) Whole(s *Synapses) {
+// Split reports whether the group is shared among ranks.
+func (g *Group) Split() bool { return g.split }
+
+// AddSplit is Add on a rank of a split network: pre and post are the
+// synapses onto the rank's neurons of total new synapses, ord their places
+// among those (creation order). Until the next SortSplit, Ordinal numbers
+// the new synapses after all earlier ones in creation order, as one
+// process numbers them before it sorts.
+func (s *Synapses) AddSplit(pre, post, ord []int32, total int) int {
 	if s.Ordinal == nil {
+		s.Ordinal = []int32{}
+	}
+	first := s.Add(pre, post)
+	for _, o := range ord {
+		s.Ordinal = append(s.Ordinal, int32(s.Total)+o)
+	}
+	s.Total += total
+	return first
+}
+
+// SortSplit is Sort, and on a rank of a split network the renumbering of
+// every synapse it holds by its place among all synapses in sorted order:
+// other ranks' new synapses move its old ones too. Collective.
+func (n *Network) SortSplit(s *Synapses) {
+	s.Sort()
+	if s.Ordinal == nil || !n.Split() {
 		return
 	}
-	ord := s.Ordinal
-	post := n.GatherSynapseIndex(s, s.Post)
-	pre := n.GatherSynapseIndex(s, s.PreIndex())
-	for _, name := range slices.Sorted(maps.Keys(s.Arrays)) { // one order on every rank
-		s.Arrays[name] = n.GatherSynapses(s, s.Arrays[name])
+	rows := len(s.preStart) - 1
+	counts := make([]int32, rows)
+	for r := range rows {
+		counts[r] = s.preStart[r+1] - s.preStart[r]
 	}
-	s.renumberQueued(func(syn int32) int32 { return ord[syn] })
-	s.Post, s.Ordinal, s.Total = post, nil, 0
-	rows := s.SrcHi - s.SrcLo
-	s.preStart = make([]int32, rows+1)
-	for _, k := range pre {
-		s.preStart[int(k)-s.SrcLo+1]++
+	size, rank := n.Comm.Size(), n.Comm.Rank()
+	all := n.Comm.AllgatherInt32(counts, nil, make([]int, size))
+	// A row's synapses lie in order of postsynaptic neuron: those of
+	// lower ranks, then this rank's, then higher ranks'.
+	var start int64
+	for r := range rows {
+		at := start
+		for q := range size {
+			c := int64(all[q*rows+r])
+			if q < rank {
+				at += c
+			}
+			start += c
+		}
+		for p := s.preStart[r]; p < s.preStart[r+1]; p++ {
+			s.Ordinal[p] = int32(at + int64(p-s.preStart[r]))
+		}
 	}
-	for r := 1; r <= rows; r++ {
-		s.preStart[r] += s.preStart[r-1]
-	}
-	s.pre, s.byPost, s.postStart, s.cuts = nil, nil, nil, nil
+	s.Total = int(start)
 }
 
 // checkSplit refuses what a split network cannot compute: synaptic code

@@ -31,6 +31,9 @@ func (s *Synapses) Sort() {
 			s.Arrays[name] = permute64(a, perm)
 		}
 		pre = permute32(pre, perm)
+		if s.Ordinal != nil {
+			s.Ordinal = permute32(s.Ordinal, perm)
+		}
 		inv := make([]int32, len(perm))
 		for k, p := range perm {
 			inv[p] = int32(k)
