@@ -300,7 +300,15 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 		return err
 	}
 	n.sim.Distribute()
+	// Spikes travel after every threshold when something reads other
+	// processes' spikes during the run: spike monitors recording
+	// variables, and network operations (which may read monitors).
 	n.sim.EveryStep = len(n.thresholdTasks) > 0
+	for _, m := range n.sim.Monitors {
+		if _, ok := m.(*operation); ok {
+			n.sim.EveryStep = true
+		}
+	}
 	workers := n.sim.WorkerCount()
 	for _, g := range n.groups {
 		code, err := g.build(false)
