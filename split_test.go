@@ -252,7 +252,7 @@ func TestSplitSameAsOneProcess(t *testing.T) {
 	cases := []struct {
 		ranks, threads int
 		tier           Tier
-	}{{2, 1, TierInterp}, {3, 1, TierInterp}, {2, 2, TierInterp}}
+	}{{2, 1, TierInterp}, {3, 1, TierInterp}, {4, 1, TierInterp}, {2, 2, TierInterp}}
 	if NativeAvailable() == nil {
 		cases = append(cases, struct {
 			ranks, threads int
