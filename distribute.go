@@ -3,6 +3,9 @@ package cajal
 import (
 	"fmt"
 
+	"github.com/cajal-sim/cajal/internal/ir"
+	"github.com/cajal-sim/cajal/internal/kernel"
+
 	"github.com/cajal-sim/cajal/unit"
 )
 
@@ -19,16 +22,19 @@ func (n *Network) checkSplit() error {
 	if n.opts.Checkpoint != "" || n.ckptEvery > 0 {
 		return fmt.Errorf("cajal: checkpoints of a network split over %d processes are not supported yet", k)
 	}
-	if len(n.events) > 0 {
-		return fmt.Errorf("cajal: event monitors of a network split over %d processes are not supported yet", k)
-	}
 	for _, r := range n.regulars {
-		if r.synapses {
-			return fmt.Errorf("cajal: %s: run_regularly on synapses of a network split over %d processes is not supported yet", r.name, k)
+		if !r.synapses || len(r.block) == 0 {
+			continue
 		}
-	}
-	if n.synapseMons > 0 {
-		return fmt.Errorf("cajal: synapse monitors of a network split over %d processes are not supported yet; record weights with SynapseGroup.Get after the run", k)
+		p, err := kernel.Compile(r.block, nil)
+		if err != nil {
+			return err
+		}
+		for _, sl := range p.Slots {
+			if sl.Index == ir.Pre {
+				return fmt.Errorf("cajal: %s: the code uses the presynaptic variable %s_pre; a network split over %d processes keeps presynaptic neurons on other processes", r.name, sl.Name, k)
+			}
+		}
 	}
 	return nil
 }

@@ -92,9 +92,25 @@ func (m *EventMonitor) compile() error {
 
 // record finds the step's events and reads their variables.
 func (m *EventMonitor) record(step int64, t float64) error {
+	lo, hi := m.lo, m.hi
+	if m.n.sim.Split() { // this process's neurons, then every process's events
+		olo, ohi := m.g.sg.Own()
+		lo, hi = max(lo, olo), max(min(hi, ohi), max(lo, olo))
+	}
 	var err error
-	if m.hits, err = m.gp.mach.Filter(m.gp.at(step, t), m.lo, m.hi, m.hits[:0]); err != nil {
+	if m.hits, err = m.gp.mach.Filter(m.gp.at(step, t), lo, hi, m.hits[:0]); err != nil {
 		return err
+	}
+	if m.n.sim.Split() {
+		var arrays []string
+		for _, v := range m.vars {
+			if _, ok := m.g.sg.Arrays[v]; ok {
+				arrays = append(arrays, v)
+			}
+		}
+		c := m.n.opts.Comm
+		m.hits = c.AllgatherInt32(append([]int32(nil), m.hits...), m.hits[:0], make([]int, c.Size()))
+		m.n.sim.Sync(m.g.sg, arrays, m.hits)
 	}
 	for _, i := range m.hits {
 		m.i = append(m.i, i-int32(m.lo))

@@ -331,7 +331,7 @@ func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, 
 		}
 	}
 	m := sim.NewStateMonitor(s.ss.Arrays, s.ss.Scalars, vars, append([]int(nil), indices...), every)
-	n.synapseMons++
+	m.Syn = s.ss
 	m.Keep = n.writer(&m.Out, opts, s.spec.Name+"_states",
 		stateMeta(s.spec.Name, vars, s.store(), m.Indices, float64(every)*n.dt))
 	n.sim.Monitors = append(n.sim.Monitors, m)

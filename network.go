@@ -117,11 +117,10 @@ type Network struct {
 
 	limit int64 // bytes
 
-	spikeMons   []*sim.SpikeMonitor
-	stateMons   []*sim.StateMonitor
-	rateMons    []*sim.RateMonitor
-	synapseMons int // synapse monitors made
-	running     bool
+	spikeMons []*sim.SpikeMonitor
+	stateMons []*sim.StateMonitor
+	rateMons  []*sim.RateMonitor
+	running   bool
 
 	tables         []*tableBinding                     // TimedArrays' arrays, filled each step
 	regulars       []*regular                          // run_regularly blocks

@@ -37,7 +37,8 @@ dv/dt = (-v + 1.1 + ge - gi + s + 0.3*sqrt(10*ms)*xi)/(10*ms) : 1 (unless refrac
 dge/dt = -ge/(5*ms) : 1
 dgi/dt = -gi/(10*ms) : 1
 s : 1
-`, Threshold: "v > 1", Reset: "v = 0.2*rand()", Refractory: "2*ms", Method: "euler"})
+`, Threshold: "v > 1", Reset: "v = 0.2*rand()", Refractory: "2*ms", Method: "euler",
+		Events: map[string]string{"high": "ge > 0.3 and rand() < 0.5"}})
 	if err != nil {
 		return nil, err
 	}
@@ -110,6 +111,19 @@ s_post = 0.002*x : 1 (summed)
 	if err != nil {
 		return nil, err
 	}
+	wmon, err := n.SynapseMonitor(ee, []string{"w", "Apre"}, []int{0, 7, 1000, 20000, 35000}, unit.Q(1, ms))
+	if err != nil {
+		return nil, err
+	}
+	if err := ie.RunRegularly("w = w*0.99 + 0.001*rand()", unit.Q(2, ms)); err != nil {
+		return nil, err
+	}
+	var events *EventMonitor
+	if !delayed { // an event monitor reads other processes' neurons at every step
+		if events, err = n.EventMonitor(g, "high", Variables("ge", "v")); err != nil {
+			return nil, err
+		}
+	}
 	var recorders []*WeightRecorder
 	for _, path := range []string{"pre", "post"} {
 		wr, err := ee.WeightRecorder("w", path)
@@ -147,6 +161,31 @@ s_post = 0.002*x : 1 (summed)
 		return nil, err
 	}
 	var out []float64
+	for _, v := range []string{"w", "Apre"} {
+		tr, err := wmon.Values(v)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range tr {
+			out = append(out, x...)
+		}
+	}
+	if events != nil {
+		if events.Num() < 100 {
+			return nil, fmt.Errorf("only %d events of the event monitor: the test needs more", events.Num())
+		}
+		for _, i := range events.I() {
+			out = append(out, float64(i))
+		}
+		out = append(out, events.T()...)
+		for _, v := range []string{"ge", "v"} {
+			x, err := events.Values(v)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, x...)
+		}
+	}
 	for _, wr := range recorders {
 		for _, ints := range [][]int32{wr.Senders(), wr.Targets(), wr.Synapses()} {
 			for _, x := range ints {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -432,4 +433,67 @@ func (n *Network) shareError(err error) error {
 		return &DivergenceError{Group: f[0], Var: f[1], Elem: elem, Time: math.Float64frombits(tb), Value: math.Float64frombits(vb)}
 	}
 	return err
+}
+
+// synapseMirror holds, on every rank of a split network, the values of
+// the synapses a monitor records, gathered from the ranks that hold them.
+type synapseMirror struct {
+	arrays    map[string][]float64 // per variable, one value per recorded synapse
+	positions []int                // 0, 1, ...: where the monitor reads
+}
+
+// syncSynapseMonitor gathers the values of the synapses m records
+// (numbered in the whole network) into its mirror. Collective.
+func (n *Network) syncSynapseMonitor(m *StateMonitor) {
+	s := m.Syn
+	if m.mirror == nil {
+		m.mirror = &synapseMirror{arrays: map[string][]float64{}, positions: make([]int, len(m.Indices))}
+		for k := range m.mirror.positions {
+			m.mirror.positions[k] = k
+		}
+	}
+	// The recorded synapses this rank holds: Ordinal ascends with the
+	// place, so each is found by a binary search.
+	var held []int32
+	var values []float64
+	var local []int32
+	for k, o := range m.Indices {
+		p, ok := slices.BinarySearch(s.Ordinal, int32(o))
+		if ok {
+			held = append(held, int32(k))
+			local = append(local, int32(p))
+		}
+	}
+	var names []string
+	for _, name := range m.Vars {
+		if a, ok := s.Arrays[name]; ok {
+			names = append(names, name)
+			for _, p := range local {
+				values = append(values, a[p])
+			}
+		}
+	}
+	size := n.Comm.Size()
+	counts := make([]int, size)
+	start := time.Now()
+	where := n.Comm.AllgatherInt32(held, nil, counts)
+	heldBy := append([]int(nil), counts...)
+	got := n.Comm.AllgatherFloat64(values, nil, counts)
+	n.Exchange += time.Since(start)
+	at, pos := 0, 0
+	for r := range size {
+		ks := where[pos : pos+heldBy[r]]
+		pos += heldBy[r]
+		for _, name := range names {
+			mirror := m.mirror.arrays[name]
+			if mirror == nil {
+				mirror = make([]float64, len(m.Indices))
+				m.mirror.arrays[name] = mirror
+			}
+			for _, k := range ks {
+				mirror[k] = got[at]
+				at++
+			}
+		}
+	}
 }

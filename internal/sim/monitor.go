@@ -66,6 +66,11 @@ type StateMonitor struct {
 	T       []float64
 	Values  [][][]float64 // Values[var][k] is the trace of element Indices[k]
 	idx32   []int32
+	// Syn is the synapse group recorded, nil for neurons: on a rank of a
+	// split network the recorded synapses' values are gathered before
+	// each record into mirror, from which the monitor then reads.
+	Syn    *Synapses
+	mirror *synapseMirror
 }
 
 // elems is Indices as int32, for Network.Sync.
@@ -95,16 +100,20 @@ func (m *StateMonitor) Start(step int64, t float64) error {
 	if step%m.Every != 0 {
 		return nil
 	}
+	arrays, indices := m.Arrays, m.Indices
+	if m.mirror != nil {
+		arrays, indices = m.mirror.arrays, m.mirror.positions
+	}
 	if m.Keep {
-		m.keep(t)
+		m.keep(t, arrays, indices)
 	}
 	if m.Out == nil {
 		return nil
 	}
 	m.Out.Float64(t)
 	for _, name := range m.Vars {
-		a, ok := m.Arrays[name]
-		for _, i := range m.Indices {
+		a, ok := arrays[name]
+		for _, i := range indices {
 			if ok {
 				m.Out.Float64(a[i])
 			} else {
@@ -117,18 +126,18 @@ func (m *StateMonitor) Start(step int64, t float64) error {
 }
 
 // keep appends the values at time t to T and Values.
-func (m *StateMonitor) keep(t float64) {
+func (m *StateMonitor) keep(t float64, arrays map[string][]float64, indices []int) {
 	m.T = append(m.T, t)
 	for v, name := range m.Vars {
-		a, ok := m.Arrays[name]
+		a, ok := arrays[name]
 		if !ok {
 			x := m.Scalars[name]
-			for k := range m.Indices {
+			for k := range indices {
 				m.Values[v][k] = append(m.Values[v][k], x)
 			}
 			continue
 		}
-		for k, i := range m.Indices {
+		for k, i := range indices {
 			m.Values[v][k] = append(m.Values[v][k], a[i])
 		}
 	}

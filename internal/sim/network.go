@@ -227,7 +227,11 @@ func (l *loop) step() error {
 	var err error
 	for _, m := range n.Monitors {
 		if sm, ok := m.(*StateMonitor); ok && l.split && step%sm.Every == 0 {
-			n.Sync(sm.Group, sm.Vars, sm.elems())
+			if sm.Syn != nil && sm.Syn.Ordinal != nil {
+				n.syncSynapseMonitor(sm)
+			} else {
+				n.Sync(sm.Group, sm.Vars, sm.elems())
+			}
 		}
 		if err == nil {
 			err = m.Start(step, t)
