@@ -16,9 +16,6 @@ func (n *Network) checkSplit() error {
 		return nil
 	}
 	k := n.opts.Comm.Size()
-	if n.opts.Checkpoint != "" || n.ckptEvery > 0 {
-		return fmt.Errorf("cajal: checkpoints of a network split over %d processes are not supported yet", k)
-	}
 	if len(n.events) > 0 {
 		return fmt.Errorf("cajal: event monitors of a network split over %d processes are not supported yet", k)
 	}
