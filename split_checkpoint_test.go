@@ -3,6 +3,7 @@ package cajal
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -177,6 +178,9 @@ func (c *splitCkpt) results() ([]float64, error) {
 		s *SynapseGroup
 		v string
 	}{{c.ee, "w"}, {c.ee, "Apre"}, {c.ee, "Apost"}, {c.ie, "w"}, {c.ie, "delay"}, {c.gap, "x"}, {c.late, "w"}, {c.late, "delay"}} {
+		if sv.s == nil {
+			continue
+		}
 		x, err := sv.s.Get(sv.v)
 		if err != nil {
 			return nil, err
@@ -184,6 +188,9 @@ func (c *splitCkpt) results() ([]float64, error) {
 		out = append(out, x...)
 	}
 	for _, s := range []*SynapseGroup{c.ee, c.ie, c.in, c.gap, c.late} {
+		if s == nil {
+			continue // not grown
+		}
 		pre, post := s.Events()
 		out = append(out, float64(s.N()), float64(pre), float64(post))
 		for _, i := range s.I() {
@@ -430,32 +437,64 @@ func splitCheckpoint(t *testing.T, k int, d unit.Quantity, ck string) {
 }
 
 // resumeOn resumes a new network on k processes (one, unsplit, for k =
-// 1) from ck and returns each process's error; a process whose clock
-// moved fails the test.
-func resumeOn(t *testing.T, k int, ck string) []error {
+// 1) from ck and returns each process's error. A process that refused
+// the checkpoint must be left as it was: its clock at 0, and a run of 2 ms
+// then gives want.
+func resumeOn(t *testing.T, k int, ck string, want []float64) []error {
 	t.Helper()
-	if k == 1 {
-		c, err := newSplitCkpt(Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return []error{c.n.Resume(ck)}
-	}
-	errs, err := runRanks(k, func(comm cluster.Comm) (error, error) {
+	try := func(comm cluster.Comm) (error, error) {
 		c, err := newSplitCkpt(Options{Comm: comm})
 		if err != nil {
 			return nil, err
 		}
 		rerr := c.n.Resume(ck)
+		if rerr == nil {
+			return nil, nil
+		}
 		if c.n.T().Value != 0 {
-			t.Errorf("process %d: a refused checkpoint moved the clock to %v", comm.Rank(), c.n.T())
+			return rerr, fmt.Errorf("a refused checkpoint moved the clock to %v", c.n.T())
+		}
+		if err := c.n.Run(unit.Q(2, unit.Millisecond)); err != nil {
+			return rerr, fmt.Errorf("after a refused checkpoint: %w", err)
+		}
+		got, err := c.results()
+		if err != nil {
+			return rerr, err
+		}
+		if diff := sameBits(got, want); diff != "" {
+			return rerr, fmt.Errorf("a run after a refused checkpoint: %s", diff)
 		}
 		return rerr, nil
-	})
+	}
+	if k == 1 {
+		rerr, err := try(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []error{rerr}
+	}
+	errs, err := runRanks(k, try)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return errs
+}
+
+// fresh is what the network gives in one process after 2 ms.
+func fresh(t *testing.T) []float64 {
+	t.Helper()
+	c, err := newSplitCkpt(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.n.Run(unit.Q(2, unit.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	want, err := c.results()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return want
 }
 
 // Resuming on another number of processes than wrote the checkpoint is
@@ -466,6 +505,7 @@ func TestSplitCheckpointOtherProcessCount(t *testing.T) {
 	two, three := filepath.Join(dir, "two.ckpt"), filepath.Join(dir, "three.ckpt")
 	splitCheckpoint(t, 2, d, two)
 	splitCheckpoint(t, 3, d, three)
+	want := fresh(t)
 	for _, c := range []struct {
 		ck   string
 		k    int
@@ -475,7 +515,7 @@ func TestSplitCheckpointOtherProcessCount(t *testing.T) {
 		{three, 2, []string{"written by 3 processes", "runs on 2 processes"}},
 		{two, 1, []string{"written by 2 processes", "runs on 1 process"}},
 	} {
-		for r, err := range resumeOn(t, c.k, c.ck) {
+		for r, err := range resumeOn(t, c.k, c.ck, want) {
 			for _, w := range c.want {
 				if err == nil || !strings.Contains(err.Error(), w) {
 					t.Errorf("%s on %d processes, process %d: %v, want an error that says %q", filepath.Base(c.ck), c.k, r, err, w)
@@ -485,8 +525,9 @@ func TestSplitCheckpointOtherProcessCount(t *testing.T) {
 	}
 }
 
-// A damaged file of one process, a missing one, and files of different
-// steps are refused on every process, and no process changes its state.
+// A damaged file of one process, a missing one, files of different steps
+// and a file of another process are refused on every process, and no
+// process changes its state.
 func TestSplitCheckpointRefuses(t *testing.T) {
 	dir := t.TempDir()
 	ck := filepath.Join(dir, "a.ckpt")
@@ -499,9 +540,10 @@ func TestSplitCheckpointRefuses(t *testing.T) {
 	if !strings.HasSuffix(rank1, "a.ckpt.rank1") {
 		t.Fatalf("process 1's file is %s, want a.ckpt.rank1", rank1)
 	}
+	ref := fresh(t)
 	check := func(what string, want ...string) {
 		t.Helper()
-		for r, err := range resumeOn(t, 2, ck) {
+		for r, err := range resumeOn(t, 2, ck, ref) {
 			for _, w := range want {
 				if err == nil || !strings.Contains(err.Error(), w) {
 					t.Errorf("%s, process %d: %v, want an error that says %q", what, r, err, w)
