@@ -31,7 +31,7 @@ func (n *Network) agree(err error, note string) ([]string, error) {
 		if r == n.opts.Comm.Rank() {
 			return nil, err
 		}
-		return nil, fmt.Errorf("process %d: %s", r, m[1:])
+		return nil, fmt.Errorf("cajal: process %d: %s", r, strings.TrimPrefix(m[1:], "cajal: "))
 	}
 	return notes, nil
 }

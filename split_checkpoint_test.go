@@ -2,6 +2,7 @@ package cajal
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -584,4 +585,74 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// A run of a split network stopped on one process (its context done, as
+// by SIGINT) stops on every process at the same step, each with an error
+// that wraps context.Canceled, as a checkpoint at a stop needs; the
+// checkpoint then written resumes to the uninterrupted run's results.
+func TestSplitStopThenCheckpoint(t *testing.T) {
+	half := unit.Q(10, unit.Millisecond)
+	ref, err := newSplitCkpt(Options{Threads: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ref.whole(half)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ck := filepath.Join(t.TempDir(), "stop.ckpt")
+	k := 2
+	if _, err := runRanks(k, func(comm cluster.Comm) (struct{}, error) {
+		c, err := newSplitCkpt(Options{Comm: comm})
+		if err != nil {
+			return struct{}{}, err
+		}
+		if err := c.n.Run(half); err != nil {
+			return struct{}{}, err
+		}
+		ctx := context.Background()
+		if comm.Rank() == 1 {
+			stopped, cancel := context.WithCancel(ctx)
+			cancel()
+			ctx = stopped
+		}
+		var stopErr error
+		if err := c.n.RunContext(ctx, half); !errors.Is(err, context.Canceled) {
+			stopErr = fmt.Errorf("process %d: %v, want a stop that wraps context.Canceled", comm.Rank(), err)
+		} else if math.Abs(c.n.T().Value-half.Value) > 1e-12 {
+			stopErr = fmt.Errorf("process %d stopped at %v, want %v", comm.Rank(), c.n.T(), half)
+		}
+		// Every process writes its part (collective) whatever happened.
+		return struct{}{}, errors.Join(stopErr, c.n.Checkpoint(ck))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := runRanks(k, func(comm cluster.Comm) ([]float64, error) {
+		c, err := newSplitCkpt(Options{Comm: comm})
+		if err != nil {
+			return nil, err
+		}
+		if err := c.n.Resume(ck); err != nil {
+			return nil, err
+		}
+		if err := c.n.Run(half); err != nil {
+			return nil, err
+		}
+		if err := c.grow(); err != nil {
+			return nil, err
+		}
+		if err := c.n.Run(half); err != nil {
+			return nil, err
+		}
+		return c.results()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := range got {
+		if diff := sameBits(got[r], want); diff != "" {
+			t.Errorf("process %d: %s", r, diff)
+		}
+	}
 }
