@@ -17,6 +17,9 @@ func (b *built) outputs() ([]string, error) {
 	std := []record.Format{record.CSV, plot.Figures}
 	var files []string
 	export := func(path string, formats ...record.Format) error {
+		if path == "" { // a process of a split network other than the first writes no data files
+			return nil
+		}
 		out, err := record.Export(path, formats...)
 		files = append(files, out...)
 		return err
