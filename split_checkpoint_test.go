@@ -97,28 +97,36 @@ s_post = 0.002*x : 1 (summed)
 	if err := n.PoissonInput(PoissonInput{Target: c.inh, Var: "ge", N: 20, Rate: unit.Q(5, unit.Hertz), Weight: 0.02}); err != nil {
 		return nil, err
 	}
+	return c, c.monitors(src, opts.RecordDir != "")
+}
+
+// monitors adds the network's monitors; with files, one of src that only
+// streams to its file.
+func (c *splitCkpt) monitors(src *NeuronGroup, files bool) error {
+	n, ms := c.n, unit.Millisecond
+	var err error
 	if c.spikes, err = n.SpikeMonitor(c.g); err != nil {
-		return nil, err
+		return err
 	}
-	if opts.RecordDir != "" {
+	if files {
 		if _, err := n.SpikeMonitor(src, DiskOnly()); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if c.states, err = n.StateMonitor(c.g, []string{"v", "gi"}, []int{0, 5, 600, 1099}, unit.Q(0.5, ms)); err != nil {
-		return nil, err
+		return err
 	}
 	if c.rate, err = n.PopulationRateMonitor(c.inh); err != nil {
-		return nil, err
+		return err
 	}
 	for _, path := range []string{"pre", "post"} {
 		wr, err := c.ee.WeightRecorder("w", path)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		c.recs = append(c.recs, wr)
 	}
-	return c, nil
+	return nil
 }
 
 // grow changes the network between runs as splitNet does: weights
@@ -236,22 +244,11 @@ func queued(path string) (int, error) {
 // A split network checkpointed at T/2 (with events of per-synapse delays
 // in flight) and resumed in a new network on as many processes gives,
 // on every process, what one process gives uninterrupted, bit for bit:
-// records, final state, synapses, when the checkpoint comes before the
-// network grows (the resumed network grows after) and after it (the new
-// network is built grown, then resumed).
+// records, final state, synapses; the resumed network then grows as the
+// uninterrupted one does.
 func TestSplitCheckpointSameAsUninterrupted(t *testing.T) {
 	half := unit.Q(10, unit.Millisecond)
-	ref, err := newSplitCkpt(Options{Threads: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := ref.whole(half)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(want) < 100000 {
-		t.Fatalf("the reference run gave only %d values", len(want))
-	}
+	want := uninterrupted(t, half)
 	for _, k := range []int{2, 3} {
 		ck := filepath.Join(t.TempDir(), "split.ckpt")
 		_, err := runRanks(k, func(comm cluster.Comm) (struct{}, error) {
@@ -304,51 +301,80 @@ func TestSplitCheckpointSameAsUninterrupted(t *testing.T) {
 			}
 		}
 	}
-	// A checkpoint after the network grew: a network built grown resumes
-	// from it.
-	ck := filepath.Join(t.TempDir(), "grown.ckpt")
-	k := 2
-	_, err = runRanks(k, func(comm cluster.Comm) (struct{}, error) {
-		c, err := newSplitCkpt(Options{Comm: comm, Threads: 1})
-		if err != nil {
-			return struct{}{}, err
-		}
-		if err := errors.Join(c.n.Run(half), c.n.Run(half)); err != nil {
-			return struct{}{}, err
-		}
-		if err := c.grow(); err != nil {
-			return struct{}{}, err
-		}
-		if err := c.n.Run(unit.Q(half.Value/2, unit.Second)); err != nil {
-			return struct{}{}, err
-		}
-		return struct{}{}, c.n.Checkpoint(ck)
-	})
+}
+
+// uninterrupted is what the network gives in one process, uninterrupted.
+func uninterrupted(t *testing.T, half unit.Quantity) []float64 {
+	t.Helper()
+	ref, err := newSplitCkpt(Options{Threads: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := runRanks(k, func(comm cluster.Comm) ([]float64, error) {
-		c, err := newSplitCkpt(Options{Comm: comm, Threads: 1})
-		if err != nil {
-			return nil, err
-		}
-		if err := c.grow(); err != nil {
-			return nil, err
-		}
-		if err := c.n.Resume(ck); err != nil {
-			return nil, err
-		}
-		if err := c.n.Run(unit.Q(half.Value/2, unit.Second)); err != nil {
-			return nil, err
-		}
-		return c.results()
-	})
+	want, err := ref.whole(half)
 	if err != nil {
-		t.Fatalf("grown, resumed: %v", err)
+		t.Fatal(err)
 	}
-	for r := range got {
-		if diff := sameBits(got[r], want); diff != "" {
-			t.Errorf("%d processes, checkpoint after growing, process %d: %s", k, r, diff)
+	if len(want) < 100000 {
+		t.Fatalf("the reference run gave only %d values", len(want))
+	}
+	return want
+}
+
+// A checkpoint of a split network after it grew (more synapses, made
+// whole and split again, and a new synapse group), right after (the
+// synapses whole, events of per-synapse delays queued) or during the next
+// run: a network built grown resumes from it to the uninterrupted run's
+// results.
+func TestSplitCheckpointAfterGrowing(t *testing.T) {
+	half := unit.Q(10, unit.Millisecond)
+	want := uninterrupted(t, half)
+	k := 2
+	for _, at := range []float64{0, half.Value / 2} {
+		ck := filepath.Join(t.TempDir(), "grown.ckpt")
+		_, err := runRanks(k, func(comm cluster.Comm) (struct{}, error) {
+			c, err := newSplitCkpt(Options{Comm: comm, Threads: 1})
+			if err != nil {
+				return struct{}{}, err
+			}
+			if err := errors.Join(c.n.Run(half), c.n.Run(half)); err != nil {
+				return struct{}{}, err
+			}
+			if err := c.grow(); err != nil {
+				return struct{}{}, err
+			}
+			if at > 0 { // else no run: the synapses stay whole
+				if err := c.n.Run(unit.Q(at, unit.Second)); err != nil {
+					return struct{}{}, err
+				}
+			}
+			return struct{}{}, c.n.Checkpoint(ck)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := runRanks(k, func(comm cluster.Comm) ([]float64, error) {
+			c, err := newSplitCkpt(Options{Comm: comm, Threads: 1})
+			if err != nil {
+				return nil, err
+			}
+			if err := c.grow(); err != nil {
+				return nil, err
+			}
+			if err := c.n.Resume(ck); err != nil {
+				return nil, err
+			}
+			if err := c.n.Run(unit.Q(half.Value-at, unit.Second)); err != nil {
+				return nil, err
+			}
+			return c.results()
+		})
+		if err != nil {
+			t.Fatalf("grown, checkpoint %g s later, resumed: %v", at, err)
+		}
+		for r := range got {
+			if diff := sameBits(got[r], want); diff != "" {
+				t.Errorf("%d processes, checkpoint %g s after growing, process %d: %s", k, at, r, diff)
+			}
 		}
 	}
 }
@@ -593,14 +619,7 @@ func mustRead(t *testing.T, path string) []byte {
 // checkpoint then written resumes to the uninterrupted run's results.
 func TestSplitStopThenCheckpoint(t *testing.T) {
 	half := unit.Q(10, unit.Millisecond)
-	ref, err := newSplitCkpt(Options{Threads: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := ref.whole(half)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := uninterrupted(t, half)
 	ck := filepath.Join(t.TempDir(), "stop.ckpt")
 	k := 2
 	if _, err := runRanks(k, func(comm cluster.Comm) (struct{}, error) {

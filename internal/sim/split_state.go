@@ -26,6 +26,16 @@ func (n *Network) SplitLayout() {
 	n.Distribute()
 	for _, s := range n.Synapses {
 		s.Sort()
+		if s.Ordinal == nil {
+			for _, p := range s.Pathways {
+				if p.PerSynapse != nil && len(p.PerSynapse) != len(s.Post) {
+					// Delays of synapses since made whole and connected:
+					// the next run sets them from the delay variable; until
+					// then they only say that the queue holds synapses.
+					p.PerSynapse = make([]int32, len(s.Post))
+				}
+			}
+		}
 		s.compact()
 	}
 }
