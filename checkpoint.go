@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/cajal-sim/cajal/internal/checkpoint"
@@ -22,13 +23,36 @@ const CheckpointVersion = checkpoint.Version
 // model. The file appears whole or not at all. Resume, in a network
 // built the same way, continues the run from it, with results identical
 // bit for bit to those of a run never stopped (docs/checkpoint.md).
+//
+// A network split over processes (Options.Comm) writes one file per
+// process, CheckpointFile(path, rank), each with that process's state;
+// every process calls Checkpoint, and if one fails, all return an error.
 func (n *Network) Checkpoint(path string) error {
 	if n.invalid() {
 		return errNetwork
 	}
-	if n.sim.Split() {
-		return fmt.Errorf("cajal: checkpoints of a network split over %d processes are not supported yet", n.opts.Comm.Size())
+	if !n.sim.Split() {
+		return n.checkpoint(path)
 	}
+	n.sim.SplitLayout()
+	err := n.checkpoint(CheckpointFile(path, n.opts.Comm.Rank()))
+	_, err = n.agree(err, "")
+	return err
+}
+
+// CheckpointFile is the file of process rank of a checkpoint written to
+// path by a network split over processes: path itself for the first
+// (rank 0), path + ".rank" + rank for the others (out/checkpoint.ckpt,
+// out/checkpoint.ckpt.rank1, out/checkpoint.ckpt.rank2 ...).
+func CheckpointFile(path string, rank int) string {
+	if rank == 0 {
+		return path
+	}
+	return path + ".rank" + strconv.Itoa(rank)
+}
+
+// checkpoint writes this process's checkpoint file.
+func (n *Network) checkpoint(path string) error {
 	if len(n.thresholdTasks) > 0 || len(n.events) > 0 {
 		return fmt.Errorf("cajal: a checkpoint cannot yet save the records of spike monitors with Variables or of event monitors")
 	}
@@ -83,26 +107,82 @@ func (n *Network) counters() map[string]*int {
 // after it are cut, see record.Resume) instead of being made anew. A
 // checkpoint of another model, of another format version, or damaged, is
 // refused with an error that says so, and the network is left as it was.
+//
+// A network split over processes reads, on each process, its own file
+// (CheckpointFile), written by a network split over as many processes;
+// every process calls Resume, and if one refuses its file, all return an
+// error and none changes its state. Resume first lays the network out as
+// a run would (each process keeps the synapses onto its neurons).
 func (n *Network) Resume(path string) error {
 	if n.invalid() {
 		return errNetwork
 	}
-	if n.sim.Split() {
-		return fmt.Errorf("cajal: checkpoints of a network split over %d processes are not supported yet", n.opts.Comm.Size())
+	var err error
+	switch {
+	case n.started || len(n.writers) > 0:
+		err = fmt.Errorf("cajal: Resume must come before the network's first run or checkpoint")
+	case n.recordErr != nil:
+		err = n.recordErr
 	}
-	if n.started || len(n.writers) > 0 {
-		return fmt.Errorf("cajal: Resume must come before the network's first run or checkpoint")
+	split := n.sim.Split()
+	if split {
+		path = CheckpointFile(path, n.opts.Comm.Rank())
+		if err == nil {
+			n.sim.SplitLayout()
+		}
 	}
-	if n.recordErr != nil {
-		return n.recordErr
+	var r *resumed
+	if err == nil {
+		r, err = n.readCheckpoint(path)
 	}
+	if split {
+		step := ""
+		if r != nil {
+			step = strconv.FormatInt(r.step, 10)
+		}
+		var steps []string
+		if steps, err = n.agree(err, step); err == nil {
+			err = sameSteps(path, steps)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	r.apply()
+	for c, v := range r.counters {
+		*c = int(v)
+	}
+	n.started = true
+	err = n.resumeFiles(r.rows)
+	if split {
+		if _, err = n.agree(err, ""); err != nil {
+			n.recordErr = err // later runs fail on every process
+		}
+	}
+	return err
+}
+
+// resumed is a checkpoint read and checked, ready to be applied.
+type resumed struct {
+	apply    func() // sets the simulation's state
+	step     int64
+	counters map[*int]int64
+	rows     []int64
+}
+
+// readCheckpoint reads and checks the checkpoint file path, changing
+// nothing.
+func (n *Network) readCheckpoint(path string) (*resumed, error) {
 	e, err := checkpoint.Read(path)
 	if err != nil {
-		return fmt.Errorf("cajal: %w", err)
+		return nil, fmt.Errorf("cajal: %w", err)
 	}
 	fp, _ := e["fingerprint"].(string)
+	if err := n.checkProcesses(path, fp); err != nil {
+		return nil, err
+	}
 	if err := compareFingerprints(path, fp, n.fingerprint()); err != nil {
-		return err
+		return nil, err
 	}
 	ints := func(name string) (int64, error) {
 		v, ok := e[name].([]int64)
@@ -111,16 +191,15 @@ func (n *Network) Resume(path string) error {
 		}
 		return v[0], nil
 	}
-	counters := map[*int]int64{}
+	r := &resumed{counters: map[*int]int64{}, rows: make([]int64, len(n.files))}
 	for name, c := range n.counters() {
-		if counters[c], err = ints(name); err != nil {
-			return err
+		if r.counters[c], err = ints(name); err != nil {
+			return nil, err
 		}
 	}
-	rows := make([]int64, len(n.files))
 	for k := range n.files {
-		if rows[k], err = ints(fmt.Sprintf("cajal/file/%d/rows", k)); err != nil {
-			return err
+		if r.rows[k], err = ints(fmt.Sprintf("cajal/file/%d/rows", k)); err != nil {
+			return nil, err
 		}
 	}
 	st := sim.State{}
@@ -129,14 +208,11 @@ func (n *Network) Resume(path string) error {
 			st[rest] = v
 		}
 	}
-	if err := n.sim.LoadState(st); err != nil {
-		return fmt.Errorf("cajal: checkpoint %s: %w", path, err)
+	if r.apply, err = n.sim.CheckState(st); err != nil {
+		return nil, fmt.Errorf("cajal: checkpoint %s: %w", path, err)
 	}
-	for c, v := range counters {
-		*c = int(v)
-	}
-	n.started = true
-	return n.resumeFiles(rows)
+	r.step = st["step"].([]int64)[0] // checked by CheckState
+	return r, nil
 }
 
 // resumeFiles reopens the monitors' files at the given rows. An error
@@ -156,8 +232,10 @@ func (n *Network) resumeFiles(rows []int64) error {
 
 // fingerprint describes the model a state belongs to, one fact a line (a
 // key, a tab, the value): the structure (sim.Network.Structure), each
-// object's code (digests of its text), the monitors' files and
-// Options.Model (itself if short, else a digest). Namespaces are not part of it: a run may change them.
+// object's code (digests of its text), the monitors' files,
+// Options.Model (itself if short, else a digest) and, for a network split
+// over processes, their count and this one's rank. Namespaces are not
+// part of it: a run may change them.
 func (n *Network) fingerprint() []string {
 	model := n.opts.Model
 	if len(model) > 80 || strings.ContainsAny(model, "\n\t") {
@@ -166,6 +244,9 @@ func (n *Network) fingerprint() []string {
 		model = "none"
 	}
 	out := []string{"model\t" + model}
+	if n.sim.Split() {
+		out = append(out, fmt.Sprintf("processes\t%d", n.opts.Comm.Size()), fmt.Sprintf("process\t%d", n.opts.Comm.Rank()))
+	}
 	out = append(out, n.sim.Structure()...)
 	for k, g := range n.groups {
 		p := fmt.Sprintf("group %d (%s): ", k, g.spec.Name)

@@ -19,9 +19,6 @@ func (n *Network) checkSplit() error {
 		return nil
 	}
 	k := n.opts.Comm.Size()
-	if n.opts.Checkpoint != "" || n.ckptEvery > 0 {
-		return fmt.Errorf("cajal: checkpoints of a network split over %d processes are not supported yet", k)
-	}
 	for _, r := range n.regulars {
 		if !r.synapses || len(r.block) == 0 {
 			continue

@@ -252,7 +252,9 @@ func (n *Network) Run(d unit.Quantity) error { return n.RunContext(context.Backg
 // RunContext is Run, stopped at the next step boundary once ctx is done:
 // it then flushes the monitors' files and returns an error that wraps
 // ctx's (errors.Is(err, context.Canceled)); the network's time is that of
-// the first step not run, and a later run continues from there.
+// the first step not run, and a later run continues from there. In a
+// network split over processes, all stop at the same step when one's ctx
+// is done; the others' errors wrap context.Canceled.
 func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 	if n.invalid() {
 		return errNetwork
@@ -368,6 +370,9 @@ func (n *Network) runSteps(ctx context.Context, steps int64, progress func(int64
 	}
 	err := n.runChunks(steps, progress)
 	if errors.Is(err, sim.ErrStopped) {
+		if ctx.Err() == nil { // split: another process was stopped, all stop
+			return fmt.Errorf("cajal: run stopped at t = %g s: another process was stopped: %w", n.now(), context.Canceled)
+		}
 		if cause := context.Cause(ctx); cause != ctx.Err() {
 			return fmt.Errorf("cajal: run stopped at t = %g s: %w (%w)", n.now(), ctx.Err(), cause)
 		}

@@ -38,6 +38,7 @@ func (n *Network) SaveState(st State) error {
 			return err
 		}
 	}
+	n.saveSplit(st)
 	return nil
 }
 
@@ -89,7 +90,21 @@ func (p *Pathway) mode() int32 {
 // same network (the same structure; see Structure). Everything is checked
 // before anything changes: on an error the network is as it was.
 func (n *Network) LoadState(st State) error {
+	apply, err := n.CheckState(st)
+	if err != nil {
+		return err
+	}
+	apply()
+	return nil
+}
+
+// CheckState checks st as LoadState does, changing nothing, and returns
+// the function that sets the network's state from it: the ranks of a
+// split network each check their own state, and set it once all agree.
+// A split network must have been laid out first (SplitLayout).
+func (n *Network) CheckState(st State) (apply func(), err error) {
 	l := &loader{st: st}
+	n.loadSplit(l)
 	step := l.int64s("step", 1)
 	if step != nil && step[0] < 0 {
 		l.fail("the checkpoint's step is %d", step[0])
@@ -112,13 +127,14 @@ func (n *Network) LoadState(st State) error {
 		loadMonitor(l, fmt.Sprintf("monitor/%d/", k), m)
 	}
 	if l.err != nil {
-		return l.err
+		return nil, l.err
 	}
-	n.Step = step[0]
-	for _, f := range l.apply {
-		f()
-	}
-	return nil
+	return func() {
+		n.Step = step[0]
+		for _, f := range l.apply {
+			f()
+		}
+	}, nil
 }
 
 // loader checks the values of a State and gathers what setting them

@@ -35,6 +35,9 @@ func saveMonitor(st State, prefix string, m Monitor) error {
 	case *EventMonitor:
 		if m.Keep {
 			st[prefix+"syn"], st[prefix+"t"], st[prefix+"value"] = m.Log.Syn, m.Log.T, m.Log.Value
+			if m.Log.Pre != nil { // split networks: each event's neurons
+				st[prefix+"pre"], st[prefix+"post"] = m.Log.Pre, m.Log.Post
+			}
 		}
 	case Stateless:
 	default:
@@ -88,12 +91,20 @@ func loadMonitor(l *loader, prefix string, m Monitor) {
 			syn := l.int32s(prefix+"syn", -1)
 			t := l.float64s(prefix+"t", len(syn))
 			value := l.float64s(prefix+"value", len(syn))
+			limit := m.Syn.N()
+			if m.Syn.Ordinal != nil { // split: numbers in the whole network
+				limit = m.Syn.Total
+			}
 			for _, k := range syn {
-				if k < 0 || int(k) >= m.Syn.N() {
-					l.fail("the checkpoint's %ssyn holds %d, outside the %d synapses", prefix, k, m.Syn.N())
+				if k < 0 || int(k) >= limit {
+					l.fail("the checkpoint's %ssyn holds %d, outside the %d synapses", prefix, k, limit)
 				}
 			}
-			l.then(func() { m.Log = EventLog{Syn: syn, T: t, Value: value} })
+			var pre, post []int32
+			if _, ok := l.st[prefix+"pre"]; ok || (m.Syn.Ordinal != nil && len(syn) > 0) {
+				pre, post = l.int32s(prefix+"pre", len(syn)), l.int32s(prefix+"post", len(syn))
+			}
+			l.then(func() { m.Log = EventLog{Syn: syn, T: t, Value: value, Pre: pre, Post: post} })
 		}
 	case Stateless:
 	default:
