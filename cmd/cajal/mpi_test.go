@@ -68,6 +68,41 @@ func TestSeedsUnderMPIRun(t *testing.T) {
 	t.Run("sim", func(t *testing.T) {
 		sameUnderMPI(t, bin, launcher, []int{2}, "sim", model, "--duration", "1.2s")
 	})
+	t.Run("sim-resume", func(t *testing.T) {
+		// Two processes checkpoint (a file each) at 0.6 s and stop; two
+		// processes resume to 1.2 s: the data files are those of one
+		// process run straight through.
+		one := t.TempDir()
+		runIn(t, one, bin, "sim", model, "--duration", "1.2s", "--progress", "none", "-o", "out")
+		dir := t.TempDir()
+		mpi := []string{launcher, "-np", "2", bin, "sim", model, "--progress", "none", "-o", "out"}
+		runIn(t, dir, "sh", append(mpi, "--duration", "0.6s", "--checkpoint-every", "0.3s")...)
+		ckpts, _ := filepath.Glob(filepath.Join(dir, "out", "*.ckpt*"))
+		if len(ckpts) != 2 {
+			t.Fatalf("two processes wrote checkpoint files %v, want one each", ckpts)
+		}
+		// The resume reads every process's file: without the second, it
+		// is refused.
+		rank1 := ckpts[1]
+		saved, err := os.ReadFile(rank1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(rank1)
+		refused := exec.Command("sh", append(mpi, "--duration", "1.2s", "--resume")...)
+		refused.Dir = dir
+		if out, err := refused.CombinedOutput(); err == nil {
+			t.Fatalf("a resume without %s ran:\n%s", filepath.Base(rank1), out)
+		}
+		if err := os.WriteFile(rank1, saved, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		runIn(t, dir, "sh", append(mpi, "--duration", "1.2s", "--resume")...)
+		for _, f := range ckpts {
+			os.Remove(f)
+		}
+		sameFiles(t, filepath.Join(one, "out"), filepath.Join(dir, "out"), 2)
+	})
 }
 
 // sameUnderMPI runs cajal with args, writing to a folder out, in one
