@@ -117,10 +117,43 @@ func (j *phaseJob) part(w, _, _ int) error {
 // is no crew).
 func (j *phaseJob) run(c *crew, kind phaseKind) error {
 	j.kind = kind
-	if c == nil || c.n <= 1 {
+	if c == nil || c.n <= 1 || !j.shared(kind) {
 		return j.part(0, 0, 0)
 	}
 	return c.run(j, 0)
+}
+
+// shared reports whether members other than the first have work in the
+// phase: objects smaller than MinParallel are not split (block), and a
+// phase of only such objects runs on the calling goroutine without the
+// crew, saving a barrier (some microseconds) for the same results.
+func (j *phaseJob) shared(kind phaseKind) bool {
+	n := j.n
+	big := func(lo, hi int) bool { return hi-lo >= MinParallel }
+	switch kind {
+	case phaseUpdate, phaseThreshold, phaseReset:
+		for _, g := range n.Groups {
+			if big(g.Own()) {
+				return true
+			}
+		}
+	case phaseSynapses:
+		for _, s := range n.Synapses {
+			if (s.update != nil || len(s.summed) > 0) && big(s.window()) {
+				return true
+			}
+		}
+	case phaseDeliver:
+		if j.serial {
+			return false
+		}
+		for _, s := range j.owners {
+			if big(s.window()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // deliverPhase is a run of pathways delivered in one parallel phase.
