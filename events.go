@@ -25,6 +25,8 @@ type EventMonitor struct {
 	gp     groupProgram // the condition, bound to the group
 	key    rng.Key      // random draws of the condition
 	hits   []int32
+	mine   []int32 // a split network's: this process's events of the step
+	counts []int
 	i      []int32
 	t      []float64
 	values [][]float64
@@ -109,7 +111,11 @@ func (m *EventMonitor) record(step int64, t float64) error {
 			}
 		}
 		c := m.n.opts.Comm
-		m.hits = c.AllgatherInt32(append([]int32(nil), m.hits...), m.hits[:0], make([]int, c.Size()))
+		if len(m.counts) != c.Size() {
+			m.counts = make([]int, c.Size())
+		}
+		m.mine = append(m.mine[:0], m.hits...)
+		m.hits = c.AllgatherInt32(m.mine, m.hits[:0], m.counts)
 		m.n.sim.Sync(m.g.sg, arrays, m.hits)
 	}
 	for _, i := range m.hits {

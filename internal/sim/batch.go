@@ -33,6 +33,7 @@ type batcher struct {
 	isLater  map[Monitor]bool
 	paths    []*Pathway // pathways whose spikes are queued at the exchange
 	owners   []*Synapses
+	send     []int32
 	recv     []int32
 	counts   []int
 	at       []int // per rank, step and split group: where its spikes start
@@ -136,8 +137,9 @@ func (b *batcher) full() bool { return len(b.steps) >= b.size }
 // that failed before its spikes were known (early, some rank's status)
 // record no spikes. It returns the largest status. Collective.
 func (n *Network) flush(b *batcher, status int32) (int32, error) {
-	send := append(b.pend[:0:0], status)
+	send := append(b.send[:0], status)
 	send = append(send, b.pend...)
+	b.send = send
 	start := time.Now()
 	b.recv = n.Comm.AllgatherInt32(send, b.recv, b.counts)
 	n.Exchange += time.Since(start)

@@ -246,6 +246,10 @@ type exchanger struct {
 	values     []float64
 	gotValues  []float64
 	idx        []int32
+	next       []int   // Sync: each rank's next value
+	order      []int   // event logs: the order of the gathered events
+	logRecv    []int32 // event logs: the gathered events
+	logValues  []float64
 }
 
 // Status words a rank sends with its spikes.
@@ -338,7 +342,11 @@ func (n *Network) Sync(g *Group, names []string, elems []int32) {
 	start := time.Now()
 	x.gotValues = n.Comm.AllgatherFloat64(x.values, x.gotValues, x.counts)
 	n.Exchange += time.Since(start)
-	next := make([]int, size) // each rank's next value
+	if cap(x.next) < size {
+		x.next = make([]int, size)
+	}
+	next := x.next[:size] // each rank's next value
+	next[0] = 0
 	for r := 1; r < size; r++ {
 		next[r] = next[r-1] + x.counts[r-1]
 	}

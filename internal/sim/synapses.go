@@ -335,16 +335,19 @@ func (n *Network) finishSplit(s *Synapses, p *Pathway) {
 		x.send = append(x.send, p.majors[k-from], s.Ordinal[syn], s.PreOf(syn), s.Post[syn])
 		x.values = append(x.values, p.Log.Value[k])
 	}
-	size := n.Comm.Size()
-	counts := make([]int, size)
-	start := time.Now()
-	ints := n.Comm.AllgatherInt32(x.send, nil, counts)
-	vals := n.Comm.AllgatherFloat64(x.values, nil, counts)
-	n.Exchange += time.Since(start)
-	order := make([]int, len(vals))
-	for k := range order {
-		order[k] = k
+	if len(x.counts) != n.Comm.Size() {
+		x.counts = make([]int, n.Comm.Size())
 	}
+	start := time.Now()
+	x.logRecv = n.Comm.AllgatherInt32(x.send, x.logRecv, x.counts)
+	x.logValues = n.Comm.AllgatherFloat64(x.values, x.logValues, x.counts)
+	n.Exchange += time.Since(start)
+	ints, vals := x.logRecv, x.logValues
+	order := x.order[:0]
+	for k := range vals {
+		order = append(order, k)
+	}
+	x.order = order
 	// A spike's events in synapse order: as one process logs them.
 	sort.SliceStable(order, func(a, b int) bool {
 		ea, eb := ints[4*order[a]:], ints[4*order[b]:]
