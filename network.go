@@ -125,7 +125,6 @@ type Network struct {
 	tables         []*tableBinding                     // TimedArrays' arrays, filled each step
 	regulars       []*regular                          // run_regularly blocks
 	thresholdTasks []func(step int64, t float64) error // after the threshold
-	inputTasks     []func(step int64, t float64) error // then, as synapses
 	inputs         []*poissonInput
 	events         []*EventMonitor
 	snapshots      map[string]*snapshot
@@ -325,6 +324,9 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 			return err
 		}
 	}
+	if err := n.bindInputs(workers); err != nil {
+		return err
+	}
 	start := time.Now()
 	var progress func(int64)
 	if n.opts.Progress != nil || n.opts.Report != nil {
@@ -461,9 +463,9 @@ func (n *Network) Programs() (native, total int) {
 		native, total = native+a, total+b
 	}
 	for _, p := range n.inputs {
-		if p.gp.mach != nil {
+		if p.in != nil {
 			total++
-			if p.gp.mach.Native() {
+			if p.in.Machines[0].Native() {
 				native++
 			}
 		}

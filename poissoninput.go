@@ -2,6 +2,7 @@ package cajal
 
 import (
 	"fmt"
+	"github.com/cajal-sim/cajal/internal/sim"
 	"math"
 
 	"github.com/cajal-sim/cajal/internal/check"
@@ -35,7 +36,7 @@ type poissonInput struct {
 	g      *NeuronGroup
 	lo, hi int
 	key    rng.Key
-	gp     groupProgram // the input's statement, bound to the group
+	in     *sim.Input // the input's statement, bound to the group for a run
 }
 
 // weightName is the namespace name a PoissonInput's weight takes when it
@@ -66,7 +67,6 @@ func (n *Network) PoissonInput(spec PoissonInput) error {
 		return err
 	}
 	n.inputs = append(n.inputs, p)
-	n.inputTasks = append(n.inputTasks, p.run)
 	return nil
 }
 
@@ -93,8 +93,9 @@ func (p *poissonInput) block() (ir.Block, error) {
 	return s.Statements(p.g.spec.Name+".PoissonInput", code)
 }
 
-// compile prepares the input for a run.
-func (p *poissonInput) compile() error {
+// compile prepares the input for a run with workers members: its program
+// bound to the group, one machine per member (sim.Input).
+func (p *poissonInput) compile(workers int) error {
 	b, err := p.block()
 	if err != nil {
 		return err
@@ -103,17 +104,10 @@ func (p *poissonInput) compile() error {
 	if err != nil {
 		return err
 	}
-	p.gp, err = bindGroupProgram(p.g.spec.Name+".PoissonInput", prog, p.g, p.key)
-	return err
-}
-
-// run adds the step's input. The draws depend on the neuron, the step
-// and the input only, so any number of threads gives the same result.
-func (p *poissonInput) run(step int64, t float64) error {
-	olo, ohi := p.g.sg.Own() // the neurons this process computes
-	lo, hi := max(p.lo, olo), min(p.hi, ohi)
-	if lo >= hi {
-		return nil
+	gp, err := bindGroupProgram(p.g.spec.Name+".PoissonInput", prog, p.g, p.key)
+	if err != nil {
+		return err
 	}
-	return p.gp.mach.Range(p.gp.at(step, t), lo, hi)
+	p.in = sim.NewInput(p.g.spec.Name+".PoissonInput", p.g.sg, p.lo, p.hi, prog, gp.env, workers)
+	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/cajal-sim/cajal/internal/ir"
-	"github.com/cajal-sim/cajal/internal/kernel"
 	"github.com/cajal-sim/cajal/internal/rng"
 	"github.com/cajal-sim/cajal/internal/sim"
 	"github.com/cajal-sim/cajal/unit"
@@ -46,17 +45,30 @@ func (n *Network) afterThreshold(step int64, t float64) error {
 	// A process of a split network runs every task after an error too:
 	// tasks may make collective calls (Sync) that the others make.
 	var first error
-	for _, tasks := range [][]func(int64, float64) error{n.thresholdTasks, n.inputTasks} {
-		for _, f := range tasks {
-			if err := f(step, t); err != nil {
-				if !n.sim.Split() {
-					return err
-				}
-				first = cmp.Or(first, err)
+	for _, f := range n.thresholdTasks {
+		if err := f(step, t); err != nil {
+			if !n.sim.Split() {
+				return err
 			}
+			first = cmp.Or(first, err)
 		}
 	}
 	return first
+}
+
+// bindInputs binds the inputs (PoissonInput) for a run with workers
+// members; they run in the step's inputs phase (internal/sim), moved to
+// compiled code as the groups' programs are.
+func (n *Network) bindInputs(workers int) error {
+	n.sim.Inputs, n.sim.Extra = n.sim.Inputs[:0], n.sim.Extra[:0]
+	for _, p := range n.inputs {
+		if err := p.compile(workers); err != nil {
+			return err
+		}
+		n.sim.Inputs = append(n.sim.Inputs, p.in)
+		n.sim.Extra = append(n.sim.Extra, sim.ExtraProgram{Prog: p.in.Prog, Machines: p.in.Machines})
+	}
+	return nil
 }
 
 // regular is a code block run on a group's elements every few steps, as
@@ -233,12 +245,10 @@ func (n *Network) prepareRun() error {
 		}
 		r.block = b
 	}
-	n.sim.Extra = n.sim.Extra[:0]
 	for _, p := range n.inputs {
-		if err := p.compile(); err != nil {
+		if _, err := p.block(); err != nil { // bound by bindInputs
 			return err
 		}
-		n.sim.Extra = append(n.sim.Extra, sim.ExtraProgram{Prog: p.gp.prog, Machines: []*kernel.Machine{p.gp.mach}})
 	}
 	for _, m := range n.events {
 		if err := m.compile(); err != nil {

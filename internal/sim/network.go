@@ -40,6 +40,8 @@ type Network struct {
 	// synapses (inputs), each with the machines that run it: they move
 	// to compiled code as the groups' programs do. Set before each Run.
 	Extra []ExtraProgram
+	// Inputs run every step in a parallel phase after AfterThreshold.
+	Inputs []*Input
 	// Comm, if it has more than one rank, splits the network over them
 	// (distribute.go); Distribute must have been called before the
 	// groups and synapses were compiled.
@@ -287,6 +289,11 @@ func (l *loop) step() error {
 	}
 	if err == nil && n.AfterThreshold != nil {
 		err = n.AfterThreshold(step, t)
+	}
+	if err == nil && len(n.Inputs) > 0 {
+		if err = j.run(c, phaseInputs); err != nil {
+			err = n.stop(err, step, t)
+		}
 	}
 	for _, s := range n.Synapses {
 		for _, p := range s.Pathways {

@@ -14,7 +14,9 @@ import (
 //	           nothing between the two changes what it reads)
 //	synapses   clock-driven synaptic updates and summed variables (if any)
 //	threshold  thresholds not fused into the update (if any)
-//	(serial)   spikes gathered; spikes queued and due events taken out
+//	(serial)   spikes gathered; work that reads them (spike monitors)
+//	inputs     inputs added as synapses add theirs (PoissonInput), if any
+//	(serial)   spikes queued and due events taken out
 //	deliver    pathways run for the events onto each block; a pathway that
 //	           writes presynaptic variables runs alone, on one member
 //	(serial)   event logs
@@ -33,6 +35,7 @@ const (
 	phaseThreshold
 	phaseDeliver
 	phaseReset
+	phaseInputs
 )
 
 // phaseJob is the work of one parallel phase of a step.
@@ -109,6 +112,12 @@ func (j *phaseJob) part(w, _, _ int) error {
 				return &objectError{g.Name, err, nil}
 			}
 		}
+	case phaseInputs:
+		for _, in := range j.n.Inputs {
+			if err := in.part(w, j.workers, j.step, j.t); err != nil {
+				return &objectError{in.Name, err, nil}
+			}
+		}
 	}
 	return nil
 }
@@ -134,6 +143,12 @@ func (j *phaseJob) shared(kind phaseKind) bool {
 	case phaseUpdate, phaseThreshold, phaseReset:
 		for _, g := range n.Groups {
 			if big(g.Own()) {
+				return true
+			}
+		}
+	case phaseInputs:
+		for _, in := range n.Inputs {
+			if big(in.Group.Own()) {
 				return true
 			}
 		}
