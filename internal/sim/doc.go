@@ -7,4 +7,10 @@
 // programs run in parallel over contiguous parts of each group, one part per
 // worker; random numbers are keyed by element and step, and spikes are
 // gathered in index order, so results do not depend on the thread count.
+//
+// A network may also be split over the ranks of a cluster.Comm (processes
+// under mpirun, or ranks in one process): each rank computes a block of
+// every group and the synapses onto it, and the ranks exchange spikes
+// (distribute.go, exchange.go, batch.go, gather.go); results do not
+// depend on the number of ranks either.
 package sim
