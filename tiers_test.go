@@ -149,15 +149,34 @@ func same(t *testing.T, what string, got, want []float64) {
 // test binary run under qemu-user, see .ci/run). The hash covers every
 // variable's bits.
 func TestInterpreterSameOnEveryPlatform(t *testing.T) {
-	n, state := tierNet(t, TierInterp)
+	sameAsGolden(t, TierInterp)
+}
+
+// The compiled tier gives those bits too, on every platform it runs on
+// (amd64 here; arm64 under qemu-user with a cross compiler as CAJAL_CC,
+// which .ci/run does when they are installed).
+func TestCompiledSameOnEveryPlatform(t *testing.T) {
+	if err := NativeAvailable(); err != nil {
+		t.Skip(err)
+	}
+	sameAsGolden(t, TierNative)
+}
+
+// sameAsGolden runs tierNet in the tier and compares the hash of its state
+// with testdata/interp.golden (written with -update by the interpreter).
+func sameAsGolden(t *testing.T, tier Tier) {
+	n, state := tierNet(t, tier)
 	run(t, n, unit.Q(20, unit.Millisecond))
+	if native, total := n.Programs(); tier == TierNative && native != total {
+		t.Fatalf("%d of %d programs ran compiled", native, total)
+	}
 	h := sha256.New()
 	for _, x := range state() {
 		binary.Write(h, binary.LittleEndian, math.Float64bits(x))
 	}
 	got := fmt.Sprintf("%x\n", h.Sum(nil))
 	const golden = "testdata/interp.golden"
-	if *update {
+	if *update && tier == TierInterp {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -167,6 +186,6 @@ func TestInterpreterSameOnEveryPlatform(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got != string(want) {
-		t.Errorf("the interpreter's state hashes to %s; %s holds %s", strings.TrimSpace(got), golden, strings.TrimSpace(string(want)))
+		t.Errorf("the state (%v) hashes to %s; %s holds %s", tier, strings.TrimSpace(got), golden, strings.TrimSpace(string(want)))
 	}
 }
