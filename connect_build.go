@@ -131,6 +131,9 @@ func (b *builder) run() error {
 		if err != nil {
 			return fmt.Errorf("cajal: %s: %v", b.s.spec.Name, err)
 		}
+		if _, _, ok := b.s.ownTargets(); ok && c.rule == ruleInDegree {
+			return b.keepOwn(pre, post)
+		}
 		for k := range pre {
 			if err := b.add(int(pre[k]), int(post[k])); err != nil {
 				return err
@@ -361,4 +364,62 @@ func (f *pairFilter) run(b *builder, stream uint64) ([]int32, error) {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
+}
+
+// ownTargets is, on a process of a split network, the part of the
+// synapses' targets (counted within the target range) whose neurons it
+// owns.
+func (s *SynapseGroup) ownTargets() (lo, hi int, ok bool) {
+	ss := s.ss
+	if !ss.Tgt.Split() {
+		return 0, 0, false
+	}
+	olo, ohi := ss.Tgt.Own()
+	nt := ss.TgtHi - ss.TgtLo
+	lo, hi = min(max(olo-ss.TgtLo, 0), nt), min(max(ohi-ss.TgtLo, 0), nt)
+	return lo, max(lo, hi), true
+}
+
+// keepOwn keeps pairs made for this process's targets only (a rule that
+// draws each target's sources apart), in the order of all the pairs (by
+// source, then target): each pair's place among all of them, which one
+// process would give it, counts the pairs of every process by source
+// (one exchange of a count per source neuron).
+func (b *builder) keepOwn(pre, post []int32) error {
+	ss := b.s.ss
+	ns := ss.SrcHi - ss.SrcLo
+	counts := make([]int32, ns)
+	for _, i := range pre {
+		counts[i] += int32(b.c.n)
+	}
+	comm := b.s.net.opts.Comm
+	size, rank := comm.Size(), comm.Rank()
+	all := comm.AllgatherInt32(counts, nil, make([]int, size))
+	// A source's pairs: those onto lower processes' targets, then this
+	// process's, then higher ones'.
+	var start int64
+	at := make([]int64, ns) // the place of this process's first pair of each source
+	for i := range ns {
+		at[i] = start
+		for q := range size {
+			c := int64(all[q*ns+i])
+			if q < rank {
+				at[i] += c
+			}
+			start += c
+		}
+	}
+	if start > maxSynapses {
+		return fmt.Errorf("cajal: %s: the rule makes %d synapses; a group holds at most 2^31 - 1", b.s.spec.Name, start)
+	}
+	for k, i := range pre {
+		for range b.c.n {
+			b.pre = append(b.pre, pre[k]+int32(ss.SrcLo))
+			b.post = append(b.post, post[k]+int32(ss.TgtLo))
+			b.ord = append(b.ord, int32(at[i]))
+			at[i]++
+		}
+	}
+	b.total = int(start)
+	return b.check()
 }

@@ -120,7 +120,13 @@ func (s *SynapseGroup) byRule(c connectSpec, key rng.Key) (pre, post []int32, er
 			}
 			return -1
 		}
-		posts, pres, err := choose(nt, ns, c.k, !c.noMultapses, back, key)
+		// On a process of a split network, only the targets it owns:
+		// each target's sources are drawn from its own stream.
+		from, to := 0, nt
+		if lo, hi, ok := s.ownTargets(); ok {
+			from, to = lo, hi
+		}
+		posts, pres, err := chooseRange(from, to, ns, c.k, !c.noMultapses, back, key)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -155,13 +161,20 @@ func (s *SynapseGroup) byRule(c connectSpec, key rng.Key) (pre, post []int32, er
 // else k distinct ones by Floyd's algorithm, each subset equally likely.
 // It returns the pairs (owner, partner), owner by owner.
 func choose(m, n, k int, multi bool, excluded func(int) int, key rng.Key) (owners, partners []int32, err error) {
+	return chooseRange(0, m, n, k, multi, excluded, key)
+}
+
+// chooseRange is choose for owners from to to-1 only: each owner draws
+// from its own stream, so the pairs are those choose makes for them.
+func chooseRange(from, to, n, k int, multi bool, excluded func(int) int, key rng.Key) (owners, partners []int32, err error) {
+	m := to - from
 	if float64(m)*float64(k) > 1<<31 {
 		return nil, nil, fmt.Errorf("%d x %d synapses are more than 2^31", m, k)
 	}
 	owners = make([]int32, 0, m*k)
 	partners = make([]int32, 0, m*k)
 	mark := make([]int32, n) // mark[x] == owner+1: x chosen for this owner
-	for o := 0; o < m; o++ {
+	for o := from; o < to; o++ {
 		ex := excluded(o)
 		avail := n
 		if ex >= 0 {

@@ -527,6 +527,17 @@ func TestSplitBuildKeepsOwnSynapses(t *testing.T) {
 		if err := s.Connect(P(0.1)); err != nil {
 			return [2]int64{}, err
 		}
+		// A fixed in-degree draws only this process's targets' sources.
+		in, err := n.Synapses(Synapses{Name: "in", Source: g, Target: g, Model: "w : 1", OnPre: "v_post += w"})
+		if err != nil {
+			return [2]int64{}, err
+		}
+		if err := in.Connect(FixedInDegree(50)); err != nil {
+			return [2]int64{}, err
+		}
+		if lo, hi := g.sg.Own(); in.ss.N() != 50*(hi-lo) {
+			return [2]int64{}, fmt.Errorf("%d synapses with in-degree 50 onto %d neurons", in.ss.N(), hi-lo)
+		}
 		return [2]int64{int64(s.ss.N()), s.Bytes()}, nil
 	}
 	one, err := build(nil)
