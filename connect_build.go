@@ -2,6 +2,7 @@ package cajal
 
 import (
 	"fmt"
+	"github.com/cajal-sim/cajal/cluster"
 	"math"
 	"strings"
 
@@ -392,23 +393,9 @@ func (b *builder) keepOwn(pre, post []int32) error {
 	for _, i := range pre {
 		counts[i] += int32(b.c.n)
 	}
-	comm := b.s.net.opts.Comm
-	size, rank := comm.Size(), comm.Rank()
-	all := comm.AllgatherInt32(counts, nil, make([]int, size))
 	// A source's pairs: those onto lower processes' targets, then this
 	// process's, then higher ones'.
-	var start int64
-	at := make([]int64, ns) // the place of this process's first pair of each source
-	for i := range ns {
-		at[i] = start
-		for q := range size {
-			c := int64(all[q*ns+i])
-			if q < rank {
-				at[i] += c
-			}
-			start += c
-		}
-	}
+	at, start := cluster.Places(b.s.net.opts.Comm, counts)
 	if start > maxSynapses {
 		return fmt.Errorf("cajal: %s: the rule makes %d synapses; a group holds at most 2^31 - 1", b.s.spec.Name, start)
 	}

@@ -37,27 +37,35 @@ func (n *Network) checkSplit() error {
 }
 
 // pickOrdinal keeps, of values given for all synapses (a slice of total
-// values), those of the synapses this process holds.
-func pickOrdinal(value any, ord []int32, total int) any {
+// values), those of the synapses this process holds; a slice of another
+// length is an error naming the total, as one process would name it.
+func pickOrdinal(value any, ord []int32, total int) (any, error) {
+	var n int
 	switch x := value.(type) {
 	case []float64:
-		if len(x) == total {
-			return pick(x, ord)
+		n = len(x)
+		if n == total {
+			return pick(x, ord), nil
 		}
 	case []unit.Quantity:
-		if len(x) == total {
-			return pick(x, ord)
+		n = len(x)
+		if n == total {
+			return pick(x, ord), nil
 		}
 	case []bool:
-		if len(x) == total {
-			return pick(x, ord)
+		n = len(x)
+		if n == total {
+			return pick(x, ord), nil
 		}
 	case []int:
-		if len(x) == total {
-			return pick(x, ord)
+		n = len(x)
+		if n == total {
+			return pick(x, ord), nil
 		}
+	default:
+		return value, nil
 	}
-	return value
+	return nil, fmt.Errorf("%d values for %d synapses", n, total)
 }
 
 func pick[T any](x []T, ord []int32) []T {

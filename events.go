@@ -27,6 +27,7 @@ type EventMonitor struct {
 	hits   []int32
 	mine   []int32 // a split network's: this process's events of the step
 	counts []int
+	arrays []string
 	i      []int32
 	t      []float64
 	values [][]float64
@@ -104,10 +105,12 @@ func (m *EventMonitor) record(step int64, t float64) error {
 		return err
 	}
 	if m.n.sim.Split() {
-		var arrays []string
-		for _, v := range m.vars {
-			if _, ok := m.g.sg.Arrays[v]; ok {
-				arrays = append(arrays, v)
+		if m.arrays == nil { // the recorded variables with a value per neuron
+			m.arrays = []string{}
+			for _, v := range m.vars {
+				if _, ok := m.g.sg.Arrays[v]; ok {
+					m.arrays = append(m.arrays, v)
+				}
 			}
 		}
 		c := m.n.opts.Comm
@@ -116,7 +119,7 @@ func (m *EventMonitor) record(step int64, t float64) error {
 		}
 		m.mine = append(m.mine[:0], m.hits...)
 		m.hits = c.AllgatherInt32(m.mine, m.hits[:0], m.counts)
-		m.n.sim.Sync(m.g.sg, arrays, m.hits)
+		m.n.sim.Sync(m.g.sg, m.arrays, m.hits)
 	}
 	for _, i := range m.hits {
 		m.i = append(m.i, i-int32(m.lo))

@@ -566,3 +566,39 @@ func TestSplitBuildKeepsOwnSynapses(t *testing.T) {
 		}
 	}
 }
+
+// A slice of values of the wrong length is refused on a split network as
+// in one process: the message names all the synapses, not this process's.
+func TestSplitSetWrongLength(t *testing.T) {
+	build := func(comm cluster.Comm) (error, error) {
+		n, err := NewNetwork(Options{Comm: comm, Seed: 1})
+		if err != nil {
+			return nil, err
+		}
+		g, err := n.NeuronGroup(Neurons{Name: "g", N: 1000, Model: "v : 1"})
+		if err != nil {
+			return nil, err
+		}
+		s, err := n.Synapses(Synapses{Name: "s", Source: g, Target: g, Model: "w : 1", OnPre: "v_post += w"})
+		if err != nil {
+			return nil, err
+		}
+		if err := s.Connect(FixedInDegree(3)); err != nil {
+			return nil, err
+		}
+		return s.Set("w", make([]float64, 2999)), nil
+	}
+	want, err := build(nil)
+	if err != nil || want == nil {
+		t.Fatalf("one process: %v, %v", want, err)
+	}
+	got, err := runRanks(2, build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, e := range got {
+		if e == nil || e.Error() != want.Error() {
+			t.Errorf("rank %d: %v, want %v", r, e, want)
+		}
+	}
+}

@@ -252,7 +252,10 @@ func (s *SynapseGroup) Set(name string, value any) error {
 		return errInvalid("the synapse group")
 	}
 	if s.ss.Ordinal != nil {
-		value = pickOrdinal(value, s.ss.Ordinal, s.ss.Total)
+		var err error
+		if value, err = pickOrdinal(value, s.ss.Ordinal, s.ss.Total); err != nil {
+			return fmt.Errorf("cajal: %s.%s: %v", s.spec.Name, name, err)
+		}
 	}
 	return s.store().set(name, value, 0, s.ss.N())
 }

@@ -101,3 +101,32 @@ func GatherStrings(c Comm, s string) []string {
 	}
 	return out
 }
+
+// Places numbers, in one order over all ranks, elements that each rank
+// holds some of per row: rows in order, and within a row the elements of
+// lower ranks first. counts[r] is this rank's elements in row r (every
+// rank passes as many rows); first[r] is the place of this rank's first
+// element of row r, total the elements of all ranks. Collective.
+func Places(c Comm, counts []int32) (first []int64, total int64) {
+	first = make([]int64, len(counts))
+	if Single(c) {
+		for r, n := range counts {
+			first[r] = total
+			total += int64(n)
+		}
+		return first, total
+	}
+	rows, size, rank := len(counts), c.Size(), c.Rank()
+	all := c.AllgatherInt32(counts, nil, make([]int, size))
+	for r := range rows {
+		first[r] = total
+		for q := range size {
+			n := int64(all[q*rows+r])
+			if q < rank {
+				first[r] += n
+			}
+			total += n
+		}
+	}
+	return first, total
+}

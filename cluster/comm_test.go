@@ -92,3 +92,25 @@ func TestBlockCoversInOrder(t *testing.T) {
 		}
 	}
 }
+
+// Places numbers every rank's elements row by row, lower ranks first
+// within a row, as one list of all of them would.
+func TestPlaces(t *testing.T) {
+	// Rank r holds r+1 elements of row 0, none of row 1, 2 of row 2.
+	counts := func(r int) []int32 { return []int32{int32(r + 1), 0, 2} }
+	comms := Local(3)
+	firsts := make([][]int64, 3)
+	totals := make([]int64, 3)
+	each(comms, func(c Comm) { firsts[c.Rank()], totals[c.Rank()] = Places(c, counts(c.Rank())) })
+	// Row 0: ranks hold 1, 2, 3 (places 0, 1-2, 3-5); row 1 is empty
+	// (it starts at 6 for all); row 2: 2 each (6-7, 8-9, 10-11).
+	want := [][]int64{{0, 6, 6}, {1, 6, 8}, {3, 6, 10}}
+	for r := range 3 {
+		if fmt.Sprint(firsts[r]) != fmt.Sprint(want[r]) || totals[r] != 12 {
+			t.Errorf("rank %d: first %v, total %d; want %v, 12", r, firsts[r], totals[r], want[r])
+		}
+	}
+	if first, total := Places(nil, []int32{2, 0, 3}); fmt.Sprint(first) != "[0 2 2]" || total != 5 {
+		t.Errorf("one process: first %v, total %d", first, total)
+	}
+}

@@ -31,6 +31,7 @@ type batcher struct {
 	pend     []int32   // per step, per split group: count, then the spikes
 	deferred []Monitor // monitors that record at the exchange
 	isLater  map[Monitor]bool
+	groups   []*Group   // the split groups, whose spikes travel
 	paths    []*Pathway // pathways whose spikes are queued at the exchange
 	owners   []*Synapses
 	send     []int32
@@ -83,6 +84,11 @@ func (n *Network) startBatch() *batcher {
 		if g != nil && g.split {
 			b.deferred = append(b.deferred, m)
 			b.isLater[m] = true
+		}
+	}
+	for _, g := range n.Groups {
+		if g.split {
+			b.groups = append(b.groups, g)
 		}
 	}
 	for _, s := range n.Synapses {
@@ -144,12 +150,7 @@ func (n *Network) flush(b *batcher, status int32) (int32, error) {
 	b.recv = n.Comm.AllgatherInt32(send, b.recv, b.counts)
 	n.Exchange += time.Since(start)
 	size, nsteps := n.Comm.Size(), len(b.steps)
-	var groups []*Group
-	for _, g := range n.Groups {
-		if g.split {
-			groups = append(groups, g)
-		}
-	}
+	groups := b.groups
 	worst := int32(statusOK)
 	b.at = b.at[:0]
 	base := 0

@@ -182,25 +182,15 @@ func (n *Network) SortSplit(s *Synapses) {
 	for r := range rows {
 		counts[r] = s.preStart[r+1] - s.preStart[r]
 	}
-	size, rank := n.Comm.Size(), n.Comm.Rank()
-	all := n.Comm.AllgatherInt32(counts, nil, make([]int, size))
 	// A row's synapses lie in order of postsynaptic neuron: those of
 	// lower ranks, then this rank's, then higher ranks'.
-	var start int64
+	first, total := cluster.Places(n.Comm, counts)
 	for r := range rows {
-		at := start
-		for q := range size {
-			c := int64(all[q*rows+r])
-			if q < rank {
-				at += c
-			}
-			start += c
-		}
 		for p := s.preStart[r]; p < s.preStart[r+1]; p++ {
-			s.Ordinal[p] = int32(at + int64(p-s.preStart[r]))
+			s.Ordinal[p] = int32(first[r] + int64(p-s.preStart[r]))
 		}
 	}
-	s.Total = int(start)
+	s.Total = int(total)
 }
 
 // checkSplit refuses what a split network cannot compute: synaptic code

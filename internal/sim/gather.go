@@ -71,17 +71,9 @@ func (n *Network) SyncAll(g *Group, name string) {
 // array of all synapses in the order one process holds them (collective).
 func (n *Network) GatherSynapses(s *Synapses, a []float64) []float64 {
 	if s.Ordinal == nil {
-		return a
+		return a // one process (whose Comm may be nil)
 	}
-	size := n.Comm.Size()
-	counts := make([]int, size)
-	vals := n.Comm.AllgatherFloat64(a, nil, counts)
-	ords := n.Comm.AllgatherInt32(s.Ordinal, nil, counts)
-	out := make([]float64, s.Total)
-	for k, o := range ords {
-		out[o] = vals[k]
-	}
-	return out
+	return byOrdinal(n, s, a, n.Comm.AllgatherFloat64)
 }
 
 // GatherSynapseIndex is GatherSynapses for an index array (Post, or the
@@ -90,11 +82,16 @@ func (n *Network) GatherSynapseIndex(s *Synapses, a []int32) []int32 {
 	if s.Ordinal == nil {
 		return a
 	}
-	size := n.Comm.Size()
-	counts := make([]int, size)
-	vals := n.Comm.AllgatherInt32(a, nil, counts)
+	return byOrdinal(n, s, a, n.Comm.AllgatherInt32)
+}
+
+// byOrdinal gathers a from every rank with allgather and puts each value
+// at its synapse's number in the whole network.
+func byOrdinal[T int32 | float64](n *Network, s *Synapses, a []T, allgather func(send, recv []T, counts []int) []T) []T {
+	counts := make([]int, n.Comm.Size())
+	vals := allgather(a, nil, counts)
 	ords := n.Comm.AllgatherInt32(s.Ordinal, nil, counts)
-	out := make([]int32, s.Total)
+	out := make([]T, s.Total)
 	for k, o := range ords {
 		out[o] = vals[k]
 	}
