@@ -135,6 +135,9 @@ func (s *SynapseGroup) Connect(opts ...ConnectOption) error {
 	// A process of a split network keeps the synapses onto its neurons.
 	s.net.sim.Distribute()
 	s.connects++
+	if err := s.beforeConnect(); err != nil {
+		return err
+	}
 	b, err := s.newBuilder(c)
 	if err != nil {
 		return err

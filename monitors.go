@@ -306,6 +306,9 @@ func (n *Network) SynapseMonitor(s *SynapseGroup, vars []string, indices []int, 
 	if err != nil {
 		return nil, err
 	}
+	if err := s.pin(vars...); err != nil {
+		return nil, err
+	}
 	idx := map[string]int{}
 	for k, v := range vars {
 		_, isArray := s.ss.Arrays[v]
@@ -469,6 +472,9 @@ func (s *SynapseGroup) WeightRecorder(name, pathway string, opts ...MonitorOptio
 	}
 	if p == nil || (pathway != "pre" && pathway != "post") {
 		return nil, fmt.Errorf("cajal: %s has no %q pathway", s.spec.Name, pathway)
+	}
+	if err := s.pin(name); err != nil {
+		return nil, err
 	}
 	if _, ok := s.ss.Arrays[name]; !ok {
 		return nil, fmt.Errorf("cajal: %s has no per-synapse variable %q", s.spec.Name, name)

@@ -150,6 +150,9 @@ func (s *SynapseGroup) RunRegularly(code string, interval unit.Quantity) error {
 	if s.invalid() {
 		return errInvalid("the synapse group")
 	}
+	if err := s.pin(s.mentioned(code)...); err != nil {
+		return err
+	}
 	r := &regular{name: s.spec.Name + ".run_regularly", eval: s.ss.EvalRange, span: func() (int, int) { return 0, s.ss.N() },
 		code: strings.TrimSpace(code), synapses: true}
 	r.build = func() (ir.Block, error) {

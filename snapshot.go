@@ -3,6 +3,7 @@ package cajal
 import (
 	"fmt"
 	"maps"
+	"slices"
 )
 
 // snapshot is the state of a network at one step.
@@ -99,6 +100,13 @@ func (n *Network) Restore(name string) error {
 	}
 	for k, sy := range n.synapses {
 		s.synapses[k].put(sy.ss.Arrays, sy.ss.Scalars)
+		// Traces kept per neuron when the state was stored have no
+		// per-synapse arrays in it.
+		for _, name := range append(slices.Clone(sy.ss.Traces), "lastupdate") {
+			if _, ok := s.synapses[k].arrays[name]; !ok {
+				delete(sy.ss.Arrays, name)
+			}
+		}
 		for j, p := range sy.ss.Pathways {
 			if j < len(s.queues[k]) {
 				p.SetInFlight(s.queues[k][j])

@@ -44,6 +44,8 @@ type SynapseGroup struct {
 	extra    map[string]*check.Var
 	draws    int
 	connects int
+	traces   []lower.Trace   // the event-driven variables that can be kept per neuron (traces.go)
+	pinned   map[string]bool // traces (or lastupdate) kept per synapse for good
 }
 
 // delaySpec is a pathway's delay: one duration, or an expression per synapse.
@@ -257,6 +259,9 @@ func (s *SynapseGroup) Set(name string, value any) error {
 			return fmt.Errorf("cajal: %s.%s: %v", s.spec.Name, name, err)
 		}
 	}
+	if err := s.beforeSet(name, value); err != nil {
+		return err
+	}
 	return s.store().set(name, value, 0, s.ss.N())
 }
 
@@ -265,7 +270,10 @@ func (s *SynapseGroup) Get(name string) ([]float64, error) {
 	if s.invalid() {
 		return nil, errInvalid("the synapse group")
 	}
-	vals, err := s.store().get(name, s.ss.N())
+	vals, ok, err := s.traceView(name)
+	if !ok && err == nil {
+		vals, err = s.store().get(name, s.ss.N())
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -282,17 +290,28 @@ func (s *SynapseGroup) build(provisional bool) (sim.SynapseCode, error) {
 	}
 	sc.Provisional = provisional
 	sc.Pre.Provisional, sc.Post.Provisional = provisional, provisional
+	var terr error
+	choose := func(traces []lower.Trace) []lower.Trace {
+		kept, err := s.chooseTraces(traces)
+		terr = err
+		return kept
+	}
 	low, err := lower.Synapses{Name: s.spec.Name, Scope: sc, Dt: s.net.dt, Method: s.method,
-		OnPre: s.spec.OnPre, OnPost: s.spec.OnPost, Pre: s.pre != nil, Post: s.post != nil}.Lower()
+		OnPre: s.spec.OnPre, OnPost: s.spec.OnPost, Pre: s.pre != nil, Post: s.post != nil,
+		PerNeuron: choose, KeepLast: s.pinned["lastupdate"]}.Lower()
+	if err == nil {
+		err = terr
+	}
 	if err != nil {
 		return code, err
 	}
 	if s.pre != nil {
-		s.pre.Code = low.Pre
+		s.pre.Code, s.pre.Neuron = low.Pre, low.PreNeuron
 	}
 	if s.post != nil {
-		s.post.Code = low.Post
+		s.post.Code, s.post.Neuron = low.Post, low.PostNeuron
 	}
+	s.pruneLast()
 	return low.Code, nil
 }
 

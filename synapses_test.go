@@ -348,7 +348,10 @@ func TestDelayTooLong(t *testing.T) {
 // Synapses take 12 bytes each with one float64 variable and one delay for
 // all (the variable and a 32-bit postsynaptic index; rows cost 4 bytes per
 // presynaptic neuron), more only for what they need: per-synapse delays,
-// the order by postsynaptic neuron for on_post.
+// the order by postsynaptic neuron for on_post, each synapse's presynaptic
+// neuron where on_post reads a presynaptic trace (kept per neuron, with no
+// per-synapse lastupdate), per-synapse event-driven variables and their
+// lastupdate.
 func TestSynapseMemory(t *testing.T) {
 	n := newNet(t, Options{})
 	a, _ := n.NeuronGroup(Neurons{N: 1000, Model: "v : 1"})
@@ -359,7 +362,9 @@ func TestSynapseMemory(t *testing.T) {
 		{Synapses{Model: "w : 1", OnPre: "v += w", Delay: unit.Q(1, unit.Millisecond)}, 12},
 		{Synapses{OnPre: "v += 1"}, 4},
 		{Synapses{Model: "w : 1", OnPre: "v += w", Delay: "rand()*ms"}, 12 + 8 + 4},
-		{Synapses{Model: "w : 1\ndA/dt = -A/(20*ms) : 1 (event-driven)", OnPre: "v += w\nA += 1", OnPost: "w += A"}, 12 + 8 + 8 + 4},
+		{Synapses{Model: "w : 1\ndA/dt = -A/(20*ms) : 1 (event-driven)", OnPre: "v += w\nA += 1", OnPost: "w += A"}, 12 + 4 + 4},
+		{Synapses{Model: "w : 1\ndB/dt = -B/(20*ms) : 1 (event-driven)", OnPre: "v += w\nw += B", OnPost: "B += 1"}, 12 + 4},
+		{Synapses{Model: "w : 1\ndA/dt = -A/(20*ms) : 1 (event-driven)", OnPre: "v += w\nA = A*0.5 + 1", OnPost: "w += A"}, 12 + 8 + 8 + 4},
 	}
 	for _, c := range cases {
 		c.spec.Source, c.spec.Target = a, a

@@ -19,6 +19,12 @@ type Synapses struct {
 	// whether the group has each pathway.
 	OnPre, OnPost string
 	Pre, Post     bool
+	// PerNeuron chooses, from the group's traces (see Traces), those kept
+	// per neuron in this run; nil keeps none.
+	PerNeuron func([]Trace) []Trace
+	// KeepLast keeps the per-synapse lastupdate (advanced at every event)
+	// even when every event-driven variable is kept per neuron.
+	KeepLast bool
 }
 
 // Lowered is a synapse group's code: the clock-driven update and summed
@@ -27,6 +33,11 @@ type Synapses struct {
 type Lowered struct {
 	Code      sim.SynapseCode
 	Pre, Post ir.Block
+	// PreNeuron and PostNeuron run once for each neuron whose spike a
+	// pathway delivers, before its synapses (NeuronCode).
+	PreNeuron, PostNeuron ir.Block
+	// Traces are all the group's traces; Kept, those kept per neuron.
+	Traces, Kept []Trace
 }
 
 // Lower writes the group's code.
@@ -50,29 +61,62 @@ func (s Synapses) Lower() (Lowered, error) {
 	for _, sv := range summed {
 		out.Code.Summed = append(out.Code.Summed, &sim.Summed{Target: sv.Target, Value: sv.Value})
 	}
+	pre, err := s.statements(s.Pre, s.OnPre, s.Name+".on_pre")
+	if err != nil {
+		return out, err
+	}
+	post, err := s.statements(s.Post, s.OnPost, s.Name+".on_post")
+	if err != nil {
+		return out, err
+	}
+	var others []*ir.Node
+	for _, eq := range clock {
+		others = append(others, eq.RHS)
+	}
+	for _, sv := range summed {
+		others = append(others, sv.Value)
+	}
+	out.Traces = Traces(event, pre, post, others)
+	if s.PerNeuron != nil && len(out.Traces) > 0 {
+		out.Kept = s.PerNeuron(out.Traces)
+	}
+	kept := map[string]bool{}
+	for _, tr := range out.Kept {
+		kept[tr.Var] = true
+	}
+	var rest []ir.Equation
+	for _, eq := range event {
+		if !kept[eq.Var] {
+			rest = append(rest, eq)
+		}
+	}
 	// Event-driven variables are advanced in closed form from the last
 	// event, at each event of either pathway.
 	var advance ir.Block
-	if len(event) > 0 {
+	if len(rest) > 0 {
 		elapsed := ir.Minus(ir.V("t", ir.Scalar), ir.V("lastupdate", ir.Elem))
-		if advance, err = ode.EventDriven(event, elapsed); err != nil {
+		if advance, err = ode.EventDriven(rest, elapsed); err != nil {
 			return out, fmt.Errorf("cajal: %s: %v", s.Name, err)
 		}
+	}
+	if len(rest) > 0 || (len(event) > 0 && s.KeepLast) {
 		advance = append(advance, ir.Assign{Target: ir.V("lastupdate", ir.Elem), Value: ir.V("t", ir.Scalar)})
 	}
-	pathway := func(has bool, text, src string) (ir.Block, error) {
-		if !has {
-			return nil, nil
-		}
-		b, err := sc.Statements(src, text)
-		if err != nil {
-			return nil, err
-		}
-		return append(append(ir.Block{}, advance...), b...), nil
+	if s.Pre {
+		out.Pre = append(append(ir.Block{}, advance...), rewrite(s.Name, ir.Pre, pre, out.Kept)...)
+		out.PreNeuron = NeuronCode(s.Name, ir.Pre, out.Kept)
 	}
-	if out.Pre, err = pathway(s.Pre, s.OnPre, s.Name+".on_pre"); err != nil {
-		return out, err
+	if s.Post {
+		out.Post = append(append(ir.Block{}, advance...), rewrite(s.Name, ir.Post, post, out.Kept)...)
+		out.PostNeuron = NeuronCode(s.Name, ir.Post, out.Kept)
 	}
-	out.Post, err = pathway(s.Post, s.OnPost, s.Name+".on_post")
-	return out, err
+	return out, nil
+}
+
+// statements checks a pathway's statements; nil for a missing pathway.
+func (s Synapses) statements(has bool, text, src string) (ir.Block, error) {
+	if !has {
+		return nil, nil
+	}
+	return s.Scope.Statements(src, text)
 }

@@ -130,6 +130,11 @@ func expEuler(sys System, an *analysis) (ir.Block, error) {
 	return b, nil
 }
 
+// Decay is x after elapsed seconds of dx/dt = rate*x: x exp(rate elapsed).
+func Decay(x, rate, elapsed *ir.Node) *ir.Node {
+	return ir.Times(x, ir.Call(ir.Exp, ir.Times(rate, elapsed)))
+}
+
 // EventDriven advances linear, uncoupled equations over an elapsed time
 // given as an expression (t - lastupdate), in closed form: the update of
 // (event-driven) synaptic variables when a spike reaches the synapse. Each
@@ -159,7 +164,7 @@ func EventDriven(eqs []ir.Equation, elapsed *ir.Node) (ir.Block, error) {
 		if rest.IsConst(0) {
 			// A decay (a trace): x exp(a elapsed), one exponential, the
 			// same for every trace with the same time constant.
-			b = append(b, ir.Assign{Target: newVal(eq.Var), Value: ir.Times(x, ir.Call(ir.Exp, ir.Times(a, elapsed)))})
+			b = append(b, ir.Assign{Target: newVal(eq.Var), Value: Decay(x, a, elapsed)})
 			continue
 		}
 		slope := ir.Plus(ir.Times(a, x), rest)

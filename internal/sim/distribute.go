@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cajal-sim/cajal/cluster"
 	"github.com/cajal-sim/cajal/internal/ir"
@@ -216,7 +217,7 @@ func (n *Network) checkSplit() error {
 				continue
 			}
 			for _, sl := range bd.prog.Slots {
-				if sl.Index == ir.Pre {
+				if sl.Index == ir.Pre && !TraceArray(sl.Name) {
 					return fmt.Errorf("%s: the synaptic code uses the presynaptic variable %s_pre; a network split over %d processes keeps presynaptic neurons on other processes, so synaptic code may use only synaptic and postsynaptic variables", s.Name, sl.Name, n.Comm.Size())
 				}
 			}
@@ -224,3 +225,9 @@ func (n *Network) checkSplit() error {
 	}
 	return nil
 }
+
+// TraceArray reports whether a neuron group's array holds a synaptic
+// trace kept per neuron (named "synapses.variable"; a model's variables
+// have no dots). Every process of a split network keeps the traces of
+// presynaptic neurons itself, from the spikes it receives.
+func TraceArray(name string) bool { return strings.Contains(name, ".") }

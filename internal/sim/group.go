@@ -137,13 +137,15 @@ func bindProgram(owner string, b ir.Block, cond *ir.Node, key rng.Key, workers i
 	return bd, nil
 }
 
+// elem finds the group's array a program slot names.
+func (g *Group) elem(s kernel.Slot) ([]float64, bool) {
+	a, ok := g.Arrays[s.Name]
+	return a, ok && s.Index == ir.Elem
+}
+
 func (g *Group) bind(b ir.Block, cond *ir.Node, stream uint64, seed uint64, workers int) (*bound, error) {
-	find := func(s kernel.Slot) ([]float64, bool) {
-		a, ok := g.Arrays[s.Name]
-		return a, ok && s.Index == ir.Elem
-	}
 	key := rng.NewKey(seed, uint64(g.ID*streamsPerGroup)+stream)
-	return bindProgram(g.Name, b, cond, key, workers, find, g.Scalars, nil, nil, g.Interpret)
+	return bindProgram(g.Name, b, cond, key, workers, g.elem, g.Scalars, nil, nil, g.Interpret)
 }
 
 func (bd *bound) setTime(w int, step uint64, t float64, check bool) *kernel.Env {

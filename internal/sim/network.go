@@ -297,7 +297,9 @@ func (l *loop) step() error {
 	}
 	for _, s := range n.Synapses {
 		for _, p := range s.Pathways {
-			s.prepare(p, uint64(step), t)
+			if e := s.prepare(p, uint64(step), t); e != nil && err == nil {
+				err = n.stop(e, step, t)
+			}
 		}
 	}
 	for _, d := range l.deliveries {

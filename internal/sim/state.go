@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 )
 
@@ -118,7 +120,7 @@ func (n *Network) CheckState(st State) (apply func(), err error) {
 	for k, s := range n.Synapses {
 		s.Sort()
 		p := fmt.Sprintf("synapses/%d/", k)
-		l.vars(p, s.Arrays, s.Scalars)
+		l.vars(p, l.traces(p, s), s.Scalars)
 		for q, pw := range s.Pathways {
 			l.pathway(fmt.Sprintf("%spathway/%d/", p, q), pw, step, s)
 		}
@@ -189,6 +191,27 @@ func (l *loader) vars(prefix string, arrays map[string][]float64, scalars map[st
 		x := l.float64s(prefix+"scalar/"+name, 1)
 		l.then(func() { scalars[name] = x[0] })
 	}
+}
+
+// traces brings the per-synapse arrays of s's traces (and lastupdate) to
+// the checkpoint's: an array the checkpoint holds is made if missing, and
+// one it does not hold goes (the trace was kept per neuron, in the neuron
+// group's arrays). It returns the arrays to load as usual.
+func (l *loader) traces(prefix string, s *Synapses) map[string][]float64 {
+	arrays := maps.Clone(s.Arrays)
+	for _, name := range append(slices.Clone(s.Traces), "lastupdate") {
+		_, saved := l.st[prefix+"array/"+name]
+		_, here := s.Arrays[name]
+		switch {
+		case saved && !here:
+			a := l.float64s(prefix+"array/"+name, len(s.Post))
+			l.then(func() { s.Arrays[name] = append([]float64(nil), a...) })
+		case !saved && here:
+			delete(arrays, name)
+			l.then(func() { delete(s.Arrays, name) })
+		}
+	}
+	return arrays
 }
 
 // pathway sets a ring from slots and queue (see Pathway.save): the

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"fmt"
+
 	"github.com/cajal-sim/cajal/internal/ir"
 	"github.com/cajal-sim/cajal/internal/kernel"
 	"github.com/cajal-sim/cajal/internal/rng"
@@ -22,6 +24,9 @@ type Synapses struct {
 	Post         []int32
 	Pathways     []*Pathway
 	Interpret    bool // run the programs in the interpreter even where compiled code exists
+	// Traces name the event-driven variables that can be kept per neuron:
+	// each has a per-synapse array only while it is kept per synapse.
+	Traces []string
 	// Clocked says that the synapses have clock-driven equations or summed
 	// variables: work for every synapse at every step.
 	Clocked bool
@@ -50,6 +55,10 @@ type Pathway struct {
 	Name     string // "pre" or "post"
 	FromPost bool
 	Code     ir.Block
+	// Neuron, if set, runs once for each neuron whose spike the pathway
+	// delivers (over the source group, or the target group for on_post),
+	// before Code runs for its synapses: traces kept per neuron rise.
+	Neuron ir.Block
 	// Delay is the delay in steps of all synapses, used when PerSynapse is
 	// nil; PerSynapse holds one delay in steps per synapse.
 	Delay      int
@@ -61,6 +70,8 @@ type Pathway struct {
 	Log    EventLog
 
 	prog     *bound
+	neuron   *bound     // Neuron, bound to the group of the pathway's source
+	spiking  [][]int32  // scratch: each member's neurons for Neuron (absolute indices)
 	parallel bool       // the code writes no presynaptic variable: events can be split by target
 	parts    [][]int32  // each member's events
 	job      deliverJob // the current parallel delivery
@@ -186,6 +197,14 @@ func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64)
 		if p.prog, err = bindProgram(s.Name+"."+p.Name, p.Code, nil, key(streamReset+k), workers, s.find, s.Scalars, nil, s.Post, s.Interpret); err != nil {
 			return err
 		}
+		side := s.Src
+		if p.FromPost {
+			side = s.Tgt
+		}
+		if p.neuron, err = bindProgram(s.Name+"."+p.Name, p.Neuron, nil, key(streamReset+k), workers, side.elem, side.Scalars, nil, nil, s.Interpret || side.Interpret); err != nil {
+			return err
+		}
+		p.spiking = make([][]int32, workers)
 		p.parallel = p.prog != nil
 		if p.prog != nil {
 			for _, sl := range p.prog.prog.Slots {
@@ -282,8 +301,9 @@ func (s *Synapses) synapsesOf(p *Pathway, r int32) []int32 {
 }
 
 // prepare queues the step's spikes of the pathway's source and takes out
-// the events due now, ready for the pathway's delivery job.
-func (s *Synapses) prepare(p *Pathway, step uint64, t float64) {
+// the events due now, ready for the pathway's delivery job; an on_pre
+// pathway's Neuron code runs here, for every neuron whose spike arrives.
+func (s *Synapses) prepare(p *Pathway, step uint64, t float64) error {
 	if !p.deferred {
 		s.queue(p, step)
 	}
@@ -310,6 +330,21 @@ func (s *Synapses) prepare(p *Pathway, step uint64, t float64) {
 	}
 	p.Events += int64(count)
 	p.job = deliverJob{s: s, p: p, due: due, rows: rows, postRows: postRows, events: events, count: count, step: step, t: t}
+	if p.neuron == nil || len(due) == 0 || postRows {
+		return nil // on_post's Neuron code runs in each member's part
+	}
+	if !rows {
+		return &objectError{s.Name + "." + p.Name, fmt.Errorf("traces kept per neuron need one delay for every synapse"), nil}
+	}
+	list := p.spiking[0][:0]
+	for _, r := range due {
+		list = append(list, int32(s.SrcLo)+r)
+	}
+	p.spiking[0] = list
+	if err := p.neuron.machines[0].Indices(p.neuron.setTime(0, step, t, true), list); err != nil {
+		return &objectError{s.Src.Name, err, nil}
+	}
+	return nil
 }
 
 // finish logs the recorded variable after the step's events.
@@ -434,12 +469,19 @@ func (j *deliverJob) part(w, lo, hi int) error {
 	if j.postRows {
 		// The member's postsynaptic neurons, each with all its synapses.
 		mine := j.p.parts[w][:0]
+		spiking := j.p.spiking[w][:0]
 		for _, r := range j.due {
 			if int(r) >= lo && int(r) < hi {
 				mine = append(mine, s.byPost[s.postStart[r]:s.postStart[r+1]]...)
+				spiking = append(spiking, int32(s.TgtLo)+r)
 			}
 		}
-		j.p.parts[w] = mine
+		j.p.parts[w], j.p.spiking[w] = mine, spiking
+		if nb := j.p.neuron; nb != nil && len(spiking) > 0 {
+			if err := nb.machines[w].Indices(nb.setTime(w, j.step, j.t, true), spiking); err != nil {
+				return &objectError{s.Tgt.Name, err, nil}
+			}
+		}
 		if len(mine) == 0 {
 			return nil
 		}
@@ -481,6 +523,7 @@ func (s *Synapses) Programs() (native, total int) {
 	}
 	for _, p := range s.Pathways {
 		p.prog.count(&native, &total)
+		p.neuron.count(&native, &total)
 	}
 	return native, total
 }

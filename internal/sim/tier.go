@@ -57,6 +57,7 @@ func (n *Network) startTiers() error {
 		}
 		for _, p := range s.Pathways {
 			t.request(p.prog, s.Interpret)
+			t.request(p.neuron, s.Interpret)
 		}
 	}
 	for _, x := range n.Extra {
