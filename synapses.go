@@ -306,10 +306,10 @@ func (s *SynapseGroup) build(provisional bool) (sim.SynapseCode, error) {
 		return code, err
 	}
 	if s.pre != nil {
-		s.pre.Code, s.pre.Neuron = low.Pre, low.PreNeuron
+		s.pre.Code, s.pre.Neuron, s.pre.CodeNow, s.pre.Now = low.Pre, low.PreNeuron, low.PreNow, low.PreNowNeurons
 	}
 	if s.post != nil {
-		s.post.Code, s.post.Neuron = low.Post, low.PostNeuron
+		s.post.Code, s.post.Neuron, s.post.CodeNow, s.post.Now = low.Post, low.PostNeuron, low.PostNow, low.PostNowNeurons
 	}
 	s.pruneLast()
 	return low.Code, nil

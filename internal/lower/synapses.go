@@ -36,6 +36,12 @@ type Lowered struct {
 	// PreNeuron and PostNeuron run once for each neuron whose spike a
 	// pathway delivers, before its synapses (NeuronCode).
 	PreNeuron, PostNeuron ir.Block
+	// PreNow and PostNow, if set, are Pre and Post reading the other
+	// side's traces from TraceNow arrays, which PreNowNeurons and
+	// PostNowNeurons (NowCode, over every neuron of the other side) fill:
+	// for steps with more events than such neurons.
+	PreNow, PostNow               ir.Block
+	PreNowNeurons, PostNowNeurons ir.Block
 	// Traces are all the group's traces; Kept, those kept per neuron.
 	Traces, Kept []Trace
 }
@@ -103,14 +109,30 @@ func (s Synapses) Lower() (Lowered, error) {
 		advance = append(advance, ir.Assign{Target: ir.V("lastupdate", ir.Elem), Value: ir.V("t", ir.Scalar)})
 	}
 	if s.Pre {
-		out.Pre = append(append(ir.Block{}, advance...), rewrite(s.Name, ir.Pre, pre, out.Kept)...)
-		out.PreNeuron = NeuronCode(s.Name, ir.Pre, out.Kept)
+		out.Pre, out.PreNow, out.PreNeuron, out.PreNowNeurons = pathway(s.Name, ir.Pre, advance, pre, out.Kept)
 	}
 	if s.Post {
-		out.Post = append(append(ir.Block{}, advance...), rewrite(s.Name, ir.Post, post, out.Kept)...)
-		out.PostNeuron = NeuronCode(s.Name, ir.Post, out.Kept)
+		out.Post, out.PostNow, out.PostNeuron, out.PostNowNeurons = pathway(s.Name, ir.Post, advance, post, out.Kept)
 	}
 	return out, nil
+}
+
+// pathway writes the blocks of the pathway of side: its code for each
+// synapse, the same reading TraceNow arrays (if it reads the other
+// side's traces), the neuron code, and the code that fills those arrays.
+func pathway(syn string, side ir.Index, advance, stmts ir.Block, kept []Trace) (code, codeNow, neuron, now ir.Block) {
+	b, reads := rewrite(syn, side, stmts, kept, false)
+	code = append(append(ir.Block{}, advance...), b...)
+	if reads {
+		b, _ = rewrite(syn, side, stmts, kept, true)
+		codeNow = append(append(ir.Block{}, advance...), b...)
+		other := ir.Pre
+		if side == ir.Pre {
+			other = ir.Post
+		}
+		now = NowCode(syn, other, kept)
+	}
+	return code, codeNow, NeuronCode(syn, side, kept), now
 }
 
 // statements checks a pathway's statements; nil for a missing pathway.

@@ -165,12 +165,31 @@ func NeuronCode(syn string, side ir.Index, traces []Trace) ir.Block {
 	return append(b, ir.Assign{Target: ir.V(TraceLast(syn, side), ir.Elem), Value: ir.V("t", ir.Scalar)})
 }
 
+// TraceNow names the scratch array, one value per neuron of the trace's
+// side, that holds trace v of synapse group syn decayed to the current
+// step (NowCode), for pathways with many events to read.
+func TraceNow(syn, v string) string { return syn + "." + v + "_now" }
+
+// NowCode is the block, run over every neuron of side's group, that
+// decays the side's traces to t into their TraceNow arrays.
+func NowCode(syn string, side ir.Index, traces []Trace) ir.Block {
+	var b ir.Block
+	for _, tr := range traces {
+		if tr.Side == side {
+			b = append(b, ir.Assign{Target: ir.V(TraceNow(syn, tr.Var), ir.Elem), Value: tr.decayed(syn, ir.Elem)})
+		}
+	}
+	return b
+}
+
 // rewrite turns the statements of the pathway of side (ir.Pre or ir.Post)
 // into their per-synapse part for traces kept per neuron: the pathway's
 // own traces have risen already (NeuronCode), so their step goes and
 // reads see the neuron's value; the other side's traces are read decayed
-// to t, computed once into a temporary.
-func rewrite(syn string, side ir.Index, b ir.Block, traces []Trace) ir.Block {
+// to t, computed once into a temporary, or, with now, from their TraceNow
+// arrays (the same values, computed once per neuron). It also reports
+// whether the code reads the other side's traces.
+func rewrite(syn string, side ir.Index, b ir.Block, traces []Trace, now bool) (ir.Block, bool) {
 	own := map[string]bool{}
 	other := map[string]Trace{}
 	for _, tr := range traces {
@@ -189,8 +208,11 @@ func rewrite(syn string, side ir.Index, b ir.Block, traces []Trace) ir.Block {
 		if own[v.Name] {
 			return ir.V(TraceArray(syn, v.Name), side)
 		}
-		if _, ok := other[v.Name]; ok {
+		if tr, ok := other[v.Name]; ok {
 			read[v.Name] = true
+			if now {
+				return ir.V(TraceNow(syn, v.Name), tr.Side)
+			}
 			return ir.V("_now_"+v.Name, ir.Local)
 		}
 		return nil
@@ -202,11 +224,11 @@ func rewrite(syn string, side ir.Index, b ir.Block, traces []Trace) ir.Block {
 		body = append(body, ir.Assign{Target: a.Target, Value: ir.Substitute(a.Value, repl)})
 	}
 	for _, tr := range traces {
-		if read[tr.Var] {
+		if read[tr.Var] && !now {
 			head = append(head, ir.Assign{Target: ir.V("_now_"+tr.Var, ir.Local), Value: tr.decayed(syn, tr.Side)})
 		}
 	}
-	return append(head, body...)
+	return append(head, body...), len(read) > 0
 }
 
 // Materialize is the block, run over synapses, that writes every trace in

@@ -37,6 +37,7 @@ type Synapses struct {
 	allRows           []int32 // 0, 1, ... one per presynaptic neuron
 	pre               []int32 // presynaptic neurons, for programs run on lists of synapses
 	byPost, postStart []int32
+	scratch           map[string][]float64 // per-neuron arrays of traces decayed to now (Pathway.Now)
 
 	update *bound
 	summed []*Summed
@@ -59,6 +60,11 @@ type Pathway struct {
 	// delivers (over the source group, or the target group for on_post),
 	// before Code runs for its synapses: traces kept per neuron rise.
 	Neuron ir.Block
+	// CodeNow, if set, is Code reading the other side's traces from
+	// arrays that Now fills, once per neuron of that side: a step with
+	// more events than such neurons runs Now and CodeNow instead of Code
+	// (which decays a trace for each synapse). Both give the same values.
+	CodeNow, Now ir.Block
 	// Delay is the delay in steps of all synapses, used when PerSynapse is
 	// nil; PerSynapse holds one delay in steps per synapse.
 	Delay      int
@@ -71,6 +77,8 @@ type Pathway struct {
 
 	prog     *bound
 	neuron   *bound     // Neuron, bound to the group of the pathway's source
+	progNow  *bound     // CodeNow
+	now      *bound     // Now, bound to the group of the other side
 	spiking  [][]int32  // scratch: each member's neurons for Neuron (absolute indices)
 	parallel bool       // the code writes no presynaptic variable: events can be split by target
 	parts    [][]int32  // each member's events
@@ -143,6 +151,9 @@ type SynapseCode struct {
 }
 
 func (s *Synapses) find(sl kernel.Slot) ([]float64, bool) {
+	if a, ok := s.scratch[sl.Name]; ok && sl.Index != ir.Elem {
+		return a, true
+	}
 	var m map[string][]float64
 	switch sl.Index {
 	case ir.Elem:
@@ -194,38 +205,8 @@ func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64)
 	}
 	s.pre = nil
 	for k, p := range s.Pathways {
-		if p.prog, err = bindProgram(s.Name+"."+p.Name, p.Code, nil, key(streamReset+k), workers, s.find, s.Scalars, nil, s.Post, s.Interpret); err != nil {
+		if err := s.bindPathway(p, key(streamReset+k), workers); err != nil {
 			return err
-		}
-		side := s.Src
-		if p.FromPost {
-			side = s.Tgt
-		}
-		if p.neuron, err = bindProgram(s.Name+"."+p.Name, p.Neuron, nil, key(streamReset+k), workers, side.elem, side.Scalars, nil, nil, s.Interpret || side.Interpret); err != nil {
-			return err
-		}
-		p.spiking = make([][]int32, workers)
-		p.parallel = p.prog != nil
-		if p.prog != nil {
-			for _, sl := range p.prog.prog.Slots {
-				if sl.Written && sl.Index == ir.Pre {
-					p.parallel = false
-				}
-			}
-			for w := range p.prog.envs {
-				p.prog.envs[w].PreBase = s.SrcLo
-				p.prog.envs[w].Ordinal = s.Ordinal
-			}
-			// Lists of synapses (per-synapse delays, postsynaptic spikes)
-			// need each synapse's presynaptic neuron spelt out.
-			if p.prog.prog.Uses.Pre && (p.FromPost || p.PerSynapse != nil) {
-				if s.pre == nil {
-					s.pre = s.PreIndex()
-				}
-				for w := range p.prog.envs {
-					p.prog.envs[w].Pre = s.pre
-				}
-			}
 		}
 		if p.FromPost {
 			s.indexPost()
@@ -238,6 +219,76 @@ func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64)
 		p.grow(maxDelay+1, step)
 	}
 	return nil
+}
+
+// bindPathway binds a pathway's programs: its code for synapses (and the
+// variant reading traces decayed once per neuron), and its neuron code.
+func (s *Synapses) bindPathway(p *Pathway, key rng.Key, workers int) error {
+	name := s.Name + "." + p.Name
+	side, other := s.Src, s.Tgt
+	if p.FromPost {
+		side, other = s.Tgt, s.Src
+	}
+	for _, a := range p.Now {
+		if len(s.scratch[a.Target.Name]) != other.N {
+			if s.scratch == nil {
+				s.scratch = map[string][]float64{}
+			}
+			s.scratch[a.Target.Name] = make([]float64, other.N)
+		}
+	}
+	find := func(sl kernel.Slot) ([]float64, bool) {
+		if a, ok := s.scratch[sl.Name]; ok {
+			return a, sl.Index == ir.Elem
+		}
+		return other.elem(sl)
+	}
+	var err error
+	if p.now, err = bindProgram(name, p.Now, nil, key, 1, find, other.Scalars, nil, nil, s.Interpret || other.Interpret); err != nil {
+		return err
+	}
+	if p.prog, err = s.bindSynaptic(name, p, p.Code, key, workers); err != nil {
+		return err
+	}
+	if p.progNow, err = s.bindSynaptic(name, p, p.CodeNow, key, workers); err != nil {
+		return err
+	}
+	if p.neuron, err = bindProgram(name, p.Neuron, nil, key, workers, side.elem, side.Scalars, nil, nil, s.Interpret || side.Interpret); err != nil {
+		return err
+	}
+	p.spiking = make([][]int32, workers)
+	p.parallel = p.prog != nil
+	if p.prog != nil {
+		for _, sl := range p.prog.prog.Slots {
+			if sl.Written && sl.Index == ir.Pre {
+				p.parallel = false
+			}
+		}
+	}
+	return nil
+}
+
+// bindSynaptic binds code that runs for a pathway's synapses.
+func (s *Synapses) bindSynaptic(name string, p *Pathway, code ir.Block, key rng.Key, workers int) (*bound, error) {
+	bd, err := bindProgram(name, code, nil, key, workers, s.find, s.Scalars, nil, s.Post, s.Interpret)
+	if bd == nil || err != nil {
+		return bd, err
+	}
+	for w := range bd.envs {
+		bd.envs[w].PreBase = s.SrcLo
+		bd.envs[w].Ordinal = s.Ordinal
+	}
+	// Lists of synapses (per-synapse delays, postsynaptic spikes) need
+	// each synapse's presynaptic neuron spelt out.
+	if bd.prog.Uses.Pre && (p.FromPost || p.PerSynapse != nil) {
+		if s.pre == nil {
+			s.pre = s.PreIndex()
+		}
+		for w := range bd.envs {
+			bd.envs[w].Pre = s.pre
+		}
+	}
+	return bd, nil
 }
 
 // grow makes the ring hold at least n steps, keeping what is in flight:
@@ -329,7 +380,19 @@ func (s *Synapses) prepare(p *Pathway, step uint64, t float64) error {
 		count = len(events)
 	}
 	p.Events += int64(count)
-	p.job = deliverJob{s: s, p: p, due: due, rows: rows, postRows: postRows, events: events, count: count, step: step, t: t}
+	p.job = deliverJob{s: s, p: p, bd: p.prog, due: due, rows: rows, postRows: postRows, events: events, count: count, step: step, t: t}
+	if p.now != nil {
+		lo, hi := s.TgtLo, s.TgtHi
+		if p.FromPost {
+			lo, hi = s.SrcLo, s.SrcHi
+		}
+		if count >= hi-lo {
+			if err := p.now.machines[0].Range(p.now.setTime(0, step, t, true), lo, hi); err != nil {
+				return &objectError{s.Name + "." + p.Name, err, nil}
+			}
+			p.job.bd = p.progNow
+		}
+	}
 	if p.neuron == nil || len(due) == 0 || postRows {
 		return nil // on_post's Neuron code runs in each member's part
 	}
@@ -445,6 +508,7 @@ func (s *Synapses) record(p *Pathway, due []int32, rows bool, events []int32, t 
 type deliverJob struct {
 	s    *Synapses
 	p    *Pathway
+	bd   *bound  // the pathway's program for this step (Code or CodeNow)
 	due  []int32 // rows of presynaptic neurons, when rows
 	rows bool
 	// postRows: due holds postsynaptic neurons (relative to TgtLo), whose
@@ -457,7 +521,7 @@ type deliverJob struct {
 }
 
 func (j *deliverJob) part(w, lo, hi int) error {
-	s, bd := j.s, j.p.prog
+	s, bd := j.s, j.bd
 	if j.count == 0 || lo == hi {
 		return nil
 	}
@@ -522,8 +586,9 @@ func (s *Synapses) Programs() (native, total int) {
 		sm.prog.count(&native, &total)
 	}
 	for _, p := range s.Pathways {
-		p.prog.count(&native, &total)
-		p.neuron.count(&native, &total)
+		for _, bd := range []*bound{p.prog, p.progNow, p.neuron, p.now} {
+			bd.count(&native, &total)
+		}
 	}
 	return native, total
 }

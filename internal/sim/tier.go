@@ -56,8 +56,9 @@ func (n *Network) startTiers() error {
 			t.request(sm.prog, s.Interpret)
 		}
 		for _, p := range s.Pathways {
-			t.request(p.prog, s.Interpret)
-			t.request(p.neuron, s.Interpret)
+			for _, bd := range []*bound{p.prog, p.progNow, p.neuron, p.now} {
+				t.request(bd, s.Interpret)
+			}
 		}
 	}
 	for _, x := range n.Extra {

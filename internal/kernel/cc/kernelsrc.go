@@ -132,10 +132,14 @@ func (g *gen) prefetch(tab string) {
 			slots = append(slots, in.Slot)
 		}
 	}
-	if len(slots) == 0 {
+	if len(slots) == 0 && !g.p.Uses.Pre {
 		return
 	}
 	g.w(tab+"if (j + %d < A->nidx) {\n"+tab+"\tconst int64_t f = A->idx[j + %d];\n", prefetchAhead, prefetchAhead)
+	if g.p.Uses.Pre {
+		// The presynaptic neuron, whose variables are read next.
+		g.w(tab + "\t__builtin_prefetch(&Pre[f], 0);\n")
+	}
 	for _, sl := range slots {
 		g.w(tab+"\t__builtin_prefetch(&a%d[f], %d);\n", sl, map[bool]int{false: 0, true: 1}[g.p.Slots[sl].Written])
 	}
