@@ -138,7 +138,7 @@ func (g *gen) prefetch(tab string) {
 	g.w(tab+"if (j + %d < A->nidx) {\n"+tab+"\tconst int64_t f = A->idx[j + %d];\n", prefetchAhead, prefetchAhead)
 	if g.p.Uses.Pre {
 		// The presynaptic neuron, whose variables are read next.
-		g.w(tab + "\t__builtin_prefetch(&Pre[f], 0);\n")
+		g.w("%s\t__builtin_prefetch(&Pre[f], 0);\n", tab)
 	}
 	for _, sl := range slots {
 		g.w(tab+"\t__builtin_prefetch(&a%d[f], %d);\n", sl, map[bool]int{false: 0, true: 1}[g.p.Slots[sl].Written])
