@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/cajal-sim/cajal/internal/ir"
 	"github.com/cajal-sim/cajal/internal/kernel"
@@ -16,13 +17,13 @@ import (
 // with a decaying trace (exp), a clipped weight that reads a postsynaptic
 // trace, and a conductance added into the postsynaptic neuron.
 type splitNet struct {
-	p                 *kernel.Program
-	comp              *Program
-	post              []int32
-	begin, end, rows  []int32
-	apre, last, w     []float64 // per synapse
-	g, apost          []float64 // per postsynaptic neuron
-	t, tau, eta, gmax float64
+	p                *kernel.Program
+	comp             *Program
+	post             []int32
+	begin, end, rows []int32
+	apre, last, w    []float64 // per synapse
+	g, apost         []float64 // per postsynaptic neuron
+	t                float64
 }
 
 const (
@@ -30,12 +31,8 @@ const (
 	splitNeuron = 30
 )
 
-// newSplitNet compiles the pathway and fills its data: rows of 0, 1, 7,
-// 255, 256, 257 and 624 synapses (across the chunk size) whose targets
-// repeat within every row.
-func newSplitNet(t *testing.T) *splitNet {
-	t.Helper()
-	c := testCompiler(t)
+// splitProgram compiles the block of the pathway.
+func splitProgram(tb testing.TB) *kernel.Program {
 	v := ir.V
 	apre, last, w := v("apre", ir.Elem), v("last", ir.Elem), v("w", ir.Elem)
 	tt := v("t", ir.Scalar)
@@ -47,8 +44,18 @@ func newSplitNet(t *testing.T) *splitNet {
 	}
 	p, err := kernel.Compile(b, nil)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return p
+}
+
+// newSplitNet compiles the pathway and fills its data: rows of 0, 1, 7,
+// 255, 256, 257 and 624 synapses (across the chunk size) whose targets
+// repeat within every row.
+func newSplitNet(t *testing.T) *splitNet {
+	t.Helper()
+	c := testCompiler(t)
+	p := splitProgram(t)
 	if !splittable(p) || p.Serial {
 		t.Fatalf("want a split program (not serial):\n%s", p)
 	}
@@ -194,5 +201,64 @@ func TestSplitNonFinite(t *testing.T) {
 	err = n.compare(t, "Rows", n.modes()["Rows"])
 	if !errors.As(err, &nf) || nf.Name != "w" || nf.Elem != e0 {
 		t.Fatalf("error %v, want w at %d", err, e0)
+	}
+}
+
+// BenchmarkSplitRows runs the split pathway for 20 rows of 500 synapses
+// each call (100,000 synapses onto 2,000 neurons), interpreted, compiled
+// in split loops, and compiled in one loop (the split cleared), with
+// checks, and reports the cost per synapse.
+func BenchmarkSplitRows(b *testing.B) {
+	p := splitProgram(b)
+	comp, err := testCompiler(b).Request(p).Wait()
+	if err != nil {
+		b.Fatal(err)
+	}
+	const nrow, rowLen, nneuron, called = 200, 500, 2000, 20
+	r := rand.New(rand.NewPCG(1, 2))
+	post := make([]int32, nrow*rowLen)
+	for e := range post {
+		post[e] = int32(r.IntN(nneuron))
+	}
+	begin, end := make([]int32, nrow), make([]int32, nrow)
+	for k := range begin {
+		begin[k], end[k] = int32(k*rowLen), int32((k+1)*rowLen)
+	}
+	rows := make([]int32, called)
+	env := &kernel.Env{Post: post, Check: true, Distinct: true, Scalars: []float64{1}}
+	for _, s := range p.Slots {
+		a := make([]float64, map[ir.Index]int{ir.Elem: len(post), ir.Post: nneuron}[s.Index])
+		for i := range a {
+			a[i] = r.Float64()
+		}
+		env.Arrays = append(env.Arrays, a)
+	}
+	c, m := comp.(*Program), p.NewMachine().Interpreted()
+	runs := map[string]func() error{
+		"interp": func() error { return m.Rows(env, rows, begin, end) },
+		"split":  func() error { return c.Rows(env, rows, begin, end) },
+		"one-loop": func() error {
+			d, err := c.prepare(env, modeRows)
+			if err != nil {
+				return err
+			}
+			d.a.rows, d.a.nrows = uintptr(unsafe.Pointer(&rows[0])), int64(len(rows))
+			d.a.begin, d.a.end = uintptr(unsafe.Pointer(&begin[0])), uintptr(unsafe.Pointer(&end[0]))
+			d.a.split = 0
+			return c.run(env, d, kernel.RowSpan(rows, begin, end))
+		},
+	}
+	for _, name := range []string{"interp", "split", "one-loop"} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				for k, x := range r.Perm(nrow)[:called] {
+					rows[k] = int32(x)
+				}
+				if err := runs[name](); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/(called*rowLen), "ns/syn")
+		})
 	}
 }
