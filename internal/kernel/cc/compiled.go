@@ -87,10 +87,10 @@ func (c *Program) prepare(env *kernel.Env, mode int64) (*envData, error) {
 	// Element after element where that gives the interpreter's results: a
 	// Range, or a list of distinct elements (checks are made at the end of
 	// the call in both tiers, see kernel.Program.FirstNonFinite).
-	// Split loops (split.go) under the same conditions.
+	// Split loops (split.go) under the same conditions, for Range and Rows.
 	if c.elementwise && (mode == 0 || (mode == 1 || mode == 3) && env.Distinct) && !c.p.Aliased(env) {
 		d.a.direct = 1
-		if c.split {
+		if c.split && mode != modeIndices {
 			d.a.split = 1
 		}
 	}

@@ -136,20 +136,15 @@ func (n *splitNet) compare(t *testing.T, name string, call func(m runner, env *k
 
 // modes are the calls that run split loops.
 func (n *splitNet) modes() map[string]func(m runner, env *kernel.Env) error {
-	idx := make([]int32, 0, splitSyn)
-	for _, e := range rand.New(rand.NewPCG(5, 6)).Perm(splitSyn)[:900] {
-		idx = append(idx, int32(e))
-	}
 	return map[string]func(m runner, env *kernel.Env) error{
-		"Rows":    func(m runner, env *kernel.Env) error { return m.Rows(env, n.rows, n.begin, n.end) },
-		"Range":   func(m runner, env *kernel.Env) error { return m.Range(env, 3, splitSyn-2) },
-		"Indices": func(m runner, env *kernel.Env) error { return m.Indices(env, idx) },
+		"Rows":  func(m runner, env *kernel.Env) error { return m.Rows(env, n.rows, n.begin, n.end) },
+		"Range": func(m runner, env *kernel.Env) error { return m.Range(env, 3, splitSyn-2) },
 	}
 }
 
 // TestSplitMatchesInterpreter runs the split pathway over rows that cross
-// the chunk size and whose synapses share targets, over a range and over
-// distinct indices: every array has the interpreter's bits.
+// the chunk size and whose synapses share targets, and over a range: every
+// array has the interpreter's bits.
 func TestSplitMatchesInterpreter(t *testing.T) {
 	n := newSplitNet(t)
 	for name, call := range n.modes() {
