@@ -30,6 +30,7 @@ type args struct {
 	buf          uintptr
 	direct       int64      // run element after element, not in chunks
 	ordinal      uintptr    // kernel.Env.Ordinal
+	split        int64      // run chunks in split loops (split.go)
 	self         [1]uintptr // invoke's argument list (not seen by C: it follows the C fields)
 }
 
@@ -41,6 +42,7 @@ type Program struct {
 	params      []float64
 	nbuf        int  // store buffers of the chunked path
 	elementwise bool // kernel.Program.Elementwise
+	split       bool // splittable
 }
 
 // envData is what a Program keeps in Env.Cache: the argument block and the
@@ -85,8 +87,12 @@ func (c *Program) prepare(env *kernel.Env, mode int64) (*envData, error) {
 	// Element after element where that gives the interpreter's results: a
 	// Range, or a list of distinct elements (checks are made at the end of
 	// the call in both tiers, see kernel.Program.FirstNonFinite).
+	// Split loops (split.go) under the same conditions, for Range and Rows.
 	if c.elementwise && (mode == 0 || (mode == 1 || mode == 3) && env.Distinct) && !c.p.Aliased(env) {
 		d.a.direct = 1
+		if c.split && mode != modeIndices {
+			d.a.split = 1
+		}
 	}
 	return d, nil
 }

@@ -13,7 +13,7 @@ import (
 
 // generatorVersion changes whenever the generated C changes meaning; it is
 // part of the cache key.
-const generatorVersion = "cc-1"
+const generatorVersion = "cc-2"
 
 // entryName is the exported C function of every compiled object.
 const entryName = "cajal_kernel"
@@ -39,6 +39,7 @@ const argsDecl = `typedef struct {
 	double *buf;
 	int64_t direct;
 	const int32_t *ordinal;
+	int64_t split;
 } cj_args;
 `
 

@@ -9,7 +9,10 @@
 // compiler can) when that gives the interpreter's chunk results — not
 // serial, no variable read and written through a synapse's indices, no two
 // slots bound to one array, distinct elements — and chunk by chunk
-// otherwise. With Env.Check every element runs, stored values are noted,
+// otherwise. A synaptic pathway that adds into neuron variables runs, on
+// those conditions, in split loops: a vectorised loop computes a chunk of
+// synapses and stores their own variables, then a second makes the
+// additions in element order (split.go). With Env.Check every element runs, stored values are noted,
 // and a non-finite one is then found as the interpreter finds it
 // (kernel.Program.FirstNonFinite), so both tiers report the same error
 // and leave the same state.

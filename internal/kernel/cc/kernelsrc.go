@@ -25,6 +25,8 @@ func (g *gen) w(format string, args ...any) { fmt.Fprintf(g.b, format, args...) 
 // chunk as the interpreter does: the values of a chunk are computed into
 // buffers, then stored one instruction after another, each store checked,
 // so that an error leaves the arrays as the interpreter leaves them.
+// Programs that add into neuron variables and qualify (splittable) have a
+// third way, taken when the caller sets A->split: split loops (split.go).
 func writeKernel(b *strings.Builder, p *kernel.Program) error {
 	g := &gen{p: p, b: b}
 	nk := len(p.Consts)
@@ -74,10 +76,18 @@ func writeKernel(b *strings.Builder, p *kernel.Program) error {
 	if !p.Serial {
 		chunked += " || !A->direct"
 	}
+	splits := splittable(p)
+	if splits {
+		g.w("\tif (A->split) goto split;\n")
+	}
 	g.w("\tif (%s) goto chunked;\n", chunked)
 	g.direct()
 	g.w("chunked:\n")
 	g.chunked()
+	if splits {
+		g.w("split:\n")
+		g.splitLoops()
+	}
 	g.w("}\n")
 	return g.err
 }
@@ -89,16 +99,16 @@ func (g *gen) direct() {
 		// Separate loops for each mode, so that the C compiler vectorises
 		// the Range loop.
 		g.w("\tif (A->mode == 0) {\n\t\tfor (int64_t e = A->lo; e < A->hi; e++) {\n")
-		g.body("\t\t\t", "Pre[e]", false)
+		g.body("\t\t\t", "Pre[e]", kindInPlace)
 		g.w("\t\t}\n\t\treturn (check && dbad) ? 2 : 0;\n\t}\n")
 		g.w("\tif (A->mode == 1) {\n\t\tfor (int64_t j = 0; j < A->nidx; j++) {\n\t\t\tconst int64_t e = A->idx[j];\n")
 		g.prefetch("\t\t\t")
-		g.body("\t\t\t", "Pre[e]", false)
+		g.body("\t\t\t", "Pre[e]", kindInPlace)
 		g.w("\t\t}\n\t\treturn (check && dbad) ? 2 : 0;\n\t}\n")
 		g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
 		g.w("\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n\t\t(void)pr;\n")
 		g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
-		g.body("\t\t\t", "pr", false)
+		g.body("\t\t\t", "pr", kindInPlace)
 		g.w("\t\t}\n\t}\n\treturn (check && dbad) ? 2 : 0;\n")
 		return
 	}
@@ -106,12 +116,12 @@ func (g *gen) direct() {
 	g.w("\t\tconst int64_t count = A->mode == 0 ? A->hi - A->lo : A->nidx;\n")
 	g.w("\t\tfor (int64_t j = 0; j < count; j++) {\n")
 	g.w("\t\t\tconst int64_t e = A->mode == 0 ? A->lo + j : A->idx[j];\n")
-	g.body("\t\t\t", "Pre[e]", false)
+	g.body("\t\t\t", "Pre[e]", kindInPlace)
 	g.w("\t\t}\n\t\treturn (check && dbad) ? 2 : 0;\n\t}\n")
 	g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
 	g.w("\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n")
 	g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
-	g.body("\t\t\t", "pr", false)
+	g.body("\t\t\t", "pr", kindInPlace)
 	g.w("\t\t}\n\t}\n\treturn (check && dbad) ? 2 : 0;\n")
 }
 
@@ -190,7 +200,7 @@ func (g *gen) chunked() {
 // holds element elem, with presynaptic neuron preExpr.
 func (g *gen) lanes(elem, preExpr string) {
 	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) {\n\t\t\t\tconst int64_t e = %s;\n", elem)
-	g.body("\t\t\t\t", preExpr, true)
+	g.body("\t\t\t\t", preExpr, kindBuffered)
 	g.w("\t\t\t}\n")
 	for i := range g.p.Code {
 		if g.bufIdx[i] >= 0 {
@@ -218,11 +228,30 @@ func (g *gen) commit(i int, elem, pre string) {
 	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) { a%d[%s] = b%d[i]; dbad |= (uint64_t)cj_bad(b%d[i]); }\n", in.Slot, t, buf, buf)
 }
 
+// bodyKind says where a body puts what its element stores.
+type bodyKind uint8
+
+const (
+	kindInPlace  bodyKind = iota // stores and scatter-adds to the arrays, each checked at once
+	kindBuffered                 // stored values and the condition to the chunk's buffers (lane i)
+	kindSplit                    // stores to the arrays, checked at once; scatter-add operands to their buffers (lane i)
+)
+
+// ref writes the element of slot that element e addresses, through the
+// variables pre and post.
+func (g *gen) ref(slot int32) string {
+	switch g.p.Slots[slot].Index {
+	case ir.Pre:
+		return fmt.Sprintf("a%d[pre]", slot)
+	case ir.Post:
+		return fmt.Sprintf("a%d[post]", slot)
+	}
+	return fmt.Sprintf("a%d[e]", slot)
+}
+
 // body writes the instructions for one element e; preExpr is its
-// presynaptic neuron. Buffered bodies leave stored values and the
-// condition in the chunk's buffers (lane i); direct ones store them, and
-// check each store of a serial program at once.
-func (g *gen) body(tab, preExpr string, buffered bool) {
+// presynaptic neuron. kind says where stored values go.
+func (g *gen) body(tab, preExpr string, kind bodyKind) {
 	p := g.p
 	if p.Uses.Pre {
 		g.w(tab+"const int64_t pre = %s;\n"+tab+"(void)pre;\n", preExpr)
@@ -230,15 +259,7 @@ func (g *gen) body(tab, preExpr string, buffered bool) {
 	if p.Uses.Post {
 		g.w("%sconst int64_t post = Post[e];\n%s(void)post;\n", tab, tab)
 	}
-	ref := func(slot int32) string {
-		switch p.Slots[slot].Index {
-		case ir.Pre:
-			return fmt.Sprintf("a%d[pre]", slot)
-		case ir.Post:
-			return fmt.Sprintf("a%d[post]", slot)
-		}
-		return fmt.Sprintf("a%d[e]", slot)
-	}
+	ref := g.ref
 	for i := range p.Code {
 		in := &p.Code[i]
 		d := fmt.Sprintf("r%d", in.Dst)
@@ -282,7 +303,7 @@ func (g *gen) body(tab, preExpr string, buffered bool) {
 			g.w(tab+"%s = %s;\n", d, x)
 		case kernel.OpStore, kernel.OpScatterAdd:
 			switch {
-			case buffered:
+			case kind == kindBuffered || kind == kindSplit && in.Op == kernel.OpScatterAdd:
 				g.w(tab+"b%d[i] = %s;\n", g.bufIdx[i], a)
 			case in.Op == kernel.OpScatterAdd:
 				g.w(tab+"%s += %s;\n", ref(in.Slot), a)
@@ -295,7 +316,7 @@ func (g *gen) body(tab, preExpr string, buffered bool) {
 			g.err = fmt.Errorf("cc: unknown instruction %s", in.Op)
 		}
 	}
-	if buffered && p.Result >= 0 {
+	if kind == kindBuffered && p.Result >= 0 {
 		g.w(tab+"rb[i] = r%d;\n", p.Result)
 	}
 }

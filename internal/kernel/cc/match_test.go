@@ -15,10 +15,10 @@ type runner = interface {
 	Rows(*kernel.Env, []int32, []int32, []int32) error
 }
 
-// TestMatchesInterpreter compiles random programs and demands of every
-// mode (Range, Indices with repeats in random order, Filter, Rows), with
-// and without checks, the interpreter's arrays, selections and errors, bit
-// for bit.
+// TestMatchesInterpreter compiles random programs (some of them run in
+// split loops) and demands of every mode (Range, Indices with repeats in
+// random order, Filter, Rows), with and without checks, the interpreter's
+// arrays, selections and errors, bit for bit.
 func TestMatchesInterpreter(t *testing.T) {
 	c := testCompiler(t)
 	n := 32
@@ -31,7 +31,7 @@ func TestMatchesInterpreter(t *testing.T) {
 		pd   *Pending
 	}
 	var jobs []job
-	serial, scatter := 0, 0
+	serial, scatter, split := 0, 0, 0
 	for seed := uint64(0); len(jobs) < n; seed++ {
 		g := newProgGen(seed, seed%2 == 1)
 		b, cond := g.block()
@@ -42,6 +42,9 @@ func TestMatchesInterpreter(t *testing.T) {
 		if p.Serial {
 			serial++
 		}
+		if splittable(p) {
+			split++
+		}
 		for _, in := range p.Code {
 			if in.Op == kernel.OpScatterAdd {
 				scatter++
@@ -50,8 +53,8 @@ func TestMatchesInterpreter(t *testing.T) {
 		}
 		jobs = append(jobs, job{seed, p, c.Request(p)})
 	}
-	if serial == 0 || scatter == 0 {
-		t.Fatalf("the generator made %d serial and %d scatter-add programs; want some of each", serial, scatter)
+	if serial == 0 || scatter == 0 || split == 0 {
+		t.Fatalf("the generator made %d serial, %d scatter-add and %d split programs; want some of each", serial, scatter, split)
 	}
 	for _, j := range jobs {
 		comp, err := j.pd.Wait()

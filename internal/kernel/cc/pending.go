@@ -120,7 +120,8 @@ func (c *Compiler) compile(p *kernel.Program) (*Program, error) {
 			nbuf++
 		}
 	}
-	return &Program{fn: b.fn, p: p, params: p.Params(), nbuf: nbuf, elementwise: p.Elementwise()}, nil
+	return &Program{fn: b.fn, p: p, params: p.Params(), nbuf: nbuf, elementwise: p.Elementwise(),
+		split: splittable(p)}, nil
 }
 
 // buildShape compiles (unless cached) and loads the object of a shape.
