@@ -343,9 +343,9 @@ func (n *Network) RunContext(ctx context.Context, d unit.Quantity) error {
 		}
 	}
 	n.stopNote = ""
-	loopStart, step0 := time.Now(), n.sim.Step
+	loopStart, step0, compiling := time.Now(), n.sim.Step, n.sim.Compiling
 	err = n.runSteps(ctx, steps, progress)
-	n.loop += time.Since(loopStart)
+	n.loop += time.Since(loopStart) - (n.sim.Compiling - compiling)
 	n.stepsRun += n.sim.Step - step0
 	if err != nil {
 		n.stopNote = fmt.Sprintf("recording ended at t = %g s: %v", n.now(), err)

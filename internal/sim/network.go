@@ -24,6 +24,9 @@ type Network struct {
 	// Tier chooses how programs run: interpreted, compiled before the
 	// run, or (the zero value) interpreted until compiled code is ready.
 	Tier cc.Tier
+	// Compiling is the time runs spent waiting for compiled code before
+	// their first step (cc.Native).
+	Compiling time.Duration
 	// Notice, if set, receives one-line messages the user should see
 	// (compiled code unavailable, running interpreted).
 	Notice func(string)
@@ -128,7 +131,10 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 	if err := n.checkSplit(); err != nil {
 		return err
 	}
-	if err := n.startTiers(); err != nil {
+	started := time.Now()
+	err := n.startTiers()
+	n.Compiling += time.Since(started)
+	if err != nil {
 		return err
 	}
 	j := &phaseJob{n: n, workers: workers}
