@@ -156,6 +156,9 @@ const opsSource = `
 static inline double cj_bits2f(uint64_t b) { double x; memcpy(&x, &b, 8); return x; }
 static inline uint64_t cj_f2bits(double x) { uint64_t b; memcpy(&b, &x, 8); return b; }
 static inline int cj_bad(double x) { return ((cj_f2bits(x) >> 52) & 0x7FF) == 0x7FF; }
+/* Bit 63 set if x is NaN or infinite (its exponent, all ones, carries into
+   the sign bit): OR-ed into a kernel's dbad in three vector operations. */
+static inline uint64_t cj_badw(double x) { return (cj_f2bits(x) & 0x7FF0000000000000ULL) + 0x0010000000000000ULL; }
 static inline double cj_b2f(int c) { return c ? 1.0 : 0.0; }
 static inline double cj_pymod(double x, double y) {
 	double m;

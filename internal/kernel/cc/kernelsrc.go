@@ -68,7 +68,7 @@ func writeKernel(b *strings.Builder, p *kernel.Program) error {
 	// sets A->direct (kernel.Program.Elementwise, no aliased slots,
 	// distinct elements), for the others; Filter, and the rest, run chunk
 	// by chunk as the interpreter does. Either way every element runs and
-	// stored values are noted in dbad: with checks on, a non-finite one
+	// stored values are noted in bit 63 of dbad (cj_badw): with checks on, a non-finite one
 	// makes the call return 2, and the caller finds it
 	// (kernel.Program.FirstNonFinite).
 	g.w("\tuint64_t dbad = 0;\n")
@@ -100,16 +100,16 @@ func (g *gen) direct() {
 		// the Range loop.
 		g.w("\tif (A->mode == 0) {\n\t\tfor (int64_t e = A->lo; e < A->hi; e++) {\n")
 		g.body("\t\t\t", "Pre[e]", kindInPlace)
-		g.w("\t\t}\n\t\treturn (check && dbad) ? 2 : 0;\n\t}\n")
+		g.w("\t\t}\n\t\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
 		g.w("\tif (A->mode == 1) {\n\t\tfor (int64_t j = 0; j < A->nidx; j++) {\n\t\t\tconst int64_t e = A->idx[j];\n")
 		g.prefetch("\t\t\t")
 		g.body("\t\t\t", "Pre[e]", kindInPlace)
-		g.w("\t\t}\n\t\treturn (check && dbad) ? 2 : 0;\n\t}\n")
+		g.w("\t\t}\n\t\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
 		g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
 		g.w("\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n\t\t(void)pr;\n")
 		g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
 		g.body("\t\t\t", "pr", kindInPlace)
-		g.w("\t\t}\n\t}\n\treturn (check && dbad) ? 2 : 0;\n")
+		g.w("\t\t}\n\t}\n\treturn (check && (dbad >> 63)) ? 2 : 0;\n")
 		return
 	}
 	g.w("\tif (A->mode != 3) {\n")
@@ -117,12 +117,12 @@ func (g *gen) direct() {
 	g.w("\t\tfor (int64_t j = 0; j < count; j++) {\n")
 	g.w("\t\t\tconst int64_t e = A->mode == 0 ? A->lo + j : A->idx[j];\n")
 	g.body("\t\t\t", "Pre[e]", kindInPlace)
-	g.w("\t\t}\n\t\treturn (check && dbad) ? 2 : 0;\n\t}\n")
+	g.w("\t\t}\n\t\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
 	g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
 	g.w("\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n")
 	g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
 	g.body("\t\t\t", "pr", kindInPlace)
-	g.w("\t\t}\n\t}\n\treturn (check && dbad) ? 2 : 0;\n")
+	g.w("\t\t}\n\t}\n\treturn (check && (dbad >> 63)) ? 2 : 0;\n")
 }
 
 // prefetchAhead is how many elements ahead of the one computed an index
@@ -162,7 +162,7 @@ func (g *gen) prefetch(tab string) {
 // have loops of their own, which the C compiler can vectorise.
 func (g *gen) chunked() {
 	p := g.p
-	g.w("\t{\n\tint32_t ce[%d], cp[%d];\n", kernel.ChunkSize, kernel.ChunkSize)
+	g.w("\t{\n\tint32_t ce[%d], cp[%d];\n\tuint8_t rm[%d] = {0};\n\t(void)rm;\n", kernel.ChunkSize, kernel.ChunkSize, kernel.ChunkSize+8)
 	g.w("\tdouble *restrict const rb = A->buf;\n\t(void)rb; (void)cp;\n")
 	for i := range p.Code {
 		if g.bufIdx[i] >= 0 {
@@ -187,13 +187,21 @@ func (g *gen) chunked() {
 	g.w("\t\tif (mode == 0 || mode == 2) {\n")
 	g.lanes("c0 + i", "Pre[e]")
 	if p.Result >= 0 {
-		g.w("\t\t\tif (mode == 2) for (int64_t i = 0; i < n; i++) if (rb[i] != 0) A->out[nout++] = (int32_t)(c0 + i);\n")
+		// Spikes are rare: the selected elements are found eight at a
+		// time, from a byte per element.
+		g.w("\t\t\tif (mode == 2) {\n")
+		g.w("\t\t\t\tfor (int64_t i = 0; i < n; i++) rm[i] = (uint8_t)(rb[i] != 0);\n")
+		g.w("\t\t\t\tfor (int64_t i = 0; i < n; i += 8) {\n")
+		g.w("\t\t\t\t\tuint64_t m8; memcpy(&m8, rm + i, 8);\n")
+		g.w("\t\t\t\t\tif (m8 == 0) continue;\n")
+		g.w("\t\t\t\t\tfor (int64_t q = i; q < i + 8 && q < n; q++) if (rm[q]) A->out[nout++] = (int32_t)(c0 + q);\n")
+		g.w("\t\t\t\t}\n\t\t\t}\n")
 	}
 	g.w("\t\t} else {\n")
 	if !p.Serial { // serial programs come here for Filter only
 		g.lanes("ce[i]", "(mode == 3 ? cp[i] : Pre[e])")
 	}
-	g.w("\t\t}\n\t}\n\tA->nout = nout;\n\treturn (check && dbad) ? 2 : 0;\n\t}\n")
+	g.w("\t\t}\n\t}\n\tA->nout = nout;\n\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
 }
 
 // lanes writes the computation and the stores of one chunk whose lane i
@@ -222,10 +230,10 @@ func (g *gen) commit(i int, elem, pre string) {
 	}
 	buf := g.bufIdx[i]
 	if in.Op == kernel.OpScatterAdd {
-		g.w("\t\t\tfor (int64_t i = 0; i < n; i++) { a%d[%s] += b%d[i]; dbad |= (uint64_t)cj_bad(a%d[%s]); }\n", in.Slot, t, buf, in.Slot, t)
+		g.w("\t\t\tfor (int64_t i = 0; i < n; i++) { a%d[%s] += b%d[i]; dbad |= cj_badw(a%d[%s]); }\n", in.Slot, t, buf, in.Slot, t)
 		return
 	}
-	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) { a%d[%s] = b%d[i]; dbad |= (uint64_t)cj_bad(b%d[i]); }\n", in.Slot, t, buf, buf)
+	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) { a%d[%s] = b%d[i]; dbad |= cj_badw(b%d[i]); }\n", in.Slot, t, buf, buf)
 }
 
 // bodyKind says where a body puts what its element stores.
@@ -307,10 +315,10 @@ func (g *gen) body(tab, preExpr string, kind bodyKind) {
 				g.w(tab+"b%d[i] = %s;\n", g.bufIdx[i], a)
 			case in.Op == kernel.OpScatterAdd:
 				g.w(tab+"%s += %s;\n", ref(in.Slot), a)
-				g.w(tab+"dbad |= (uint64_t)cj_bad(%s);\n", ref(in.Slot))
+				g.w(tab+"dbad |= cj_badw(%s);\n", ref(in.Slot))
 			default:
 				g.w(tab+"%s = %s;\n", ref(in.Slot), a)
-				g.w(tab+"dbad |= (uint64_t)cj_bad(%s);\n", a)
+				g.w(tab+"dbad |= cj_badw(%s);\n", a)
 			}
 		default:
 			g.err = fmt.Errorf("cc: unknown instruction %s", in.Op)

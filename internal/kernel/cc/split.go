@@ -71,10 +71,10 @@ func (g *gen) splitLoops() {
 	g.w("\t\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n\t\t\t(void)pr;\n")
 	g.w("\t\t\tfor (int64_t c = A->begin[r]; c < hi; c += %d) {\n", kernel.ChunkSize)
 	g.splitChunk("\t\t\t\t", "c + i", "pr")
-	g.w("\t\t\t}\n\t\t}\n\t\treturn (check && dbad) ? 2 : 0;\n\t}\n")
+	g.w("\t\t\t}\n\t\t}\n\t\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
 	g.w("\tconst int64_t hi = A->hi;\n\tfor (int64_t c = A->lo; c < hi; c += %d) {\n", kernel.ChunkSize)
 	g.splitChunk("\t\t", "c + i", "Pre[e]")
-	g.w("\t}\n\treturn (check && dbad) ? 2 : 0;\n\t}\n")
+	g.w("\t}\n\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
 }
 
 // splitChunk writes the two loops of the chunk of elements c to hi-1, at
@@ -106,7 +106,7 @@ func (g *gen) splitChunk(tab, elem, preExpr string) {
 	for i, in := range g.p.Code {
 		if in.Op == kernel.OpScatterAdd {
 			t := g.ref(in.Slot)
-			g.w(tab+"\t%s += b%d[i];\n"+tab+"\tdbad |= (uint64_t)cj_bad(%s);\n", t, g.bufIdx[i], t)
+			g.w(tab+"\t%s += b%d[i];\n"+tab+"\tdbad |= cj_badw(%s);\n", t, g.bufIdx[i], t)
 		}
 	}
 	g.w("%s}\n", tab)
