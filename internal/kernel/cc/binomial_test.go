@@ -53,6 +53,19 @@ func binomialArgs() (us, ns, ps []float64) {
 	for range 20 { // a billion trials: the sums from the mode run long
 		add(r.Float64(), math.Floor(1e9*(1+r.Float64())), r.Float64())
 	}
+	// Runs of one n and p (a PoissonInput's draws), and two pairs in
+	// turn, some reflected: the compiled kernel remembers (1-p)^n of the
+	// last pair, and must give what computing it again gives.
+	for k := range 3000 {
+		n, p := 1000.0, 0.002
+		switch {
+		case k >= 2000:
+			n, p = 25, 1-1e-13
+		case k >= 1000 && k%2 == 1:
+			n, p = 40, 0.3
+		}
+		add(r.Float64(), n, p)
+	}
 	return us, ns, ps
 }
 

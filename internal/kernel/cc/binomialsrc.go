@@ -5,10 +5,19 @@ package cc
 // cj_lgamma), so that compiled programs draw the interpreter's binomial
 // counts bit for bit.
 const binomialSource = `
-static double cj_binomial_up(double u, double n, double p) {
+typedef struct { double n, p, r, f0; } cj_bmemo;
+static double cj_binomial_up(cj_bmemo *memo, double u, double n, double p) {
 	double r = p / (1 - p);
 	if (n * p < 30) {
-		double f = cj_exp(n * cj_log1p(-p));
+		double f;
+		if (memo->n == n && memo->p == p) {
+			f = memo->f0; /* the same bits as computing it again */
+		} else {
+			f = cj_exp(n * cj_log1p(-p));
+			memo->n = n;
+			memo->p = p;
+			memo->f0 = f;
+		}
 		double cdf = f;
 		double k = 0.0;
 		while (cdf <= u && k < n) {
@@ -58,7 +67,7 @@ static double cj_binomial_up(double u, double n, double p) {
 	}
 	return k;
 }
-static double cj_binomial(double u, double n, double p) {
+static double cj_binomial(cj_bmemo *memo, double u, double n, double p) {
 	if (!(n >= 0) || n != floor(n) || n > 9007199254740992.0 || !(p >= 0 && p <= 1) || !(u >= 0 && u <= 1)) {
 		return cj_bits2f(CJ_NAN);
 	}
@@ -69,8 +78,8 @@ static double cj_binomial(double u, double n, double p) {
 		return n;
 	}
 	if (n * p < 30 && n * cj_log1p(-p) < -700) {
-		return n - cj_binomial_up(1 - u, n, 1 - p);
+		return n - cj_binomial_up(memo, 1 - u, n, 1 - p);
 	}
-	return cj_binomial_up(u, n, p);
+	return cj_binomial_up(memo, u, n, p);
 }
 `

@@ -226,6 +226,11 @@ func fnExpr(f ir.Fn, a, b, c string) (string, error) {
 	case ir.Select:
 		return fmt.Sprintf("(%s != 0 ? %s : %s)", a, b, c), nil
 	}
+	if f == ir.Binomial {
+		// The kernel's memo of the last n and p: a PoissonInput draws
+		// with the same n and p for every neuron.
+		return fmt.Sprintf("cj_binomial(&cj_bm, %s, %s, %s)", a, b, c), nil
+	}
 	name, ok := cFuncs[f]
 	if !ok {
 		return "", fmt.Errorf("cc: no C form for operation %s", f)

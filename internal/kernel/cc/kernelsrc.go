@@ -57,6 +57,7 @@ func writeKernel(b *strings.Builder, p *kernel.Program) error {
 	g.w("\tconst int32_t *const Pre = A->pre, *const Post = A->post;\n")
 	g.w("\tconst uint64_t sk = A->sk;\n\tconst int64_t check = A->check;\n\tconst int32_t *ord = A->ordinal;\n")
 	g.w("\t(void)Pre; (void)Post; (void)sk; (void)check; (void)ord;\n")
+	g.w("\tcj_bmemo cj_bm = {-1, -1, 0, 0};\n\t(void)cj_bm;\n")
 	for r := 0; r < p.NumRegs; r++ {
 		g.w("\tdouble r%d = 0;\n", r)
 	}
