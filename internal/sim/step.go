@@ -107,8 +107,12 @@ func (j *phaseJob) part(w, _, _ int) error {
 			}
 		}
 	case phaseReset:
+		workers := j.workers
+		if !j.shared(phaseReset) {
+			workers = 1 // few spikes: one member resets them all
+		}
 		for _, g := range j.n.Groups {
-			if err := g.resetPart(w, j.workers, j.step, j.t); err != nil {
+			if err := g.resetPart(w, workers, j.step, j.t); err != nil {
 				return &objectError{g.Name, err, nil}
 			}
 		}
@@ -140,12 +144,22 @@ func (j *phaseJob) shared(kind phaseKind) bool {
 	n := j.n
 	big := func(lo, hi int) bool { return hi-lo >= MinParallel }
 	switch kind {
-	case phaseUpdate, phaseThreshold, phaseReset:
+	case phaseUpdate, phaseThreshold:
 		for _, g := range n.Groups {
 			if big(g.Own()) {
 				return true
 			}
 		}
+	case phaseReset:
+		// A reset runs for the spiking neurons only: worth a barrier when
+		// there are many.
+		spikes := 0
+		for _, g := range n.Groups {
+			if g.reset != nil {
+				spikes += len(g.Spikes)
+			}
+		}
+		return spikes >= MinParallel
 	case phaseInputs:
 		for _, in := range n.Inputs {
 			if big(in.Group.Own()) {
