@@ -2,6 +2,9 @@ package cajal
 
 import (
 	"math"
+
+	"github.com/cajal-sim/cajal/cluster"
+	"github.com/cajal-sim/cajal/internal/sim"
 	"path/filepath"
 	"testing"
 
@@ -14,15 +17,26 @@ import (
 // synapse, as Brian2 does; without, they are kept per neuron.
 func traceNet(t *testing.T, pin bool, opts Options) (*Network, *SynapseGroup) {
 	t.Helper()
-	opts.Seed = 5
-	n := newNet(t, opts)
-	src, err := n.PoissonGroup(Poisson{N: 200, Rates: unit.Q(40, unit.Hertz)})
+	n, s, err := buildTraceNet(pin, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return n, s
+}
+
+func buildTraceNet(pin bool, opts Options) (*Network, *SynapseGroup, error) {
+	opts.Seed = 5
+	n, err := NewNetwork(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	src, err := n.PoissonGroup(Poisson{N: 200, Rates: unit.Q(40, unit.Hertz)})
+	if err != nil {
+		return nil, nil, err
+	}
 	tgt, err := n.NeuronGroup(Neurons{N: 120, Model: "dg/dt = -g/(5*ms) : 1", Threshold: "rand() < 0.004", Method: "exact"})
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
 	s, err := n.Synapses(Synapses{Source: src, Target: tgt, Model: `w : 1
 dA/dt = -A/(20*ms) : 1 (event-driven)
@@ -30,20 +44,20 @@ dB/dt = -B/(30*ms) : 1 (event-driven)`,
 		OnPre: "g += w\nA += 0.01\nw = clip(w + B, 0, 0.2)", OnPost: "B -= 0.012\nw = clip(w + A, 0, 0.2)",
 		Delay: unit.Q(1, unit.Millisecond)})
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
 	if err := s.Connect(P(0.3)); err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
 	if err := s.Set("w", "0.1*rand()"); err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
 	if pin {
 		if _, err := n.SynapseMonitor(s, []string{"A", "B"}, []int{0}, unit.Q(10, unit.Millisecond)); err != nil {
-			t.Fatal(err)
+			return nil, nil, err
 		}
 	}
-	return n, s
+	return n, s, nil
 }
 
 func get(t *testing.T, s *SynapseGroup, name string) []float64 {
@@ -190,6 +204,90 @@ func TestTracesThreadsAndTiers(t *testing.T) {
 		for i := range want {
 			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
 				t.Fatalf("%+v: synapse %d has w = %v, want %v", o, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+// Split over processes, each keeps the presynaptic traces of every
+// neuron (from the spikes all receive) and the postsynaptic traces of its
+// own: every rank ends with one process's weights and traces, bit for bit.
+func TestTracesSplit(t *testing.T) {
+	state := func(n *Network, s *SynapseGroup) ([]float64, error) {
+		if err := n.Run(unit.Q(60, unit.Millisecond)); err != nil {
+			return nil, err
+		}
+		var out []float64
+		for _, v := range []string{"w", "A", "B", "lastupdate"} {
+			x, err := s.Get(v)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, x...)
+		}
+		return out, nil
+	}
+	n, s := traceNet(t, false, Options{})
+	want, err := state(n, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []int{2, 3} {
+		got, err := runRanks(k, func(c cluster.Comm) ([]float64, error) {
+			n, s, err := buildTraceNet(false, Options{Comm: c, Threads: 2})
+			if err != nil {
+				return nil, err
+			}
+			return state(n, s)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, g := range got {
+			if d := sameBits(g, want); d != "" {
+				t.Errorf("%d ranks, rank %d: %s", k, r, d)
+			}
+		}
+	}
+}
+
+// A pathway with many events reads the other side's traces decayed once
+// per neuron (sim.NowEvents), one with few decays them per synapse: the
+// two give the same bits, in both tiers.
+func TestTracesNowSameBits(t *testing.T) {
+	defer func(x float64) { sim.NowEvents = x }(sim.NowEvents)
+	var want []float64
+	for _, tier := range []Tier{TierInterp, TierNative} {
+		if tier == TierNative && NativeAvailable() != nil {
+			continue
+		}
+		for _, now := range []float64{0, math.Inf(1)} {
+			sim.NowEvents = now
+			n := newNet(t, Options{Seed: 3, Tier: tier})
+			src, _ := n.PoissonGroup(Poisson{N: 60, Rates: unit.Q(300, unit.Hertz)})
+			tgt, _ := n.NeuronGroup(Neurons{N: 50, Model: "dg/dt = -g/(5*ms) : 1", Threshold: "rand() < 0.03", Method: "exact"})
+			s, err := n.Synapses(Synapses{Source: src, Target: tgt, Model: "w : 1\ndA/dt = -A/(20*ms) : 1 (event-driven)\ndB/dt = -B/(30*ms) : 1 (event-driven)",
+				OnPre: "g += w\nA += 0.01\nw = clip(w + B, 0, 0.2)", OnPost: "B -= 0.012\nw = clip(w + A, 0, 0.2)"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Connect(); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Set("w", 0.1); err != nil {
+				t.Fatal(err)
+			}
+			run(t, n, unit.Q(50, unit.Millisecond))
+			got := get(t, s, "w")
+			if want == nil {
+				want = got
+				if relDiff(got, make([]float64, len(got))) == 0 {
+					t.Fatal("no weight changed")
+				}
+				continue
+			}
+			if d := sameBits(got, want); d != "" {
+				t.Errorf("%v, NowEvents %v: %s", tier, now, d)
 			}
 		}
 	}

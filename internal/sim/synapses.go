@@ -221,6 +221,12 @@ func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64)
 	return nil
 }
 
+// NowEvents is the number of a step's events per neuron of the other side
+// from which a pathway decays that side's traces once per neuron (Now)
+// rather than once per synapse: both give the same bits, so it changes
+// only the speed.
+var NowEvents = 1.0
+
 // bindPathway binds a pathway's programs: its code for synapses (and the
 // variant reading traces decayed once per neuron), and its neuron code.
 func (s *Synapses) bindPathway(p *Pathway, key rng.Key, workers int) error {
@@ -386,7 +392,7 @@ func (s *Synapses) prepare(p *Pathway, step uint64, t float64) error {
 		if p.FromPost {
 			lo, hi = s.SrcLo, s.SrcHi
 		}
-		if count >= hi-lo {
+		if float64(count) >= NowEvents*float64(hi-lo) {
 			if err := p.now.machines[0].Range(p.now.setTime(0, step, t, true), lo, hi); err != nil {
 				return &objectError{s.Name + "." + p.Name, err, nil}
 			}
