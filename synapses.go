@@ -298,7 +298,7 @@ func (s *SynapseGroup) build(provisional bool) (sim.SynapseCode, error) {
 	}
 	low, err := lower.Synapses{Name: s.spec.Name, Scope: sc, Dt: s.net.dt, Method: s.method,
 		OnPre: s.spec.OnPre, OnPost: s.spec.OnPost, Pre: s.pre != nil, Post: s.post != nil,
-		PerNeuron: choose, KeepLast: s.pinned["lastupdate"]}.Lower()
+		PerNeuron: choose, KeepLast: s.keepLast()}.Lower()
 	if err == nil {
 		err = terr
 	}

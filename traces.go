@@ -208,10 +208,19 @@ func (s *SynapseGroup) traceView(name string) ([]float64, bool, error) {
 	return out, true, err
 }
 
+// keepLast reports whether the per-synapse lastupdate must go on being
+// advanced at every event although every trace is kept per neuron: code
+// or a monitor reads it, or it holds times (the traces were per synapse
+// for a while, and the neurons' last events do not give it back).
+func (s *SynapseGroup) keepLast() bool {
+	a, ok := s.ss.Arrays["lastupdate"]
+	return s.pinned["lastupdate"] || ok && !allZero(a)
+}
+
 // pruneLast drops the per-synapse lastupdate when no pathway's code
 // advances it.
 func (s *SynapseGroup) pruneLast() {
-	if _, ok := s.ss.Arrays["lastupdate"]; !ok || len(s.traces) == 0 || s.pinned["lastupdate"] {
+	if a, ok := s.ss.Arrays["lastupdate"]; !ok || len(s.traces) == 0 || s.pinned["lastupdate"] || !allZero(a) {
 		return
 	}
 	for _, p := range s.ss.Pathways {

@@ -126,28 +126,36 @@ func TestTracesPerNeuronAsPerSynapse(t *testing.T) {
 
 // Setting a trace moves it to the synapses; a run starts it per neuron
 // again once every synapse holds 0, and runs it per synapse otherwise.
-// Either way the results follow the per-synapse network's.
+// Either way the weights follow the per-synapse network's, and lastupdate
+// is the same, also after a run with every trace per synapse.
 func TestTracesSet(t *testing.T) {
 	nPer, sPer := traceNet(t, false, Options{})
 	nSyn, sSyn := traceNet(t, true, Options{})
-	for _, x := range []float64{0, 0.5} {
+	for _, set := range []map[string]float64{{"A": 0}, {"A": 0.5}, {"A": 0.5, "B": -0.5}, {"A": 0, "B": 0}} {
 		run(t, nPer, unit.Q(50, unit.Millisecond))
 		run(t, nSyn, unit.Q(50, unit.Millisecond))
-		for _, s := range []*SynapseGroup{sPer, sSyn} {
-			if err := s.Set("A", x); err != nil {
-				t.Fatal(err)
+		for v, x := range set {
+			for _, s := range []*SynapseGroup{sPer, sSyn} {
+				if err := s.Set(v, x); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, ok := sPer.ss.Arrays[v]; !ok {
+				t.Fatalf("Set left %s per neuron", v)
 			}
 		}
-		if _, ok := sPer.ss.Arrays["A"]; !ok {
-			t.Fatalf("Set left A per neuron")
-		}
 		run(t, nPer, unit.Q(50, unit.Millisecond))
 		run(t, nSyn, unit.Q(50, unit.Millisecond))
-		if _, perSyn := sPer.ss.Arrays["A"]; perSyn != (x != 0) {
-			t.Errorf("A = %v: per synapse %v in the next run", x, perSyn)
+		for v, x := range set {
+			if _, perSyn := sPer.ss.Arrays[v]; perSyn != (x != 0) {
+				t.Errorf("%v: %s per synapse %v in the next run", set, v, perSyn)
+			}
 		}
 		if d := relDiff(get(t, sPer, "w"), get(t, sSyn, "w")); d > 1e-12 {
-			t.Errorf("A = %v: weights differ by %g relative", x, d)
+			t.Errorf("%v: weights differ by %g relative", set, d)
+		}
+		if d := sameBits(get(t, sPer, "lastupdate"), get(t, sSyn, "lastupdate")); d != "" {
+			t.Errorf("%v: lastupdate: %s", set, d)
 		}
 	}
 }
