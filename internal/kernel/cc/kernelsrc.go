@@ -107,6 +107,7 @@ func (g *gen) direct() {
 		g.body("\t\t\t", "Pre[e]", kindInPlace)
 		g.w("\t\t}\n\t\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
 		g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
+		g.rowPrefetch("\t\t")
 		g.w("\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n\t\t(void)pr;\n")
 		g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
 		g.body("\t\t\t", "pr", kindInPlace)
@@ -120,10 +121,43 @@ func (g *gen) direct() {
 	g.body("\t\t\t", "Pre[e]", kindInPlace)
 	g.w("\t\t}\n\t\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
 	g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
+	g.rowPrefetch("\t\t")
 	g.w("\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n")
 	g.w("\t\tfor (int64_t e = A->begin[r]; e < A->end[r]; e++) {\n")
 	g.body("\t\t\t", "pr", kindInPlace)
 	g.w("\t\t}\n\t}\n\treturn (check && (dbad >> 63)) ? 2 : 0;\n")
+}
+
+// rowsAhead is how many rows ahead of the one delivered a Rows loop asks
+// for the start of its synapses (postsynaptic indices and per-synapse
+// variables): a row is a few cache lines, so the hardware prefetcher,
+// which follows a stream only after some misses, leaves each row's first
+// lines to wait for memory, and more so when threads split the rows.
+const rowsAhead = 2
+
+// rowPrefetch writes, at the top of a Rows loop's iteration j, hints to
+// load the first cache lines of row j + rowsAhead.
+func (g *gen) rowPrefetch(tab string) {
+	var slots []int32
+	seen := map[int32]bool{}
+	for _, in := range g.p.Code {
+		if (in.Op == kernel.OpLoad || in.Op == kernel.OpStore) && g.p.Slots[in.Slot].Index == ir.Elem && !seen[in.Slot] {
+			seen[in.Slot] = true
+			slots = append(slots, in.Slot)
+		}
+	}
+	if len(slots) == 0 && !g.p.Uses.Post {
+		return
+	}
+	g.w("%sif (j + %d < A->nrows) {\n", tab, rowsAhead)
+	g.w("%s\tconst int64_t nr = A->rows[j + %d], f0 = A->begin[nr], f1 = A->end[nr];\n", tab, rowsAhead)
+	if g.p.Uses.Post {
+		g.w("%s\tfor (int64_t f = f0; f < f1 && f < f0 + 64; f += 16) __builtin_prefetch(&Post[f], 0);\n", tab)
+	}
+	for _, sl := range slots {
+		g.w("%s\tfor (int64_t f = f0; f < f1 && f < f0 + 32; f += 8) __builtin_prefetch(&a%d[f], %d);\n", tab, sl, map[bool]int{false: 0, true: 1}[g.p.Slots[sl].Written])
+	}
+	g.w("%s}\n", tab)
 }
 
 // prefetchAhead is how many elements ahead of the one computed an index

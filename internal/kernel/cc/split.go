@@ -68,6 +68,7 @@ func (g *gen) splitLoops() {
 	}
 	g.w("\tif (A->mode == 3) {\n\t\tfor (int64_t j = 0; j < A->nrows; j++) {\n")
 	g.w("\t\t\tconst int64_t r = A->rows[j], hi = A->end[r];\n")
+	g.rowPrefetch("\t\t\t")
 	g.w("\t\t\tconst int32_t pr = (int32_t)(uint32_t)((uint64_t)A->prebase + (uint64_t)r);\n\t\t\t(void)pr;\n")
 	g.w("\t\t\tfor (int64_t c = A->begin[r]; c < hi; c += %d) {\n", kernel.ChunkSize)
 	g.splitChunk("\t\t\t\t", "c + i", "pr")
