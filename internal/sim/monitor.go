@@ -28,6 +28,13 @@ func (m *SpikeMonitor) Start(int64, float64) error { return nil }
 
 // End records the step's spikes.
 func (m *SpikeMonitor) End(_ int64, t float64) error {
+	if m.Keep && len(m.I)+len(m.Group.Spikes) > cap(m.I) {
+		// Double, where append would grow a long record by a quarter and
+		// copy it again and again.
+		n := 2*len(m.I) + len(m.Group.Spikes)
+		m.I = append(make([]int32, 0, n), m.I...)
+		m.T = append(make([]float64, 0, n), m.T...)
+	}
 	for _, i := range m.Group.Spikes {
 		if int(i) >= m.Lo && int(i) < m.Hi {
 			k := i - int32(m.Lo)
