@@ -108,8 +108,12 @@ func (p *Program) FirstNonFinite(env *Env, sp Span) error {
 			}
 		}
 	case sp.indices:
-		for _, e := range sp.Idx {
-			if err := at(int(e), preOf(int(e))); err != nil {
+		for j, e := range sp.Idx {
+			pre := preOf(int(e))
+			if p.Uses.Pre && env.IdxPre != nil {
+				pre = int(env.IdxPre[j])
+			}
+			if err := at(int(e), pre); err != nil {
 				return err
 			}
 		}

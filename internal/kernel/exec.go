@@ -13,10 +13,14 @@ type Env struct {
 	Arrays  [][]float64 // one per Program.Slots entry
 	Scalars []float64   // one per Program.Scalars entry
 	Pre     []int32     // presynaptic neuron of each synapse (synapse programs)
-	Post    []int32     // postsynaptic neuron of each synapse
-	Key     rng.Key     // random stream
-	Step    uint64      // time step, the counter of the random draws
-	Check   bool        // report stored values that are NaN or infinite
+	// IdxPre, if set, is in Indices the presynaptic neuron of each listed
+	// element, in the list's order (then Pre is not read): a list of
+	// synapses by postsynaptic neuron reads them one after another.
+	IdxPre []int32
+	Post   []int32 // postsynaptic neuron of each synapse
+	Key    rng.Key // random stream
+	Step   uint64  // time step, the counter of the random draws
+	Check  bool    // report stored values that are NaN or infinite
 	// PreBase is, in Rows, the presynaptic neuron of row 0: row r's
 	// synapses have presynaptic neuron PreBase + r.
 	PreBase int
@@ -132,7 +136,11 @@ func (m *Machine) Indices(env *Env, idx []int32) error {
 	}
 	for c := 0; c < len(idx); c += step {
 		n := min(step, len(idx)-c)
-		if err := m.chunk(env, 0, n, idx[c:c+n], nil); err != nil {
+		var pre []int32
+		if env.IdxPre != nil {
+			pre = env.IdxPre[c : c+n]
+		}
+		if err := m.chunk(env, 0, n, idx[c:c+n], pre); err != nil {
 			return err
 		}
 	}

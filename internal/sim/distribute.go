@@ -147,7 +147,7 @@ func (s *Synapses) compact() {
 	}
 	s.renumberQueued(func(syn int32) int32 { return local[syn] })
 	s.Ordinal = keep
-	s.pre, s.byPost, s.postStart, s.cuts = nil, nil, nil, nil
+	s.pre, s.byPost, s.postStart, s.cuts, s.preByPost = nil, nil, nil, nil, nil
 }
 
 // Split reports whether the group is shared among ranks.

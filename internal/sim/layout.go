@@ -23,7 +23,7 @@ func (s *Synapses) Sort() {
 	pre := s.pending
 	s.pending = nil
 	s.pre = nil
-	s.byPost, s.postStart, s.cuts = nil, nil, nil
+	s.byPost, s.postStart, s.cuts, s.preByPost = nil, nil, nil, nil
 	perm := sortPairs(pre, s.Post, s.SrcLo, s.SrcHi, s.TgtLo, s.TgtHi)
 	if perm != nil {
 		s.Post = permute32(s.Post, perm)
@@ -181,10 +181,24 @@ func (s *Synapses) indexPost() {
 	}
 }
 
+// indexPreByPost lists each synapse's presynaptic neuron in the order by
+// postsynaptic neuron (beside byPost), for on_post code that reads
+// presynaptic values: it reads them one after another (kernel.Env.IdxPre).
+func (s *Synapses) indexPreByPost() {
+	if s.preByPost != nil || s.byPost == nil {
+		return
+	}
+	pre := s.PreIndex()
+	s.preByPost = make([]int32, len(s.byPost))
+	for k, e := range s.byPost {
+		s.preByPost[k] = pre[e]
+	}
+}
+
 // Bytes is the memory the synapses take: indices, variables, rows and
 // delay queues' per-synapse parts.
 func (s *Synapses) Bytes() int64 {
-	b := int64(len(s.Post)+len(s.pending)+len(s.pre)+len(s.byPost)+len(s.preStart)+len(s.postStart)+len(s.Ordinal)) * 4
+	b := int64(len(s.Post)+len(s.pending)+len(s.pre)+len(s.byPost)+len(s.preByPost)+len(s.preStart)+len(s.postStart)+len(s.Ordinal)) * 4
 	for _, a := range s.Arrays {
 		b += int64(len(a)) * 8
 	}

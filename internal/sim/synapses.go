@@ -37,6 +37,7 @@ type Synapses struct {
 	allRows           []int32 // 0, 1, ... one per presynaptic neuron
 	pre               []int32 // presynaptic neurons, for programs run on lists of synapses
 	byPost, postStart []int32
+	preByPost         []int32              // presynaptic neurons in the order of byPost (indexPreByPost)
 	scratch           map[string][]float64 // per-neuron arrays of traces decayed to now (Pathway.Now)
 
 	update *bound
@@ -82,6 +83,7 @@ type Pathway struct {
 	spiking  [][]int32  // scratch: each member's neurons for Neuron (absolute indices)
 	parallel bool       // the code writes no presynaptic variable: events can be split by target
 	parts    [][]int32  // each member's events
+	partsPre [][]int32  // their presynaptic neurons (on_post code that reads them)
 	job      deliverJob // the current parallel delivery
 	ring     [][]int32  // future steps: neurons (one delay) or synapses (per-synapse delays)
 	events   []int32    // scratch: the synapses reached this step
@@ -211,7 +213,7 @@ func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64)
 		if p.FromPost {
 			s.indexPost()
 		}
-		p.parts = make([][]int32, workers)
+		p.parts, p.partsPre = make([][]int32, workers), make([][]int32, workers)
 		maxDelay := p.Delay
 		for _, d := range p.PerSynapse {
 			maxDelay = max(maxDelay, int(d))
@@ -284,8 +286,14 @@ func (s *Synapses) bindSynaptic(name string, p *Pathway, code ir.Block, key rng.
 		bd.envs[w].PreBase = s.SrcLo
 		bd.envs[w].Ordinal = s.Ordinal
 	}
-	// Lists of synapses (per-synapse delays, postsynaptic spikes) need
-	// each synapse's presynaptic neuron spelt out.
+	// Lists of synapses need each synapse's presynaptic neuron spelt out:
+	// beside the list for postsynaptic spikes (preByPost), by synapse for
+	// per-synapse delays.
+	if bd.prog.Uses.Pre && p.FromPost && p.PerSynapse == nil {
+		s.indexPost()
+		s.indexPreByPost()
+		return bd, nil
+	}
 	if bd.prog.Uses.Pre && (p.FromPost || p.PerSynapse != nil) {
 		if s.pre == nil {
 			s.pre = s.PreIndex()
@@ -540,13 +548,19 @@ func (j *deliverJob) part(w, lo, hi int) error {
 		// The member's postsynaptic neurons, each with all its synapses.
 		mine := j.p.parts[w][:0]
 		spiking := j.p.spiking[w][:0]
+		usesPre := bd.prog.Uses.Pre
+		minePre := j.p.partsPre[w][:0]
 		for _, r := range j.due {
 			if int(r) >= lo && int(r) < hi {
-				mine = append(mine, s.byPost[s.postStart[r]:s.postStart[r+1]]...)
+				a, b := s.postStart[r], s.postStart[r+1]
+				mine = append(mine, s.byPost[a:b]...)
+				if usesPre {
+					minePre = append(minePre, s.preByPost[a:b]...)
+				}
 				spiking = append(spiking, int32(s.TgtLo)+r)
 			}
 		}
-		j.p.parts[w], j.p.spiking[w] = mine, spiking
+		j.p.parts[w], j.p.spiking[w], j.p.partsPre[w] = mine, spiking, minePre
 		if nb := j.p.neuron; nb != nil && len(spiking) > 0 {
 			if err := nb.machines[w].Indices(nb.setTime(w, j.step, j.t, true), spiking); err != nil {
 				return &objectError{s.Tgt.Name, err, nil}
@@ -554,6 +568,10 @@ func (j *deliverJob) part(w, lo, hi int) error {
 		}
 		if len(mine) == 0 {
 			return nil
+		}
+		if usesPre {
+			env.IdxPre = minePre
+			defer func() { env.IdxPre = nil }()
 		}
 		return bd.machines[w].Indices(env, mine)
 	}

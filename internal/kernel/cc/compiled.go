@@ -31,6 +31,7 @@ type args struct {
 	direct       int64      // run element after element, not in chunks
 	ordinal      uintptr    // kernel.Env.Ordinal
 	split        int64      // run chunks in split loops (split.go)
+	idxpre       uintptr    // kernel.Env.IdxPre
 	self         [1]uintptr // invoke's argument list (not seen by C: it follows the C fields)
 }
 
@@ -80,6 +81,9 @@ func (c *Program) prepare(env *kernel.Env, mode int64) (*envData, error) {
 		buf:     uintptr(unsafe.Pointer(unsafe.SliceData(d.buf))),
 		prebase: int64(env.PreBase),
 		ordinal: uintptr(unsafe.Pointer(unsafe.SliceData(env.Ordinal))),
+	}
+	if mode == modeIndices && env.IdxPre != nil {
+		d.a.idxpre = uintptr(unsafe.Pointer(unsafe.SliceData(env.IdxPre)))
 	}
 	if env.Check {
 		d.a.check = 1

@@ -40,6 +40,7 @@ const argsDecl = `typedef struct {
 	int64_t direct;
 	const int32_t *ordinal;
 	int64_t split;
+	const int32_t *idxpre;
 } cj_args;
 `
 

@@ -102,9 +102,10 @@ func (g *gen) direct() {
 		g.w("\tif (A->mode == 0) {\n\t\tfor (int64_t e = A->lo; e < A->hi; e++) {\n")
 		g.body("\t\t\t", "Pre[e]", kindInPlace)
 		g.w("\t\t}\n\t\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
-		g.w("\tif (A->mode == 1) {\n\t\tfor (int64_t j = 0; j < A->nidx; j++) {\n\t\t\tconst int64_t e = A->idx[j];\n")
+		g.w("\tif (A->mode == 1) {\n\t\tconst int32_t *const ip = A->idxpre;\n\t\t(void)ip;\n")
+		g.w("\t\tfor (int64_t j = 0; j < A->nidx; j++) {\n\t\t\tconst int64_t e = A->idx[j];\n")
 		g.prefetch("\t\t\t")
-		g.body("\t\t\t", "Pre[e]", kindInPlace)
+		g.body("\t\t\t", "(ip ? ip[j] : Pre[e])", kindInPlace)
 		g.w("\t\t}\n\t\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
 		g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
 		g.rowPrefetch("\t\t")
@@ -118,7 +119,7 @@ func (g *gen) direct() {
 	g.w("\t\tconst int64_t count = A->mode == 0 ? A->hi - A->lo : A->nidx;\n")
 	g.w("\t\tfor (int64_t j = 0; j < count; j++) {\n")
 	g.w("\t\t\tconst int64_t e = A->mode == 0 ? A->lo + j : A->idx[j];\n")
-	g.body("\t\t\t", "Pre[e]", kindInPlace)
+	g.body("\t\t\t", "(A->mode == 1 && A->idxpre ? A->idxpre[j] : Pre[e])", kindInPlace)
 	g.w("\t\t}\n\t\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
 	g.w("\tfor (int64_t j = 0; j < A->nrows; j++) {\n\t\tconst int64_t r = A->rows[j];\n")
 	g.rowPrefetch("\t\t")
@@ -183,7 +184,7 @@ func (g *gen) prefetch(tab string) {
 	g.w(tab+"if (j + %d < A->nidx) {\n"+tab+"\tconst int64_t f = A->idx[j + %d];\n", prefetchAhead, prefetchAhead)
 	if g.p.Uses.Pre {
 		// The presynaptic neuron, whose variables are read next.
-		g.w("%s\t__builtin_prefetch(&Pre[f], 0);\n", tab)
+		g.w("%s\tif (!A->idxpre) __builtin_prefetch(&Pre[f], 0);\n", tab)
 	}
 	for _, sl := range slots {
 		g.w(tab+"\t__builtin_prefetch(&a%d[f], %d);\n", sl, map[bool]int{false: 0, true: 1}[g.p.Slots[sl].Written])
@@ -214,7 +215,8 @@ func (g *gen) chunked() {
 	g.w("\t\t\t\t} else { rj++; started = 0; }\n\t\t\t}\n")
 	g.w("\t\t} else if (mode == 1) {\n")
 	g.w("\t\t\tn = A->nidx - pos; if (n > %d) n = %d;\n", kernel.ChunkSize, kernel.ChunkSize)
-	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) ce[i] = A->idx[pos+i];\n\t\t\tpos += n;\n")
+	g.w("\t\t\tfor (int64_t i = 0; i < n; i++) ce[i] = A->idx[pos+i];\n")
+	g.w("\t\t\tif (A->idxpre) for (int64_t i = 0; i < n; i++) cp[i] = A->idxpre[pos+i];\n\t\t\tpos += n;\n")
 	g.w("\t\t} else {\n")
 	g.w("\t\t\tn = A->hi - A->lo - pos; if (n > %d) n = %d;\n", kernel.ChunkSize, kernel.ChunkSize)
 	g.w("\t\t\tc0 = A->lo + pos;\n\t\t\tpos += n;\n\t\t}\n")
@@ -234,7 +236,7 @@ func (g *gen) chunked() {
 	}
 	g.w("\t\t} else {\n")
 	if !p.Serial { // serial programs come here for Filter only
-		g.lanes("ce[i]", "(mode == 3 ? cp[i] : Pre[e])")
+		g.lanes("ce[i]", "(mode == 3 || A->idxpre ? cp[i] : Pre[e])")
 	}
 	g.w("\t\t}\n\t}\n\tA->nout = nout;\n\treturn (check && (dbad >> 63)) ? 2 : 0;\n\t}\n")
 }

@@ -107,6 +107,24 @@ func checkModes(t *testing.T, seed uint64, p *kernel.Program, comp kernel.Compil
 		env.Pre, env.Distinct = nil, true
 		return nil, m.Rows(env, drows, begin, end)
 	}
+	// Presynaptic neurons listed beside the elements (Env.IdxPre), with
+	// Pre absent: both tiers must read the list.
+	preOf := func(idx []int32) []int32 {
+		out := make([]int32, len(idx))
+		for j, e := range idx {
+			out[j] = w.pre[e]
+		}
+		return out
+	}
+	ipre, dipre := preOf(idx), preOf(didx)
+	modes["Indices, IdxPre"] = func(m runner, env *kernel.Env) ([]int32, error) {
+		env.Pre, env.IdxPre = nil, ipre
+		return nil, m.Indices(env, idx)
+	}
+	modes["Indices, distinct, IdxPre"] = func(m runner, env *kernel.Env) ([]int32, error) {
+		env.Pre, env.IdxPre, env.Distinct = nil, dipre, true
+		return nil, m.Indices(env, didx)
+	}
 	if p.Result >= 0 {
 		modes["Filter"] = func(m runner, env *kernel.Env) ([]int32, error) {
 			return m.Filter(env, 2, nElem-1, []int32{-1})
