@@ -62,6 +62,15 @@ func (s *SynapseGroup) keptTraces() []lower.Trace {
 // exists, every trace is kept per neuron. On a split network every
 // process decides the same (collective).
 func (s *SynapseGroup) chooseTraces(traces []lower.Trace) ([]lower.Trace, error) {
+	for _, old := range s.keptTraces() {
+		if !slices.ContainsFunc(traces, func(tr lower.Trace) bool { return tr.Var == old.Var }) {
+			// No longer a trace (the code's constants changed): back to
+			// the synapses, with what it held.
+			if err := s.materialize(old); err != nil {
+				return nil, err
+			}
+		}
+	}
 	s.traces = traces
 	s.ss.Traces = s.ss.Traces[:0]
 	for _, tr := range traces {
