@@ -3,7 +3,6 @@ package cajal
 import (
 	"fmt"
 	"maps"
-	"slices"
 )
 
 // snapshot is the state of a network at one step.
@@ -102,7 +101,7 @@ func (n *Network) Restore(name string) error {
 		s.synapses[k].put(sy.ss.Arrays, sy.ss.Scalars)
 		// Traces kept per neuron when the state was stored have no
 		// per-synapse arrays in it.
-		for _, name := range append(slices.Clone(sy.ss.Traces), "lastupdate") {
+		for _, name := range sy.ss.TraceArrays() {
 			if _, ok := s.synapses[k].arrays[name]; !ok {
 				delete(sy.ss.Arrays, name)
 			}

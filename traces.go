@@ -227,9 +227,9 @@ func (s *SynapseGroup) keepLast() bool {
 }
 
 // pruneLast drops the per-synapse lastupdate when no pathway's code
-// advances it.
+// advances it (it does while a variable is kept per synapse, or keepLast).
 func (s *SynapseGroup) pruneLast() {
-	if a, ok := s.ss.Arrays["lastupdate"]; !ok || len(s.traces) == 0 || s.pinned["lastupdate"] || !allZero(a) {
+	if _, ok := s.ss.Arrays["lastupdate"]; !ok || len(s.traces) == 0 {
 		return
 	}
 	for _, p := range s.ss.Pathways {
@@ -237,11 +237,6 @@ func (s *SynapseGroup) pruneLast() {
 			if a.Target.Name == "lastupdate" {
 				return
 			}
-		}
-	}
-	for _, v := range s.model.Vars {
-		if v.EventDriven && !s.perNeuron(v.Name) {
-			return
 		}
 	}
 	delete(s.ss.Arrays, "lastupdate")
@@ -258,19 +253,22 @@ func (s *SynapseGroup) pin(names ...string) error {
 			s.pinned = map[string]bool{}
 		}
 		s.pinned[name] = true
-		if name == "lastupdate" {
-			if err := s.materialize(); err != nil {
-				return err
-			}
-			continue
+		if err := s.toSynapses(name); err != nil {
+			return err
 		}
-		for _, tr := range s.keptTraces() {
-			if tr.Var != name {
-				continue
-			}
-			if err := s.materialize(tr); err != nil {
-				return err
-			}
+	}
+	return nil
+}
+
+// toSynapses materializes trace name if it is kept per neuron, or every
+// trace for lastupdate.
+func (s *SynapseGroup) toSynapses(name string) error {
+	if name == "lastupdate" {
+		return s.materialize()
+	}
+	for _, tr := range s.keptTraces() {
+		if tr.Var == name {
+			return s.materialize(tr)
 		}
 	}
 	return nil
@@ -279,7 +277,7 @@ func (s *SynapseGroup) pin(names ...string) error {
 // mentioned lists the traces and lastupdate that code text names.
 func (s *SynapseGroup) mentioned(text string) []string {
 	var out []string
-	for _, v := range append(slices.Clone(s.ss.Traces), "lastupdate") {
+	for _, v := range s.ss.TraceArrays() {
 		if regexp.MustCompile(`\b` + regexp.QuoteMeta(v) + `\b`).MatchString(text) {
 			out = append(out, v)
 		}
@@ -309,16 +307,8 @@ func (s *SynapseGroup) beforeSet(name string, value any) error {
 		names = append(names, s.mentioned(text)...)
 	}
 	for _, n := range names {
-		if n == "lastupdate" {
-			return s.materialize()
-		}
-		for _, tr := range s.keptTraces() {
-			if tr.Var != n {
-				continue
-			}
-			if err := s.materialize(tr); err != nil {
-				return err
-			}
+		if err := s.toSynapses(n); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -95,8 +95,10 @@ func TestTracesPerNeuronAsPerSynapse(t *testing.T) {
 	w0 := get(t, sSyn, "w")
 	run(t, nPer, unit.Q(300, unit.Millisecond))
 	run(t, nSyn, unit.Q(300, unit.Millisecond))
-	if bp, bs := float64(sPer.Bytes())/float64(sPer.N()), float64(sSyn.Bytes())/float64(sSyn.N()); bp > bs-20 {
-		t.Errorf("per neuron %.1f bytes per synapse, per synapse %.1f: want 24 less (A, B, lastupdate)", bp, bs)
+	// A, B and lastupdate go (24 bytes); on_post's list of presynaptic
+	// neurons comes (4): 20 bytes less, within rounding of the rows.
+	if bp, bs := float64(sPer.Bytes())/float64(sPer.N()), float64(sSyn.Bytes())/float64(sSyn.N()); math.Abs(bs-bp-20) > 0.5 {
+		t.Errorf("per neuron %.1f bytes per synapse, per synapse %.1f: want 20 less", bp, bs)
 	}
 	wPer, wSyn := get(t, sPer, "w"), get(t, sSyn, "w")
 	if d := relDiff(wPer, wSyn); d > 1e-12 {

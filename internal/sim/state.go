@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"maps"
-	"slices"
 	"sort"
 )
 
@@ -199,7 +198,7 @@ func (l *loader) vars(prefix string, arrays map[string][]float64, scalars map[st
 // group's arrays). It returns the arrays to load as usual.
 func (l *loader) traces(prefix string, s *Synapses) map[string][]float64 {
 	arrays := maps.Clone(s.Arrays)
-	for _, name := range append(slices.Clone(s.Traces), "lastupdate") {
+	for _, name := range s.TraceArrays() {
 		_, saved := l.st[prefix+"array/"+name]
 		_, here := s.Arrays[name]
 		switch {

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/cajal-sim/cajal/internal/ir"
 	"github.com/cajal-sim/cajal/internal/kernel"
@@ -221,6 +222,12 @@ func (s *Synapses) Compile(c SynapseCode, seed uint64, workers int, step uint64)
 		p.grow(maxDelay+1, step)
 	}
 	return nil
+}
+
+// TraceArrays are the per-synapse arrays that exist only while traces are
+// kept per synapse: the traces' own and lastupdate.
+func (s *Synapses) TraceArrays() []string {
+	return append(slices.Clone(s.Traces), "lastupdate")
 }
 
 // NowEvents is the number of a step's events per neuron of the other side
@@ -540,6 +547,7 @@ func (j *deliverJob) part(w, lo, hi int) error {
 		return nil
 	}
 	env := bd.setTime(w, j.step, j.t, true)
+	env.IdxPre = nil // set below for on_post code that reads presynaptic values
 	if j.rows {
 		begin, end := s.rows(w, lo, hi)
 		return bd.machines[w].Rows(env, j.due, begin, end)
@@ -571,7 +579,6 @@ func (j *deliverJob) part(w, lo, hi int) error {
 		}
 		if usesPre {
 			env.IdxPre = minePre
-			defer func() { env.IdxPre = nil }()
 		}
 		return bd.machines[w].Indices(env, mine)
 	}

@@ -139,14 +139,7 @@ const rowsAhead = 2
 // rowPrefetch writes, at the top of a Rows loop's iteration j, hints to
 // load the first cache lines of row j + rowsAhead.
 func (g *gen) rowPrefetch(tab string) {
-	var slots []int32
-	seen := map[int32]bool{}
-	for _, in := range g.p.Code {
-		if (in.Op == kernel.OpLoad || in.Op == kernel.OpStore) && g.p.Slots[in.Slot].Index == ir.Elem && !seen[in.Slot] {
-			seen[in.Slot] = true
-			slots = append(slots, in.Slot)
-		}
-	}
+	slots := g.elemSlots()
 	if len(slots) == 0 && !g.p.Uses.Post {
 		return
 	}
@@ -156,7 +149,7 @@ func (g *gen) rowPrefetch(tab string) {
 		g.w("%s\tfor (int64_t f = f0; f < f1 && f < f0 + 64; f += 16) __builtin_prefetch(&Post[f], 0);\n", tab)
 	}
 	for _, sl := range slots {
-		g.w("%s\tfor (int64_t f = f0; f < f1 && f < f0 + 32; f += 8) __builtin_prefetch(&a%d[f], %d);\n", tab, sl, map[bool]int{false: 0, true: 1}[g.p.Slots[sl].Written])
+		g.w("%s\tfor (int64_t f = f0; f < f1 && f < f0 + 32; f += 8) __builtin_prefetch(&a%d[f], %d);\n", tab, sl, g.rw(sl))
 	}
 	g.w("%s}\n", tab)
 }
@@ -170,14 +163,7 @@ const prefetchAhead = 32
 // prefetch writes, for an index list's loop, hints to load the per-element
 // variables of the element prefetchAhead places on.
 func (g *gen) prefetch(tab string) {
-	seen := map[int32]bool{}
-	var slots []int32
-	for _, in := range g.p.Code {
-		if (in.Op == kernel.OpLoad || in.Op == kernel.OpStore) && g.p.Slots[in.Slot].Index == ir.Elem && !seen[in.Slot] {
-			seen[in.Slot] = true
-			slots = append(slots, in.Slot)
-		}
-	}
+	slots := g.elemSlots()
 	if len(slots) == 0 && !g.p.Uses.Pre {
 		return
 	}
@@ -187,9 +173,32 @@ func (g *gen) prefetch(tab string) {
 		g.w("%s\tif (!A->idxpre) __builtin_prefetch(&Pre[f], 0);\n", tab)
 	}
 	for _, sl := range slots {
-		g.w(tab+"\t__builtin_prefetch(&a%d[f], %d);\n", sl, map[bool]int{false: 0, true: 1}[g.p.Slots[sl].Written])
+		g.w(tab+"\t__builtin_prefetch(&a%d[f], %d);\n", sl, g.rw(sl))
 	}
 	g.w("%s}\n", tab)
+}
+
+// elemSlots are the per-element slots the program loads or stores, in
+// order of first use: the arrays worth prefetching.
+func (g *gen) elemSlots() []int32 {
+	seen := map[int32]bool{}
+	var slots []int32
+	for _, in := range g.p.Code {
+		if (in.Op == kernel.OpLoad || in.Op == kernel.OpStore) && g.p.Slots[in.Slot].Index == ir.Elem && !seen[in.Slot] {
+			seen[in.Slot] = true
+			slots = append(slots, in.Slot)
+		}
+	}
+	return slots
+}
+
+// rw is __builtin_prefetch's second argument for a slot: 1 if the program
+// writes it.
+func (g *gen) rw(slot int32) int {
+	if g.p.Slots[slot].Written {
+		return 1
+	}
+	return 0
 }
 
 // chunked writes the chunk-by-chunk loop: gather a chunk's elements (and,

@@ -11,11 +11,11 @@ import (
 // another. When those additions are all that orders its elements (each
 // element stores only its own variables, and no variable added into is
 // read), the kernel runs each chunk of at most kernel.ChunkSize distinct
-// elements (part of a Range or of a row) in two loops. The first computes every element, stores its per-synapse
-// values and writes the operands of the additions to buffers; its lanes
-// are independent, and the C compiler vectorises it. The second makes the
-// additions in element order, as the interpreter does, so that the sums
-// have its bits. Every stored value is noted in dbad as on the other
+// elements (part of a Range or of a row) in two loops. The first
+// computes every element, stores its per-synapse values and writes the
+// operands of the additions to buffers; its lanes are independent, and
+// the C compiler vectorises it. The second makes the additions in
+// element order, as the interpreter does, so that the sums have its bits. Every stored value is noted in dbad as on the other
 // paths: with checks on, a non-finite one makes the call return 2, and
 // the caller finds it (kernel.Program.FirstNonFinite).
 
@@ -23,9 +23,8 @@ import (
 // split loops: it stores only to per-element variables (ir.Elem), and
 // loads no variable it adds into; and whether that pays: the first loop
 // has work to vectorise, a store or an operation (a program that only
-// adds a synaptic weight ran about 8% slower split). The
-// caller also makes sure that no two slots share an array
-// (kernel.Program.Aliased).
+// adds a synaptic weight ran about 8% slower split). The caller also
+// makes sure that no two slots share an array (kernel.Program.Aliased).
 func splittable(p *kernel.Program) bool {
 	loaded := map[int32]bool{}
 	for _, in := range p.Code {
