@@ -90,11 +90,15 @@ func (s *Synapses) window() (lo, hi int) {
 }
 
 // block is member w's part of the rank's window of targets, counted from
-// TgtLo.
+// TgtLo: the targets in the member's block of the target group, so that
+// the member that updates and resets a neuron also runs every synaptic
+// event onto it (and a reset may follow a member's deliveries in the same
+// phase, see step.go).
 func (s *Synapses) block(w, workers int) (lo, hi int) {
 	wlo, whi := s.window()
-	lo, hi = block(whi-wlo, w, workers)
-	return wlo + lo, wlo + hi
+	glo, ghi := s.Tgt.block(w, workers)
+	clamp := func(x int) int { return min(max(x-s.TgtLo, wlo), whi) }
+	return clamp(glo), clamp(ghi)
 }
 
 // compact keeps, on a rank of a split network, only the synapses onto the

@@ -150,10 +150,9 @@ func (s *Synapses) cut(workers int) {
 	n := len(s.preStart) - 1
 	s.cuts = make([][]int32, workers+1)
 	s.cuts[0], s.cuts[workers] = s.preStart[:n], s.preStart[1:]
-	wlo, whi := s.window()
 	for w := 1; w < workers; w++ {
-		lo, _ := split(whi-wlo, workers, w)
-		bound := int32(s.TgtLo + wlo + lo)
+		lo, _ := s.block(w, workers)
+		bound := int32(s.TgtLo + lo)
 		c := make([]int32, n)
 		for r := range n {
 			a, b := int(s.preStart[r]), int(s.preStart[r+1])

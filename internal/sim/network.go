@@ -308,11 +308,14 @@ func (l *loop) step() error {
 			}
 		}
 	}
-	for _, d := range l.deliveries {
+	fused := false // the resets ran in the last delivery phase
+	for k, d := range l.deliveries {
 		if err != nil {
 			break
 		}
 		j.paths, j.owners, j.serial = d.paths, d.owners, d.serial
+		j.reset = k == len(l.deliveries)-1 && !d.serial
+		fused = j.reset
 		if err = j.run(c, phaseDeliver); err != nil {
 			err = n.stop(err, step, t)
 		}
@@ -326,7 +329,8 @@ func (l *loop) step() error {
 			}
 		}
 	}
-	if err == nil {
+	j.reset = false
+	if err == nil && !fused {
 		if err = j.run(c, phaseReset); err != nil {
 			err = n.stop(err, step, t)
 		}

@@ -18,13 +18,16 @@ import (
 //	inputs     inputs added as synapses add theirs (PoissonInput), if any
 //	(serial)   spikes queued and due events taken out
 //	deliver    pathways run for the events onto each block; a pathway that
-//	           writes presynaptic variables runs alone, on one member
+//	           writes presynaptic variables runs alone, on one member.
+//	           When the last delivery phase is split by target, each
+//	           member then resets its block's spiking neurons in it
 //	(serial)   event logs
-//	reset      resets of each block's spiking neurons
+//	reset      resets of each block's spiking neurons, unless done above
 //
-// Each element is touched by one member, and each neuron's synaptic events
-// run in the same order whatever the number of members, so results do not
-// depend on it.
+// Each element is touched by one member (a synapse group's events onto a
+// neuron run on the member whose block of the target group holds it), and
+// each neuron's synaptic events run in the same order whatever the number
+// of members, so results do not depend on it.
 
 // phaseKind names a parallel phase.
 type phaseKind uint8
@@ -48,6 +51,7 @@ type phaseJob struct {
 	paths   []*Pathway // phaseDeliver: the pathways of this phase
 	owners  []*Synapses
 	serial  bool // phaseDeliver: one pathway, on member 0 alone
+	reset   bool // phaseDeliver: each member resets its block's spiking neurons after its deliveries
 }
 
 // objectError is an error of one object (group or synapses) in a phase.
@@ -106,16 +110,15 @@ func (j *phaseJob) part(w, _, _ int) error {
 				return &objectError{s.Name + "." + p.Name, err, s.Ordinal}
 			}
 		}
+		if j.reset {
+			return j.resets(w, j.workers)
+		}
 	case phaseReset:
 		workers := j.workers
 		if !j.shared(phaseReset) {
 			workers = 1 // few spikes: one member resets them all
 		}
-		for _, g := range j.n.Groups {
-			if err := g.resetPart(w, workers, j.step, j.t); err != nil {
-				return &objectError{g.Name, err, nil}
-			}
-		}
+		return j.resets(w, workers)
 	case phaseInputs:
 		for _, in := range j.n.Inputs {
 			if err := in.part(w, j.workers, j.step, j.t); err != nil {
@@ -126,12 +129,26 @@ func (j *phaseJob) part(w, _, _ int) error {
 	return nil
 }
 
-// run runs a phase on every member (or on the calling goroutine when there
-// is no crew).
+// resets resets the spiking neurons of member w's block of every group.
+func (j *phaseJob) resets(w, workers int) error {
+	for _, g := range j.n.Groups {
+		if err := g.resetPart(w, workers, j.step, j.t); err != nil {
+			return &objectError{g.Name, err, nil}
+		}
+	}
+	return nil
+}
+
+// run runs a phase on every member, or all of it on the calling goroutine
+// when there is no crew or the phase is not worth one.
 func (j *phaseJob) run(c *crew, kind phaseKind) error {
 	j.kind = kind
 	if c == nil || c.n <= 1 || !j.shared(kind) {
-		return j.part(0, 0, 0)
+		workers := j.workers
+		j.workers = 1
+		err := j.part(0, 0, 0)
+		j.workers = workers
+		return err
 	}
 	return c.run(j, 0)
 }
