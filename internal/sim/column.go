@@ -35,9 +35,9 @@ const (
 // pageSize is the span of memory that faults in at once, in bytes.
 const pageSize = 4096
 
-// Append adds v at the end. It allocates only when a chunk fills, and
-// then, but for a longer list of chunks now and then, not when the next
-// chunk was made ahead.
+// Append adds v at the end. It allocates only when a chunk fills: the
+// next chunk, unless one was made ahead, and now and then a longer list
+// of chunks.
 func (c *Column[T]) Append(v T) {
 	if len(c.cur) >= c.lim {
 		c.more()
