@@ -70,7 +70,7 @@ func (n *Network) inUse() int64 {
 		b += s.ss.Bytes()
 	}
 	for _, m := range n.spikeMons {
-		b += int64(len(m.Count))*8 + int64(len(m.T))*12
+		b += int64(len(m.Count))*8 + int64(m.T.Len())*12
 	}
 	for _, m := range n.stateMons {
 		b += int64(len(m.T)) * (8 + int64(len(m.Vars)*len(m.Indices))*8)

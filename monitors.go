@@ -120,8 +120,9 @@ func (m *SpikeMonitor) Trains() [][]float64 {
 		return nil
 	}
 	out := make([][]float64, len(m.m.Count))
-	for k, t := range m.m.T {
-		out[m.m.I[k]] = append(out[m.m.I[k]], t)
+	is := m.m.I.Flat()
+	for k, t := range m.m.T.Flat() {
+		out[is[k]] = append(out[is[k]], t)
 	}
 	return out
 }
@@ -148,7 +149,7 @@ func (m *SpikeMonitor) I() []int32 {
 	if m == nil || m.m == nil {
 		return nil
 	}
-	return m.m.I
+	return m.m.I.Flat()
 }
 
 // T is the time of each spike in seconds.
@@ -156,7 +157,7 @@ func (m *SpikeMonitor) T() []float64 {
 	if m == nil || m.m == nil {
 		return nil
 	}
-	return m.m.T
+	return m.m.T.Flat()
 }
 
 // Count is the number of spikes of each neuron of the source.
@@ -175,7 +176,7 @@ func (m *SpikeMonitor) Num() int {
 	if !m.m.Keep && m.m.Out != nil {
 		return int(m.m.Out.Rows())
 	}
-	return len(m.m.T)
+	return m.m.T.Len()
 }
 
 // Rates returns each neuron's mean rate in hertz over [from, to) seconds,
@@ -186,9 +187,10 @@ func (m *SpikeMonitor) Rates(from, to float64) []float64 {
 		return nil
 	}
 	r := make([]float64, len(m.m.Count))
-	for k, t := range m.m.T {
+	is := m.m.I.Flat()
+	for k, t := range m.m.T.Flat() {
 		if t >= from && t < to {
-			r[m.m.I[k]]++
+			r[is[k]]++
 		}
 	}
 	for i := range r {

@@ -11,11 +11,11 @@ import "github.com/cajal-sim/cajal/record"
 type SpikeMonitor struct {
 	Group  *Group
 	Lo, Hi int
-	Keep   bool           // keep I and T in memory
-	Out    *record.Writer // if not nil, rows (i int32, t float64)
-	I      []int32        // index within the monitored range
-	T      []float64      // seconds
-	Count  []int          // spikes per element of the range
+	Keep   bool            // keep I and T in memory
+	Out    *record.Writer  // if not nil, rows (i int32, t float64)
+	I      Column[int32]   // index within the monitored range
+	T      Column[float64] // seconds
+	Count  []int           // spikes per element of the range
 }
 
 // NewSpikeMonitor monitors elements lo to hi-1 of g, in memory.
@@ -28,19 +28,12 @@ func (m *SpikeMonitor) Start(int64, float64) error { return nil }
 
 // End records the step's spikes.
 func (m *SpikeMonitor) End(_ int64, t float64) error {
-	if m.Keep && len(m.I)+len(m.Group.Spikes) > cap(m.I) {
-		// Double, where append would grow a long record by a quarter and
-		// copy it again and again.
-		n := 2*len(m.I) + len(m.Group.Spikes)
-		m.I = append(make([]int32, 0, n), m.I...)
-		m.T = append(make([]float64, 0, n), m.T...)
-	}
 	for _, i := range m.Group.Spikes {
 		if int(i) >= m.Lo && int(i) < m.Hi {
 			k := i - int32(m.Lo)
 			if m.Keep {
-				m.I = append(m.I, k)
-				m.T = append(m.T, t)
+				m.I.Append(k)
+				m.T.Append(t)
 			}
 			if m.Out != nil {
 				m.Out.Int32(k)

@@ -15,7 +15,7 @@ func saveMonitor(st State, prefix string, m Monitor) error {
 		}
 		st[prefix+"count"] = count
 		if m.Keep {
-			st[prefix+"i"], st[prefix+"t"] = m.I, m.T
+			st[prefix+"i"], st[prefix+"t"] = m.I.Flat(), m.T.Flat()
 		}
 	case *StateMonitor:
 		if m.Keep {
@@ -64,7 +64,7 @@ func loadMonitor(l *loader, prefix string, m Monitor) {
 					l.fail("the checkpoint's %si holds %d, outside the monitored range", prefix, k)
 				}
 			}
-			l.then(func() { m.I, m.T = i, t })
+			l.then(func() { m.I.Set(i); m.T.Set(t) })
 		}
 	case *StateMonitor:
 		if m.Keep {
