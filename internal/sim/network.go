@@ -86,20 +86,33 @@ type Monitor interface {
 const MinParallel = 4 * kernel.ChunkSize
 
 // WorkerCount is the number of workers a run uses: Workers, or, when it is
-// 0, one per WorkPerWorker elements of work per step, at most one per
-// processor. A step's work counts every neuron and every synapse with
-// clock-driven equations or summed variables once, and other synapses one
-// in a hundred (events at some 10 Hz at 0.1 ms cost about a hundredth of a
-// synapse per step, each a little dearer than a neuron update).
+// 0, one per WorkPerWorker elements of work per step that can be shared,
+// at most one per processor. A step's work counts every neuron and every
+// synapse with clock-driven equations or summed variables once, and other
+// synapses one in a hundred (events at some 10 Hz at 0.1 ms cost about a
+// hundredth of a synapse per step, each a little dearer than a neuron
+// update). Only the work of groups of at least MinParallel elements (on
+// this rank), and of synapses onto them, can be shared: the rest runs on
+// one worker.
 func (n *Network) WorkerCount() int {
 	if n.Workers > 0 {
 		return n.Workers
 	}
+	own := func(g *Group) int {
+		lo, hi := g.Own()
+		return hi - lo
+	}
+	shared := func(g *Group) bool { return own(g) >= MinParallel }
 	work := 0
 	for _, g := range n.Groups {
-		work += g.N
+		if shared(g) {
+			work += own(g)
+		}
 	}
 	for _, s := range n.Synapses {
+		if !shared(s.Tgt) {
+			continue
+		}
 		if s.Clocked {
 			work += s.N()
 		} else {
