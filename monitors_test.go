@@ -3,6 +3,7 @@ package cajal
 import (
 	"bytes"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -101,6 +102,56 @@ dg/dt = -g/(5*ms) : 1
 		for k := range got {
 			if got[k] != ref[k] {
 				t.Fatalf("%d threads: value %d is %v, with 1 thread %v", threads, k, got[k], ref[k])
+			}
+		}
+	}
+}
+
+// TestAutomaticThreadsDoNotChangeResults runs a network big enough for
+// two workers with the thread count chosen automatically: the run then
+// alternates steps with and without its workers while it times them
+// (internal/sim's tuner), and must give what one thread gives, bit for bit.
+func TestAutomaticThreadsDoNotChangeResults(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("needs two processors")
+	}
+	var ref []float64
+	for _, threads := range []int{1, 0} {
+		n := newNet(t, Options{Seed: 5, Threads: threads})
+		g, err := n.NeuronGroup(Neurons{N: 8000, Model: `
+dv/dt = (-v + 1.1 + g + 0.1*sqrt(10*ms)*xi)/(10*ms) : 1 (unless refractory)
+dg/dt = -g/(5*ms) : 1
+`, Threshold: "v > 1", Reset: "v = 0", Refractory: "2*ms", Method: "euler"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Set("v", "rand()"); err != nil {
+			t.Fatal(err)
+		}
+		s, err := n.Synapses(Synapses{Source: g, Target: g, Model: "w : 1", OnPre: "g += w - 0.02", Delay: "1*ms"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Connect(P(0.005), Condition("i != j")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Set("w", Uniform{0.0, 0.02}); err != nil {
+			t.Fatal(err)
+		}
+		run(t, n, unit.Q(100, unit.Millisecond))
+		if pre, _ := s.Events(); pre < 10000 {
+			t.Fatalf("only %d synaptic events: the test needs activity", pre)
+		}
+		v, _ := g.Get("v")
+		gv, _ := g.Get("g")
+		got := append(v, gv...)
+		if ref == nil {
+			ref = got
+			continue
+		}
+		for k := range got {
+			if got[k] != ref[k] {
+				t.Fatalf("automatic threads: value %d is %v, with 1 thread %v", k, got[k], ref[k])
 			}
 		}
 	}

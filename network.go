@@ -22,7 +22,9 @@ type Options struct {
 	Dt   unit.Quantity // time step; zero means 0.1 ms
 	Seed uint64        // seed of all random numbers; one seed, one result
 	// Threads is the number of worker goroutines, at most MaxThreads; 0
-	// chooses from the work per step, at most one per processor.
+	// chooses from the work per step, at most one per processor, and a
+	// run then keeps the extra workers only while timing says they pay
+	// (docs/step-order.md, "Threads").
 	Threads int
 	// Progress, if set, is called during a run with the simulated time
 	// done and the run's total, both in seconds.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -20,7 +21,7 @@ import (
 // COBA and CUBA benchmarks of Brette et al. 2007, and synaptic events of
 // an all-to-all network, at one thread and at all.
 type benchCmd struct {
-	Threads  []int    `help:"Thread counts to measure (default: 1 and all processors)."`
+	Threads  []int    `help:"Thread counts to measure; 0 is what a run chooses by itself (a count from the work per step, kept where timing says it pays), shown as auto (default: 1, all processors, and 0 on several processors)."`
 	Seconds  float64  `default:"2" help:"Simulated seconds of seed 000 (COBA and CUBA run 1 s, the event benchmarks 0.2 s)."`
 	Networks []string `help:"Networks to time (vogels2011, coba, cuba, brunel, brunel-d0, events-static, events-stdp); default all."`
 }
@@ -83,7 +84,7 @@ func (c benchCmd) Run(p *progress) error {
 	if len(threads) == 0 {
 		threads = []int{1}
 		if n := runtime.GOMAXPROCS(0); n > 1 {
-			threads = append(threads, n)
+			threads = append(threads, n, 0)
 		}
 	}
 	// Compiled before the run (the loop is what is timed), unless
@@ -117,15 +118,19 @@ func (c benchCmd) Run(p *progress) error {
 			continue
 		}
 		for _, th := range threads {
-			fmt.Fprintf(os.Stderr, "timing %s at %d thread(s)...\n", bn.name, th)
+			label := strconv.Itoa(th)
+			if th == 0 {
+				label = "auto"
+			}
+			fmt.Fprintf(os.Stderr, "timing %s at %s thread(s)...\n", bn.name, label)
 			runtime.GC() // the last network's garbage is not collected during this one's loop
-			p.Start(fmt.Sprintf("%s, %d thread(s)", bn.name, th), 0)
+			p.Start(fmt.Sprintf("%s, %s thread(s)", bn.name, label), 0)
 			st, err := bn.run(th, tier, c.Seconds, p.Network)
 			p.Finish()
 			if err != nil {
 				return fmt.Errorf("%s: %w", bn.name, err)
 			}
-			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%.3f\t%.2f\t%.2f\t%.1f\t%.0f%%\t%d\t%d/%d\t\n", bn.name, st.Processes, th, st.Neurons, st.Synapses,
+			fmt.Fprintf(w, "%s\t%d\t%s\t%d\t%d\t%.3f\t%.2f\t%.2f\t%.1f\t%.0f%%\t%d\t%d/%d\t\n", bn.name, st.Processes, label, st.Neurons, st.Synapses,
 				st.Loop.Seconds()/st.Simulated, st.NeuronStep(), st.PerEvent(), st.BytesPerSynapse(),
 				100*st.Exchange.Seconds()/max(st.Loop.Seconds(), 1e-9), st.ExchangeEvery, st.Native, st.Programs)
 		}

@@ -16,7 +16,7 @@ import (
 type Network struct {
 	Dt       float64 // seconds
 	Seed     uint64
-	Workers  int // goroutines for element-wise programs; 0 means GOMAXPROCS
+	Workers  int // goroutines that share a step's work; 0: WorkerCount chooses, and each run measures whether they pay (tune.go)
 	Step     int64
 	Groups   []*Group
 	Synapses []*Synapses
@@ -31,6 +31,7 @@ type Network struct {
 	// (compiled code unavailable, running interpreted).
 	Notice func(string)
 	tiers  tiering
+	tune   tuner
 	// Stop, if not nil, is checked at the start of every step: once it is
 	// true, Run returns ErrStopped before the step.
 	Stop *atomic.Bool
@@ -166,9 +167,14 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 	// Progress every 0.1 % of the run, and at least every 1000 steps, so
 	// that long runs report often enough for a time left.
 	every := min(max(steps/1000, 1), 1000)
+	n.tune.start(n.Workers == 0 && c != nil, n.Step)
 	for s := int64(0); s < steps; s++ {
 		if !l.split && n.stopStatus() == statusStopped {
 			return ErrStopped
+		}
+		l.c = c
+		if !n.tune.crew(n.Step) {
+			l.c = nil
 		}
 		err := l.step()
 		if shared, ok := err.(*sharedError); ok {
