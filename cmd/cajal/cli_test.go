@@ -219,15 +219,19 @@ func TestBenchCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a process")
 	}
-	stdout, stderr, code := execCajal(t, "bench", "--networks", "events-static", "--threads", "1", "--progress", "none")
-	var row []string
+	stdout, stderr, code := execCajal(t, "bench", "--networks", "events-static", "--threads", "1,0", "--progress", "none")
+	var rows [][]string
 	for _, line := range strings.Split(stdout, "\n") {
 		if f := strings.Fields(line); len(f) > 0 && f[0] == "events-static" {
-			row = f
+			rows = append(rows, f)
 		}
 	}
-	if code != 0 || len(row) != 12 {
-		t.Fatalf("exit %d, stdout %q, stderr %q: want one events-static row of 12 columns", code, stdout, stderr)
+	if code != 0 || len(rows) != 2 || len(rows[0]) != 12 || len(rows[1]) != 12 {
+		t.Fatalf("exit %d, stdout %q, stderr %q: want two events-static rows of 12 columns", code, stdout, stderr)
+	}
+	row := rows[0]
+	if rows[1][2] != "auto" {
+		t.Errorf("row %v: want the automatic thread count shown as auto", rows[1])
 	}
 	if row[1] != "1" || row[2] != "1" || row[3] != "2000" || row[4] != "1000000" || row[8] != "12.0" || row[9] != "0%" {
 		t.Errorf("row %v: want 1 process, 1 thread, 2000 neurons, 1000000 synapses, 12.0 bytes per synapse, no exchange", row)
