@@ -66,35 +66,7 @@ func TestMonitors(t *testing.T) {
 func TestNetworkThreadsDoNotChangeResults(t *testing.T) {
 	var ref []float64
 	for _, threads := range []int{1, 2, 4} {
-		n := newNet(t, Options{Seed: 21, Threads: threads})
-		g, err := n.NeuronGroup(Neurons{N: 2000, Model: `
-dv/dt = (-v + 1.1 + g + 0.1*sqrt(10*ms)*xi)/(10*ms) : 1 (unless refractory)
-dg/dt = -g/(5*ms) : 1
-`, Threshold: "v > 1", Reset: "v = 0", Refractory: "2*ms", Method: "euler"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := g.Set("v", "rand()"); err != nil {
-			t.Fatal(err)
-		}
-		s, err := n.Synapses(Synapses{Source: g, Target: g, Model: "w : 1\ndA/dt = -A/(20*ms) : 1 (event-driven)",
-			OnPre: "g += w - 0.02\nA += 1", OnPost: "w = clip(w + 0.001*A, 0, 0.05)", Delay: "rand()*3*ms"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Connect(P(0.05), Condition("i != j")); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Set("w", Uniform{0.0, 0.02}); err != nil {
-			t.Fatal(err)
-		}
-		run(t, n, unit.Q(100, unit.Millisecond))
-		if pre, post := s.Events(); pre < 10000 || post < 10000 {
-			t.Fatalf("only %d and %d synaptic events: the test needs activity", pre, post)
-		}
-		v, _ := g.Get("v")
-		w, _ := s.Get("w")
-		got := append(v, w...)
+		got := runThreadsNet(t, Options{Seed: 21, Threads: threads}, 2000, 0.05)
 		if ref == nil {
 			ref = got
 			continue
@@ -115,46 +87,49 @@ func TestAutomaticThreadsDoNotChangeResults(t *testing.T) {
 	if runtime.GOMAXPROCS(0) < 2 {
 		t.Skip("needs two processors")
 	}
-	var ref []float64
-	for _, threads := range []int{1, 0} {
-		n := newNet(t, Options{Seed: 5, Threads: threads})
-		g, err := n.NeuronGroup(Neurons{N: 8000, Model: `
+	ref := runThreadsNet(t, Options{Seed: 5, Threads: 1}, 8000, 0.005)
+	got := runThreadsNet(t, Options{Seed: 5}, 8000, 0.005)
+	for k := range got {
+		if got[k] != ref[k] {
+			t.Fatalf("automatic threads: value %d is %v, with 1 thread %v", k, got[k], ref[k])
+		}
+	}
+}
+
+// runThreadsNet runs for 100 ms a recurrent network of n noisy neurons
+// connected with probability p through plastic synapses with random
+// delays, and returns the neurons' v and the weights.
+func runThreadsNet(t *testing.T, opts Options, n int, p float64) []float64 {
+	t.Helper()
+	net := newNet(t, opts)
+	g, err := net.NeuronGroup(Neurons{N: n, Model: `
 dv/dt = (-v + 1.1 + g + 0.1*sqrt(10*ms)*xi)/(10*ms) : 1 (unless refractory)
 dg/dt = -g/(5*ms) : 1
 `, Threshold: "v > 1", Reset: "v = 0", Refractory: "2*ms", Method: "euler"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := g.Set("v", "rand()"); err != nil {
-			t.Fatal(err)
-		}
-		s, err := n.Synapses(Synapses{Source: g, Target: g, Model: "w : 1", OnPre: "g += w - 0.02", Delay: "1*ms"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Connect(P(0.005), Condition("i != j")); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Set("w", Uniform{0.0, 0.02}); err != nil {
-			t.Fatal(err)
-		}
-		run(t, n, unit.Q(100, unit.Millisecond))
-		if pre, _ := s.Events(); pre < 10000 {
-			t.Fatalf("only %d synaptic events: the test needs activity", pre)
-		}
-		v, _ := g.Get("v")
-		gv, _ := g.Get("g")
-		got := append(v, gv...)
-		if ref == nil {
-			ref = got
-			continue
-		}
-		for k := range got {
-			if got[k] != ref[k] {
-				t.Fatalf("automatic threads: value %d is %v, with 1 thread %v", k, got[k], ref[k])
-			}
-		}
+	if err != nil {
+		t.Fatal(err)
 	}
+	if err := g.Set("v", "rand()"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := net.Synapses(Synapses{Source: g, Target: g, Model: "w : 1\ndA/dt = -A/(20*ms) : 1 (event-driven)",
+		OnPre: "g += w - 0.02\nA += 1", OnPost: "w = clip(w + 0.001*A, 0, 0.05)", Delay: "rand()*3*ms"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Connect(P(p), Condition("i != j")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Set("w", Uniform{0.0, 0.02}); err != nil {
+		t.Fatal(err)
+	}
+	run(t, net, unit.Q(100, unit.Millisecond))
+	if pre, post := s.Events(); pre < 10000 || post < 10000 {
+		t.Fatalf("only %d and %d synaptic events: the test needs activity", pre, post)
+	}
+	v, _ := g.Get("v")
+	w, _ := s.Get("w")
+	return append(v, w...)
 }
 
 // A synapse monitor records synaptic variables over time.
