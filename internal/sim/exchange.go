@@ -27,6 +27,13 @@ type exchanger struct {
 	logValues  []float64
 }
 
+// fit makes counts hold one count per rank of n's communicator.
+func (x *exchanger) fit(n *Network) {
+	if size := n.Comm.Size(); len(x.counts) != size {
+		x.counts = make([]int, size)
+	}
+}
+
 // Status words a rank sends with its spikes.
 const (
 	statusOK      = 0
@@ -49,10 +56,7 @@ func (n *Network) exchange(status int32) []int32 {
 			x.send = append(x.send, g.Spikes...)
 		}
 	}
-	size := n.Comm.Size()
-	if len(x.counts) != size {
-		x.counts = make([]int, size)
-	}
+	x.fit(n)
 	start := time.Now()
 	x.recv = n.Comm.AllgatherInt32(x.send, x.recv, x.counts)
 	n.Exchange += time.Since(start)
@@ -63,7 +67,7 @@ func (n *Network) exchange(status int32) []int32 {
 	}
 	statuses := x.idx[:0]
 	at := 0
-	for r := range size {
+	for r := range x.counts {
 		part := x.recv[at : at+x.counts[r]]
 		at += x.counts[r]
 		statuses = append(statuses, part[0])

@@ -27,10 +27,8 @@ func (n *Network) Sync(g *Group, names []string, elems []int32) {
 			}
 		}
 	}
-	size := n.Comm.Size()
-	if len(x.counts) != size {
-		x.counts = make([]int, size)
-	}
+	x.fit(n)
+	size := len(x.counts)
 	start := time.Now()
 	x.gotValues = n.Comm.AllgatherFloat64(x.values, x.gotValues, x.counts)
 	n.Exchange += time.Since(start)

@@ -454,9 +454,7 @@ func (n *Network) finishSplit(s *Synapses, p *Pathway) {
 		x.send = append(x.send, p.majors[k-from], s.Ordinal[syn], s.PreOf(syn), s.Post[syn])
 		x.values = append(x.values, p.Log.Value[k])
 	}
-	if len(x.counts) != n.Comm.Size() {
-		x.counts = make([]int, n.Comm.Size())
-	}
+	x.fit(n)
 	start := time.Now()
 	x.logRecv = n.Comm.AllgatherInt32(x.send, x.logRecv, x.counts)
 	x.logValues = n.Comm.AllgatherFloat64(x.values, x.logValues, x.counts)
