@@ -189,3 +189,41 @@ func sameAsGolden(t *testing.T, tier Tier) {
 		t.Errorf("the state (%v) hashes to %s; %s holds %s", tier, strings.TrimSpace(got), golden, strings.TrimSpace(string(want)))
 	}
 }
+
+// Synaptic code that adds to a neuron variable of the group whose same
+// variable it reads presynaptically (x_post += f(x_pre), synapses within
+// one group) sees the additions of the step's earlier events: both tiers
+// run it one event at a time, where a chunk of events would otherwise read
+// its presynaptic values before adding, and agree bit for bit.
+func TestTiersAgreeOnReadOfAddedVariable(t *testing.T) {
+	if err := NativeAvailable(); err != nil {
+		t.Skip(err)
+	}
+	var want []float64
+	for _, tier := range []Tier{TierInterp, TierNative} {
+		n := newNet(t, Options{Seed: 4, Tier: tier})
+		g, err := n.NeuronGroup(Neurons{N: 2000, Model: "dv/dt = (1.2 - v)/(10*ms) : 1", Threshold: "v > 1", Reset: "v = 0", Method: "euler"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.Set("v", "rand()")
+		s, err := n.Synapses(Synapses{Source: g, Target: g, Model: "w : 1", OnPre: "v_post += w*(0.5 + 0.1*v_pre)"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Connect(P(0.02)); err != nil {
+			t.Fatal(err)
+		}
+		s.Set("w", Uniform{0, 0.05})
+		run(t, n, unit.Q(30, unit.Millisecond))
+		if pre, _ := s.Events(); pre < 1000 {
+			t.Fatalf("only %d events: the test needs activity", pre)
+		}
+		v, _ := g.Get("v")
+		if want == nil {
+			want = v
+			continue
+		}
+		same(t, "compiled", v, want)
+	}
+}

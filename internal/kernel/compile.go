@@ -310,6 +310,13 @@ func (c *compiler) scatterAdd(o *output, users []int) bool {
 	if !ok || users[load] != 1 {
 		return false
 	}
+	// x_post += f(x_pre) on synapses within one group reads neurons that
+	// earlier events of the chunk have changed: one element at a time.
+	for _, sl := range c.slots {
+		if out := c.slots[o.slot]; sl.Name == out.Name && sl.Index != out.Index {
+			return false
+		}
+	}
 	// The increment e of x = x + e, in the forms the peephole rules give.
 	e := -1
 	switch {
