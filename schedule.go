@@ -34,6 +34,10 @@ func (p prelude) Start(step int64, _ float64) error {
 
 func (p prelude) End(int64, float64) error { return nil }
 
+// QuietAt says that Start fills nothing when the network has no
+// TimedArrays.
+func (p prelude) QuietAt(int64) bool { return len(p.n.tables) == 0 }
+
 // Stateless says that a checkpoint has nothing of the prelude's to save:
 // what it fills depends on the step alone.
 func (p prelude) Stateless() {}
@@ -100,6 +104,9 @@ func (r *regular) Start(step int64, t float64) error {
 }
 
 func (r *regular) End(int64, float64) error { return nil }
+
+// QuietAt says that Start runs nothing at steps between the block's runs.
+func (r *regular) QuietAt(step int64) bool { return step%r.every != 0 || len(r.block) == 0 }
 
 // Stateless says that when a block runs depends on the step alone.
 func (r *regular) Stateless() {}
@@ -174,15 +181,8 @@ type operation struct {
 }
 
 func (o *operation) Start(step int64, t float64) error {
-	if o.every > 0 {
-		if step%o.every != 0 {
-			return nil
-		}
-	} else {
-		k := sort.Search(len(o.steps), func(k int) bool { return o.steps[k] >= step })
-		if k == len(o.steps) || o.steps[k] != step {
-			return nil
-		}
+	if o.QuietAt(step) {
+		return nil
 	}
 	if err := o.f(o.n); err != nil {
 		return fmt.Errorf("cajal: network operation at t = %g s: %w", t, err)
@@ -191,6 +191,15 @@ func (o *operation) Start(step int64, t float64) error {
 }
 
 func (o *operation) End(int64, float64) error { return nil }
+
+// QuietAt says that the function is not called at step.
+func (o *operation) QuietAt(step int64) bool {
+	if o.every > 0 {
+		return step%o.every != 0
+	}
+	k := sort.Search(len(o.steps), func(k int) bool { return o.steps[k] >= step })
+	return k == len(o.steps) || o.steps[k] != step
+}
 
 // Stateless says that when an operation runs depends on the step alone (a
 // checkpoint cannot save what the function itself keeps).

@@ -26,6 +26,9 @@ func NewSpikeMonitor(g *Group, lo, hi int) *SpikeMonitor {
 // Start does nothing: spikes are known at the end of a step.
 func (m *SpikeMonitor) Start(int64, float64) error { return nil }
 
+// QuietAt says that Start does nothing.
+func (m *SpikeMonitor) QuietAt(int64) bool { return true }
+
 // End records the step's spikes.
 func (m *SpikeMonitor) End(_ int64, t float64) error {
 	for _, i := range m.Group.Spikes {
@@ -146,6 +149,9 @@ func (m *StateMonitor) keep(t float64, arrays map[string][]float64, indices []in
 // End does nothing.
 func (m *StateMonitor) End(int64, float64) error { return nil }
 
+// QuietAt says that Start records nothing at steps between samples.
+func (m *StateMonitor) QuietAt(step int64) bool { return step%m.Every != 0 }
+
 // RateMonitor records the population rate of elements Lo to Hi-1: the
 // fraction that spiked in each step divided by dt.
 type RateMonitor struct {
@@ -160,6 +166,9 @@ type RateMonitor struct {
 
 // Start does nothing.
 func (m *RateMonitor) Start(int64, float64) error { return nil }
+
+// QuietAt says that Start does nothing.
+func (m *RateMonitor) QuietAt(int64) bool { return true }
 
 // End records the step's rate.
 func (m *RateMonitor) End(_ int64, t float64) error {
@@ -195,6 +204,9 @@ type EventMonitor struct {
 
 // Start does nothing.
 func (m *EventMonitor) Start(int64, float64) error { return nil }
+
+// QuietAt says that Start does nothing.
+func (m *EventMonitor) QuietAt(int64) bool { return true }
 
 // End moves the step's events from the pathway's log.
 func (m *EventMonitor) End(_ int64, t float64) error {

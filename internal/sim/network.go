@@ -32,6 +32,9 @@ type Network struct {
 	Notice func(string)
 	tiers  tiering
 	tune   tuner
+	// Ahead counts the steps whose state update ran in the step before
+	// (ahead.go).
+	Ahead int64
 	// Stop, if not nil, is checked at the start of every step: once it is
 	// true, Run returns ErrStopped before the step.
 	Stop *atomic.Bool
@@ -81,6 +84,15 @@ type Monitor interface {
 	Start(step int64, t float64) error
 	// End is called after thresholds and resets.
 	End(step int64, t float64) error
+}
+
+// A QuietMonitor names the steps at whose start it does nothing, neither
+// reading nor writing state. Before such a step for every monitor, the
+// step's state update may run early, in the last phase of the step before
+// (step.go); a monitor that is not a QuietMonitor is taken to act at
+// every step.
+type QuietMonitor interface {
+	QuietAt(step int64) bool
 }
 
 // MinParallel is the smallest group that is split across workers.
@@ -151,7 +163,7 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 	if err != nil {
 		return err
 	}
-	j := &phaseJob{n: n, workers: workers}
+	j := &phaseJob{n: n, workers: workers, aheadErrs: make([]error, workers)}
 	l := &loop{n: n, c: c, j: j, deliveries: n.plan(), split: n.Split()}
 	for _, s := range n.Synapses {
 		l.synapses = l.synapses || s.update != nil || len(s.summed) > 0
@@ -159,6 +171,8 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 	for _, g := range n.Groups {
 		l.thresholds = l.thresholds || (!g.fused && g.threshold != nil && g.Emit == nil)
 	}
+	l.tail = l.ownTail()
+	l.canAhead = l.aheadable()
 	if l.split && n.agree(n.stopStatus()) == statusStopped {
 		return ErrStopped
 	}
@@ -169,13 +183,15 @@ func (n *Network) Run(steps int64, progress func(done int64)) error {
 	every := min(max(steps/1000, 1), 1000)
 	n.tune.start(n.Workers == 0 && c != nil, n.Step)
 	for s := int64(0); s < steps; s++ {
-		if !l.split && n.stopStatus() == statusStopped {
+		// A step whose update ran ahead is finished before a stop.
+		if !l.split && !l.updated && n.stopStatus() == statusStopped {
 			return ErrStopped
 		}
 		l.c = c
 		if !n.tune.crew(n.Step) {
 			l.c = nil
 		}
+		l.more = s+1 < steps
 		err := l.step()
 		if shared, ok := err.(*sharedError); ok {
 			return shared.err
@@ -233,6 +249,11 @@ type loop struct {
 	synapses, thresholds, split bool
 	early                       bool  // the step failed before its spikes were known
 	err                         error // a monitor's error at an exchange, reported at the next step
+	tail                        bool  // members reset their blocks in the last delivery phase (ahead.go)
+	canAhead                    bool  // steps may update ahead (ahead.go)
+	more                        bool  // another step follows in this run
+	updated                     bool  // the step's update ran ahead, in the last step
+	updateErr                   error // its error
 }
 
 // step runs one time step. On a rank of a split network an error does not
@@ -266,8 +287,13 @@ func (l *loop) step() error {
 	}
 	started := err == nil
 	if err == nil {
-		err = j.run(c, phaseUpdate)
+		if l.updated {
+			err = l.updateErr
+		} else {
+			err = j.run(c, phaseUpdate)
+		}
 	}
+	l.updated, l.updateErr = false, nil
 	if err == nil && l.synapses {
 		err = j.run(c, phaseSynapses)
 	}
@@ -333,12 +359,21 @@ func (l *loop) step() error {
 			break
 		}
 		j.paths, j.owners, j.serial = d.paths, d.owners, d.serial
-		j.reset = k == len(l.deliveries)-1 && !d.serial
+		j.reset = k == len(l.deliveries)-1 && l.tail
+		j.next = j.reset && l.ahead(step)
 		fused = j.reset
 		if err = j.run(c, phaseDeliver); err != nil {
 			err = n.stop(err, step, t)
+		} else if j.next {
+			l.updated = true
+			n.Ahead++
+			for w, e := range j.aheadErrs {
+				l.updateErr = cmp.Or(l.updateErr, e)
+				j.aheadErrs[w] = nil
+			}
 		}
 	}
+	j.next = false
 	for _, s := range n.Synapses {
 		for _, p := range s.Pathways {
 			if l.split {

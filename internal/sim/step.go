@@ -3,6 +3,8 @@ package sim
 import (
 	"fmt"
 	"sort"
+
+	"github.com/cajal-sim/cajal/internal/ir"
 )
 
 // A time step runs in phases. In each parallel phase every member of the
@@ -20,7 +22,8 @@ import (
 //	deliver    pathways run for the events onto each block; a pathway that
 //	           writes presynaptic variables runs alone, on one member.
 //	           When the last delivery phase is split by target, each
-//	           member then resets its block's spiking neurons in it
+//	           member then resets its block's spiking neurons in it, and
+//	           may go on to update its block for the next step (ahead.go)
 //	(serial)   event logs
 //	reset      resets of each block's spiking neurons, unless done above
 //
@@ -52,6 +55,10 @@ type phaseJob struct {
 	owners  []*Synapses
 	serial  bool // phaseDeliver: one pathway, on member 0 alone
 	reset   bool // phaseDeliver: each member resets its block's spiking neurons after its deliveries
+	next    bool // phaseDeliver: each member then updates its block for the next step (ahead.go)
+	// The errors of each member's update for the next step, reported
+	// by the next step.
+	aheadErrs []error
 }
 
 // objectError is an error of one object (group or synapses) in a phase.
@@ -111,7 +118,12 @@ func (j *phaseJob) part(w, _, _ int) error {
 			}
 		}
 		if j.reset {
-			return j.resets(w, j.workers)
+			if err := j.resets(w, j.workers); err != nil {
+				return err
+			}
+		}
+		if j.next {
+			j.updateAhead(w)
 		}
 	case phaseReset:
 		workers := j.workers
@@ -209,8 +221,54 @@ type deliverPhase struct {
 	serial bool
 }
 
+// conflicts reports whether pathway p of s conflicts with a pathway of the
+// phase (see plan).
+func (d *deliverPhase) conflicts(s *Synapses, p *Pathway) bool {
+	for k, q := range d.paths {
+		if conflict(s, p, d.owners[k], q) || conflict(d.owners[k], q, s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// conflict reports whether pathway p of s reads a presynaptic variable
+// (not a trace) that pathway q of r writes as a postsynaptic variable of
+// the same group.
+func conflict(s *Synapses, p *Pathway, r *Synapses, q *Pathway) bool {
+	if s.Src != r.Tgt {
+		return false
+	}
+	for _, bp := range []*bound{p.prog, p.progNow} {
+		if bp == nil {
+			continue
+		}
+		for _, read := range bp.prog.Slots {
+			if read.Index != ir.Pre || TraceArray(read.Name) {
+				continue
+			}
+			for _, bq := range []*bound{q.prog, q.progNow} {
+				if bq == nil {
+					continue
+				}
+				for _, w := range bq.prog.Slots {
+					if w.Index == ir.Post && w.Written && w.Name == read.Name {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 // plan groups the pathways into delivery phases: consecutive pathways that
-// may be split by target share a phase; one that may not has its own.
+// may be split by target share a phase; one that may not has its own. A
+// pathway whose code reads a presynaptic variable that it, or a pathway
+// already in the phase, writes as a postsynaptic variable of the same
+// group cannot share a phase with that code: a member would read a neuron
+// that another member's events are changing. It starts a phase of its
+// own, and runs alone if it conflicts with itself.
 func (n *Network) plan() []deliverPhase {
 	var out []deliverPhase
 	for _, s := range n.Synapses {
@@ -218,8 +276,9 @@ func (n *Network) plan() []deliverPhase {
 			if p.prog == nil {
 				continue
 			}
-			if !p.parallel || len(out) == 0 || out[len(out)-1].serial {
-				out = append(out, deliverPhase{serial: !p.parallel})
+			alone := !p.parallel || conflict(s, p, s, p)
+			if alone || len(out) == 0 || out[len(out)-1].serial || out[len(out)-1].conflicts(s, p) {
+				out = append(out, deliverPhase{serial: alone})
 			}
 			last := &out[len(out)-1]
 			last.paths = append(last.paths, p)
