@@ -13,12 +13,21 @@ import (
 // members of a crew instead wait for the next phase spinning for a while,
 // then sleep until the run hands them work.
 //
+// Part w of a phase is member w's, but whoever claims it first runs it:
+// the run, once done with its own part, claims and runs every part whose
+// member has not started on it. A member that is late (asleep, or not
+// given a core by the machine: on a shared machine both threads may for a
+// while get one core between them, and spinning then only delays the
+// other) costs the phase its part's time, not the wait for the member.
+// Each part writes only its own block's elements, with its own machines,
+// whoever runs it, so results do not change.
+//
 // A hand-over moves cache lines between cores, each move some hundreds of
 // nanoseconds, a few times per step: the fields are laid out so that a
 // phase moves as few as it can. What the run writes to start a phase (the
-// job and gen) shares one line, which members only read; what members
-// write when they finish (done) has a line of its own, which the run only
-// reads; a member writes its error only when there is one.
+// job and gen) shares one line, which members only read; the count of
+// finished parts (done) has a line of its own, and so has each part's
+// claim; a part's error is written only when there is one.
 type crew struct {
 	n        int // members, the calling goroutine included
 	errs     []error
@@ -33,9 +42,17 @@ type crew struct {
 	gen    atomic.Uint64
 	stop   atomic.Bool
 
-	_    [cacheLine]byte
-	done atomic.Uint64 // parts finished by members, over all phases
-	_    [cacheLine]byte
+	_      [cacheLine]byte
+	done   atomic.Uint64 // parts other than the run's own finished, over all phases
+	_      [cacheLine]byte
+	claims []claim // the last phase whose part w was claimed, by part
+}
+
+// claim is the last phase (gen) in which a part was claimed, on a cache
+// line of its own.
+type claim struct {
+	gen atomic.Uint64
+	_   [cacheLine - 8]byte
 }
 
 // cacheLine is the span of memory that moves between cores as one, in
@@ -49,7 +66,7 @@ const cacheLine = 128
 const spinLimit = 200000
 
 func newCrew(n int) *crew {
-	c := &crew{n: n, errs: make([]error, n), sleeping: make([]atomic.Bool, n), wake: make([]chan struct{}, n)}
+	c := &crew{n: n, errs: make([]error, n), sleeping: make([]atomic.Bool, n), wake: make([]chan struct{}, n), claims: make([]claim, n)}
 	for w := 1; w < n; w++ {
 		c.wake[w] = make(chan struct{}, 1)
 		c.wg.Add(1)
@@ -74,11 +91,7 @@ func (c *crew) member(w int) {
 		}
 		if g := c.gen.Load(); g != seen {
 			seen = g
-			lo, hi := split(c.jobN, c.n, w)
-			if err := c.job.part(w, lo, hi); err != nil {
-				c.errs[w] = err
-			}
-			c.done.Add(1)
+			c.take(w, g)
 			continue
 		}
 		// Nothing for a while: sleep, after saying so and looking once
@@ -91,6 +104,23 @@ func (c *crew) member(w int) {
 	}
 }
 
+// take runs part w of phase g unless it has been claimed: a part is
+// claimed once, by its member or by the run, and counted in done when
+// finished. A member that saw phase g late finds its part claimed, or
+// a later phase's claim.
+func (c *crew) take(w int, g uint64) {
+	cl := &c.claims[w].gen
+	old := cl.Load()
+	if old >= g || !cl.CompareAndSwap(old, g) {
+		return
+	}
+	lo, hi := split(c.jobN, c.n, w)
+	if err := c.job.part(w, lo, hi); err != nil {
+		c.errs[w] = err
+	}
+	c.done.Add(1)
+}
+
 // job is the work of a parallel phase: part w of the elements, lo to
 // hi-1. Jobs are long-lived values, so that a step allocates nothing.
 type job interface {
@@ -98,14 +128,18 @@ type job interface {
 }
 
 // run runs the job's part w on every member w, part 0 on the calling
-// goroutine, and returns the first error.
+// goroutine, which then runs the parts no member has started; it returns
+// the first error, by part.
 func (c *crew) run(j job, n int) error {
 	c.job, c.jobN = j, n
 	c.target += uint64(c.n - 1)
-	c.gen.Add(1)
+	g := c.gen.Add(1)
 	c.nudge()
 	lo, hi := split(n, c.n, 0)
 	err := j.part(0, lo, hi)
+	for w := 1; w < c.n; w++ {
+		c.take(w, g)
+	}
 	for spins := 1; c.done.Load() < c.target; spins++ {
 		if spins%4096 == 0 {
 			runtime.Gosched()
