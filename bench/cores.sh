@@ -1,7 +1,8 @@
 #!/bin/sh
 # What a second core can give a simulation step on this machine, measured
 # in plain C (bench/cores.c): the round trip of a hand-over between two
-# threads, and a phased neuron update on one and two threads. It sets the
+# threads, a phased neuron update on one and two threads, and a step of
+# seed 000's size (synaptic events and updates, one barrier). It sets the
 # ceiling for Cajal's threads here; see bench/README.md. Usage:
 #
 #   bench/cores.sh
