@@ -12,6 +12,9 @@ import (
 // allocation per step. Compiled kernels are used where they can be, made
 // before the run (a compilation in the background allocates).
 func TestStepLoopDoesNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
 	tier := TierNative
 	if NativeAvailable() != nil {
 		tier = TierInterp
