@@ -55,19 +55,6 @@ func aheadRun(t *testing.T, threads int, model, onPre string, sample unit.Quanti
 
 const aheadModel = "dv/dt = (1.2 - v)/(10*ms) : 1"
 
-// sameValues fails unless a and b are equal bit for bit.
-func sameValues(t *testing.T, what string, a, b []float64) {
-	t.Helper()
-	if len(a) != len(b) {
-		t.Fatalf("%s: %d values, want %d", what, len(a), len(b))
-	}
-	for k := range a {
-		if math.Float64bits(a[k]) != math.Float64bits(b[k]) {
-			t.Fatalf("%s: value %d is %v, want %v", what, k, a[k], b[k])
-		}
-	}
-}
-
 // With two threads a step's update runs ahead, in the last phase of the
 // step before, except at the steps where a state monitor samples (every
 // 1 ms, 10 steps) and at the run's first step; values and samples are
@@ -88,9 +75,9 @@ func TestUpdateAheadKeepsResults(t *testing.T) {
 	if ahead != 450 {
 		t.Errorf("two threads: %d steps updated ahead, want 450", ahead)
 	}
-	sameValues(t, "v and w", got, ref)
+	sameFloats(t, "v and w", got, ref)
 	for k := range samples {
-		sameValues(t, "samples", samples[k], refSamples[k])
+		sameFloats(t, "samples", samples[k], refSamples[k])
 	}
 }
 
@@ -113,7 +100,7 @@ func TestUpdateAheadNotWithPresynapticReads(t *testing.T) {
 		if ahead != 0 {
 			t.Errorf("%s: %d steps updated ahead with synaptic code reading v_pre", onPre, ahead)
 		}
-		sameValues(t, onPre+": v and w", got, ref)
+		sameFloats(t, onPre+": v and w", got, ref)
 	}
 }
 
@@ -141,5 +128,5 @@ func TestUpdateAheadDivergence(t *testing.T) {
 	if steps := int64(math.Round(de.Time / 1e-4)); ahead != steps {
 		t.Errorf("%d steps updated ahead up to the divergence at step %d, want %d", ahead, steps, steps)
 	}
-	sameValues(t, "v and w", got, ref)
+	sameFloats(t, "v and w", got, ref)
 }
