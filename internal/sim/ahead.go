@@ -46,7 +46,7 @@ func (l *loop) ownTail() bool {
 		return false
 	}
 	for _, p := range last.paths {
-		if readsPre(p.prog) || readsPre(p.progNow) || readsPre(p.neuron) {
+		if preVariable(p.prog) != "" || preVariable(p.progNow) != "" || preVariable(p.neuron) != "" {
 			return false
 		}
 	}
@@ -60,18 +60,18 @@ func (l *loop) aheadable() bool {
 	return !l.split && !l.synapses && !l.thresholds && l.tail
 }
 
-// readsPre reports whether a pathway's program reads a variable of the
-// presynaptic neuron other than a trace.
-func readsPre(bd *bound) bool {
+// preVariable is the first variable of the presynaptic neuron, other than
+// a trace, that a synaptic program uses, or "" if there is none.
+func preVariable(bd *bound) string {
 	if bd == nil {
-		return false
+		return ""
 	}
 	for _, sl := range bd.prog.Slots {
 		if sl.Index == ir.Pre && !TraceArray(sl.Name) {
-			return true
+			return sl.Name
 		}
 	}
-	return false
+	return ""
 }
 
 // ahead reports whether the next step's update runs in this step's last

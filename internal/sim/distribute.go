@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/cajal-sim/cajal/cluster"
-	"github.com/cajal-sim/cajal/internal/ir"
 	"github.com/cajal-sim/cajal/internal/kernel"
 )
 
@@ -217,13 +216,11 @@ func (n *Network) checkSplit() error {
 			}
 		}
 		for _, bd := range progs {
-			if bd == nil || !s.Src.split {
+			if !s.Src.split {
 				continue
 			}
-			for _, sl := range bd.prog.Slots {
-				if sl.Index == ir.Pre && !TraceArray(sl.Name) {
-					return fmt.Errorf("%s: the synaptic code uses the presynaptic variable %s_pre; a network split over %d processes keeps presynaptic neurons on other processes, so synaptic code may use only synaptic and postsynaptic variables", s.Name, sl.Name, n.Comm.Size())
-				}
+			if name := preVariable(bd); name != "" {
+				return fmt.Errorf("%s: the synaptic code uses the presynaptic variable %s_pre; a network split over %d processes keeps presynaptic neurons on other processes, so synaptic code may use only synaptic and postsynaptic variables", s.Name, name, n.Comm.Size())
 			}
 		}
 	}
